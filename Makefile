@@ -1,0 +1,132 @@
+# councildoc — plain Makefile with pkg-config.
+#   make            build bin/councildoc and the filters
+#   make demo       install missing dependencies (as root), build, convert examples/
+#   make test       unit + golden tests, built with ASan/UBSan
+#   make golden     regenerate golden files after showing the diff
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      benchmark (see README)
+#   make check-corpus  convert ../shared/corpus/third-party (skipped without it)
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+PKGS     = libxml-2.0 libxslt libzip
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS  ?= -O2 -g
+CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Ipipeline \
+           -DCD_DATADIR='"$(PREFIX)/share/councildoc"' $(PKG_CFLAGS)
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIBSRC  := $(sort $(wildcard input/*.c pipeline/*.c output/*.c))
+FILTERS := extract flatten clean notes structure render
+PROGS   := bin/councildoc $(FILTERS:%=bin/councildoc-%)
+TESTSRC := $(sort $(wildcard tests/test_*.c))
+
+R = build/rel
+A = build/asan
+
+REL_OBJ  := $(LIBSRC:%.c=$(R)/%.o)
+ASAN_OBJ := $(LIBSRC:%.c=$(A)/%.o)
+UNIT     := $(TESTSRC:tests/%.c=$(A)/tests/%)
+
+all: $(PROGS)
+
+$(R)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+
+$(A)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -MMD -MP -c $< -o $@
+
+$(R)/libcouncildoc.a: $(REL_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(A)/libcouncildoc.a: $(ASAN_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+bin/councildoc: $(R)/cli/councildoc.o $(R)/libcouncildoc.a
+	@mkdir -p bin
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/libcouncildoc.a
+	@mkdir -p bin
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+# sanitized programs for the tests
+$(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/libcouncildoc.a
+	@mkdir -p $(@D)
+	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(A)/bin/councildoc-%: $(A)/cli/councildoc-%.o $(A)/libcouncildoc.a
+	@mkdir -p $(@D)
+	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(A)/bin/mkdocx: $(A)/tests/mkdocx.o $(A)/libcouncildoc.a
+	@mkdir -p $(@D)
+	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(R)/bin/mkdocx: $(R)/tests/mkdocx.o $(R)/libcouncildoc.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(A)/tests/test_%: $(A)/tests/test_%.o $(A)/libcouncildoc.a
+	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+deps:
+	@sh build-aux/deps.sh build
+
+deps-test:
+	@sh build-aux/deps.sh test
+
+ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+test: deps-test
+	@$(MAKE) --no-print-directory test-build
+	@sh tests/run-unit.sh $(UNIT)
+	@$(ASAN_ENV) sh tests/golden.sh check $(A)/bin $(A)/bin/mkdocx
+	@$(ASAN_ENV) sh tests/cli.sh $(A)/bin $(A)/bin/mkdocx
+	@echo "make test: all passed"
+
+test-build: $(UNIT) $(FILTERS:%=$(A)/bin/councildoc-%) $(A)/bin/councildoc $(A)/bin/mkdocx
+
+golden: deps-test
+	@$(MAKE) --no-print-directory $(A)/bin/councildoc $(A)/bin/mkdocx
+	@$(ASAN_ENV) sh tests/golden.sh update $(A)/bin $(A)/bin/mkdocx
+
+demo: deps
+	@$(MAKE) --no-print-directory all $(R)/bin/mkdocx
+	@mkdir -p demo/out
+	$(R)/bin/mkdocx examples/council-report.xml demo/council-report.docx
+	bin/councildoc -t all -o demo/out demo/council-report.docx
+	@echo
+	@echo "demo: converted demo/council-report.docx (built from examples/council-report.xml):"
+	@for f in demo/out/*; do echo "  $$f"; done
+
+check-corpus: all
+	@sh tests/check-corpus.sh bin/councildoc
+
+bench: all
+	@sh tests/bench.sh bin/councildoc
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/councildoc
+	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 doc/councildoc.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 xslt/*.xsl xslt/council.rng $(DESTDIR)$(PREFIX)/share/councildoc/
+	@[ ! -f xslt/council.rnc ] || install -m 644 xslt/council.rnc $(DESTDIR)$(PREFIX)/share/councildoc/
+
+clean:
+	rm -rf build bin demo
+
+.PHONY: all deps deps-test test test-build golden demo check-corpus bench install clean
+.SECONDARY:
+
+-include $(REL_OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

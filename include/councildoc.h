@@ -1,0 +1,183 @@
+/*
+ * councildoc.h — the one public header of libcouncildoc.
+ *
+ * libcouncildoc turns ITU Council reports (DOCX packages, or the plain-text
+ * dumps older tools made of them) into a structured XML of our own schema
+ * (namespace urn:councildoc:1, xslt/council.rng) and from there into
+ * DocBook 5, GitHub-flavoured Markdown and accessible plain text.
+ *
+ *   bytes ──cd_read──► package doc ──cd_flatten──► ──cd_clean──► ──cd_notes──►
+ *         ──cd_structure──► council doc ──cd_emit──► .dbk .md .txt
+ *
+ * Every stage is a function from document to document; every stage is
+ * also a filter program (cli/). The intermediate "package document" is
+ * described in doc/pipeline.md.
+ *
+ * Name prefixes and the files that define them:
+ *   cd_error_*, cd_options_*, cd_xml_*, cd_buf_*  pipeline/core.c, pipeline/xmlutil.c
+ *   cd_read, cd_read_docx, cd_opc_*              input/docx.c, input/opc.c
+ *   cd_read_textdump, cd_dump_*                  input/textdump.c
+ *   cd_flatten, cd_flat_*                        pipeline/flatten.c (fields: pipeline/fields.c)
+ *   cd_clean, cd_clean_*                         pipeline/clean.c
+ *   cd_notes, cd_notes_*                         pipeline/notes.c
+ *   cd_structure, cd_st_*                        pipeline/structure*.c, styles.c, numbering.c,
+ *                                                meta.c, refs.c
+ *   cd_engine_*, cd_emit                         output/emit.c
+ *   cd_write_*                                   output/write.c
+ *
+ * Conventions: library code never prints and never exits. A function that
+ * can fail returns NULL or a cd_status and fills a cd_error. Every function
+ * that returns memory says who frees it.
+ */
+#ifndef COUNCILDOC_H
+#define COUNCILDOC_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#define CD_VERSION "0.1.0"
+
+/* Namespaces. */
+#define CD_NS      "urn:councildoc:1"           /* the structured (council) XML */
+#define CD_PKG_NS  "urn:councildoc:pkg"         /* the intermediate package document */
+#define CD_W_NS    "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+typedef enum cd_status {
+	CD_OK = 0,
+	CD_ERR_USAGE,    /* bad argument from the caller */
+	CD_ERR_IO,       /* cannot read or write a file */
+	CD_ERR_FORMAT,   /* not a package we read: encrypted, legacy .doc, not a zip... */
+	CD_ERR_XML,      /* a part is not well-formed XML */
+	CD_ERR_LIMIT,    /* a bound was hit: size, ratio, depth, entities */
+	CD_ERR_NOMEM,
+	CD_ERR_XSLT,     /* a stylesheet failed or reported an unhandled element */
+	CD_ERR_INVALID,  /* output does not validate against its schema */
+	CD_ERR_INTERNAL
+} cd_status;
+
+/*
+ * An error value. The message names the part and the line where it can,
+ * e.g. "word/document.xml:12: Opening and ending tag mismatch: p and r".
+ * The caller (main) prefixes the input file: "councildoc: FILE: message".
+ */
+typedef struct cd_error {
+	cd_status code;
+	char msg[1024];
+} cd_error;
+
+/* Sets *e (if e is not NULL). part may be NULL, line <= 0 means "no line". */
+void cd_error_set(cd_error *e, cd_status code, const char *part, int line,
+                  const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+void cd_error_clear(cd_error *e);
+
+typedef enum cd_format {
+	CD_FMT_XML = 1 << 0,
+	CD_FMT_DOCBOOK = 1 << 1,
+	CD_FMT_MD = 1 << 2,
+	CD_FMT_TXT = 1 << 3,
+	CD_FMT_ALL = 0xf
+} cd_format;
+
+typedef enum cd_notes_at { CD_NOTES_SECTION = 0, CD_NOTES_END } cd_notes_at;
+
+/* Options travel in this struct; cd_options_init sets the defaults. */
+typedef struct cd_options {
+	/* hostile-input bounds */
+	size_t max_part_size;    /* decompressed bytes per part (default 256 MiB) */
+	size_t max_total_size;   /* decompressed bytes per package (default 1 GiB) */
+	unsigned max_ratio;      /* decompressed/compressed per part (default 1000) */
+	size_t max_input_size;   /* bytes of one input file (default 2 GiB) */
+	/* conversion */
+	int keep_comments;       /* 1: comments kept apart in the package doc */
+	/* emitters */
+	cd_notes_at notes_at;    /* txt: notes at the end of their section or document */
+	int wrap;                /* txt: wrap at this many columns, 0 = no wrapping */
+	int front_matter;        /* md: YAML front matter with the metadata */
+} cd_options;
+
+void cd_options_init(cd_options *o);
+
+/* ---- input/ ---------------------------------------------------------- */
+
+/*
+ * Reads one input from memory: a DOCX/DOCM/DOTX/DOTM package, or a plain-text
+ * dump of a Council report (detected by content). name is used in messages.
+ * Returns a new package document (doc/pipeline.md); the caller frees it with
+ * xmlFreeDoc. On failure returns NULL and fills *err.
+ */
+xmlDocPtr cd_read(const char *name, const unsigned char *data, size_t len,
+                  const cd_options *o, cd_error *err);
+xmlDocPtr cd_read_docx(const char *name, const unsigned char *data, size_t len,
+                       const cd_options *o, cd_error *err);
+xmlDocPtr cd_read_textdump(const char *name, const unsigned char *data, size_t len,
+                           const cd_options *o, cd_error *err);
+
+/* Parses serialized XML (a package or council document, e.g. from a filter's
+ * stdin) with the safe options: no network, no DTD, no entity expansion.
+ * Caller frees with xmlFreeDoc. NULL and *err on failure. */
+xmlDocPtr cd_xml_parse(const char *part, const char *data, size_t len, cd_error *err);
+
+/* ---- pipeline/ (each stage modifies the package document in place) ---- */
+
+cd_status cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err);
+cd_status cd_clean(xmlDocPtr pkg, const cd_options *o, cd_error *err);
+cd_status cd_notes(xmlDocPtr pkg, const cd_options *o, cd_error *err);
+
+/* Builds the council document from a package document that went through the
+ * three stages above. Returns a new document (caller: xmlFreeDoc), or NULL. */
+xmlDocPtr cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err);
+
+/* The whole chain: read, flatten, clean, notes, structure. Caller frees the
+ * result with xmlFreeDoc. */
+xmlDocPtr cd_convert(const char *name, const unsigned char *data, size_t len,
+                     const cd_options *o, cd_error *err);
+
+/* ---- output/ ---------------------------------------------------------- */
+
+/* The compiled stylesheets and schema, loaded once per run. */
+typedef struct cd_engine cd_engine;
+
+/*
+ * Loads xslt/council.rng and the three stylesheets from dir (NULL: look in
+ * $COUNCILDOC_DATADIR, then beside the executable (../xslt, ../share/councildoc),
+ * then the compiled-in data directory). Caller frees with cd_engine_free.
+ */
+cd_engine *cd_engine_new(const char *dir, cd_error *err);
+void cd_engine_free(cd_engine *eng);
+/* The directory the engine loaded from (owned by the engine). */
+const char *cd_engine_dir(const cd_engine *eng);
+
+/* Validates a council document against council.rng. */
+cd_status cd_engine_validate(cd_engine *eng, xmlDocPtr council, cd_error *err);
+
+/*
+ * Renders a council document in one format (exactly one bit of cd_format).
+ * On success *out is a malloc'd buffer of *len bytes (NUL-terminated too);
+ * the caller frees it with free().
+ */
+cd_status cd_emit(cd_engine *eng, cd_format fmt, xmlDocPtr council,
+                  const cd_options *o, char **out, size_t *len, cd_error *err);
+
+/* Serializes any document (package or council) as UTF-8 XML. *out is
+ * malloc'd, caller frees with free(). */
+cd_status cd_xml_serialize(xmlDocPtr doc, char **out, size_t *len, cd_error *err);
+
+/* Writes len bytes to path atomically (temporary file in the same
+ * directory, fsync, rename). No partial file is ever left at path. */
+cd_status cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err);
+
+/* Reads a whole file ("-" = stdin) into a malloc'd buffer (caller: free()),
+ * refusing files over max bytes. */
+cd_status cd_read_file(const char *path, size_t max, unsigned char **data,
+                       size_t *len, cd_error *err);
+
+/* One-time library initialisation (libxml2 checks, safe defaults). Call it
+ * first; it is idempotent. */
+void cd_init(void);
+void cd_cleanup(void);
+
+#endif /* COUNCILDOC_H */

@@ -1,0 +1,135 @@
+/*
+ * cd_internal.h — helpers shared by the library's modules (not installed).
+ *
+ * Prefixes: cd_xml_* (pipeline/xmlutil.c), cd_buf_* (pipeline/core.c),
+ * cd_w_* / cd_pkg_* (pipeline/xmlutil.c).
+ */
+#ifndef CD_INTERNAL_H
+#define CD_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <libxml/tree.h>
+#include "councildoc.h"
+
+/* OOXML namespaces (Transitional; input/ rewrites Strict ones to these). */
+#define CD_R_NS    "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define CD_MC_NS   "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#define CD_WP_NS   "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define CD_A_NS    "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define CD_M_NS    "http://schemas.openxmlformats.org/officeDocument/2006/math"
+#define CD_V_NS    "urn:schemas-microsoft-com:vml"
+#define CD_WPS_NS  "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+#define CD_REL_NS  "http://schemas.openxmlformats.org/package/2006/relationships"
+#define CD_XML_NS  "http://www.w3.org/XML/1998/namespace"
+
+/* ---- growable byte buffer (pipeline/core.c) ---- */
+typedef struct cd_buf {
+	char *data;   /* NUL-terminated; owned by the buffer */
+	size_t len;
+	size_t cap;
+	int failed;   /* an allocation failed; later appends are no-ops */
+} cd_buf;
+
+void cd_buf_init(cd_buf *b);
+void cd_buf_add(cd_buf *b, const char *s, size_t n);
+void cd_buf_adds(cd_buf *b, const char *s);
+void cd_buf_addc(cd_buf *b, char c);
+void cd_buf_printf(cd_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+/* ---- metadata and lead-in labels (pipeline/meta.c) ---- */
+
+/* The report's header block. Strings are malloc'd UTF-8 (NULL: absent),
+ * owned by the struct; cd_meta_free releases them. */
+typedef struct cd_meta {
+	char *meeting, *place, *agenda, *document, *date, *original, *source, *title;
+	/* parsed from document ("C23/35(Rev.1)-E"): NULL when absent */
+	char *doc_session, *doc_number, *doc_rev, *doc_add, *doc_cor;
+	char doc_lang[8];   /* BCP 47 from the document number's letter, "" unknown */
+	char date_iso[11];  /* ISO 8601 of date, "" unknown */
+	char lang[8];       /* the report's language as far as the header tells ("" unknown) */
+} cd_meta;
+
+void cd_meta_init(cd_meta *m);
+void cd_meta_free(cd_meta *m);
+/* Offers one line of the header block (a paragraph of the header table, or
+ * a paragraph before the title). Returns 1 when the line is metadata
+ * (meeting, place, agenda item, document number, date, original language)
+ * and was stored, 0 otherwise. Labels in the six ITU languages. */
+int cd_meta_line(cd_meta *m, const char *line);
+/* Fills fields still missing from docProps/core.xml and custom.xml parts of
+ * the package document (title, document number...). */
+void cd_meta_props(cd_meta *m, xmlDocPtr pkg);
+/* Builds <meta> in the council namespace ns, or NULL when m is empty.
+ * The node belongs to doc (caller links it into the tree). */
+xmlNodePtr cd_meta_node(const cd_meta *m, xmlDocPtr doc, xmlNsPtr ns);
+/* Parses a document number; fills the doc_* fields of m. 1 if parsed. */
+int cd_meta_parse_docnum(cd_meta *m, const char *s);
+/* Parses a date in any of the six languages into iso (YYYY-MM-DD). 1 if parsed. */
+int cd_meta_parse_date(const char *s, char iso[11]);
+/* Lead-in box labels: returns CD_LEADIN_PURPOSE / _ACTION / _REFERENCES
+ * when text (trimmed, trailing colon ignored) is such a label in one of the
+ * six languages, else 0. */
+enum { CD_LEADIN_NONE = 0, CD_LEADIN_PURPOSE, CD_LEADIN_ACTION, CD_LEADIN_REFERENCES };
+int cd_meta_leadin(const char *text);
+
+/* ---- ITU references (pipeline/refs.c) ---- */
+
+/* Wraps recognised ITU references (Resolutions, Decisions, Recommendations,
+ * Council documents, Study Groups) found in the text of the council tree
+ * under root in <ref> elements with normalised attributes. Text is never
+ * changed; text inside link, ref, note labels and meta is left alone. */
+void cd_refs_mark(xmlNodePtr root);
+
+#endif
+	;
+/* Hands the data to the caller (who frees it with free()) and resets b. */
+char *cd_buf_take(cd_buf *b, size_t *len);
+void cd_buf_free(cd_buf *b);
+
+/* ---- XML helpers (pipeline/xmlutil.c) ---- */
+
+/* 1 if n is an element with namespace ns and local name name. */
+int cd_xml_is(const xmlNode *n, const char *ns, const char *name);
+/* 1 if n is the WordprocessingML element w:name. */
+int cd_w_is(const xmlNode *n, const char *name);
+/* 1 if n is the package-document element pkg:name. */
+int cd_pkg_is(const xmlNode *n, const char *name);
+
+/* First element child of n with namespace ns and name (NULL ns: any). */
+xmlNodePtr cd_xml_child(const xmlNode *n, const char *ns, const char *name);
+/* First w:name element child. */
+xmlNodePtr cd_w_child(const xmlNode *n, const char *name);
+/* Next element sibling / first element child, skipping text and comments. */
+xmlNodePtr cd_xml_next_elem(const xmlNode *n);
+xmlNodePtr cd_xml_first_elem(const xmlNode *n);
+
+/* The w:name attribute (WordprocessingML-namespaced) of n, or NULL.
+ * Caller frees with xmlFree. */
+xmlChar *cd_w_attr(const xmlNode *n, const char *name);
+/* w:val of the child element w:child of n (e.g. pPr/pStyle), or NULL.
+ * Caller frees with xmlFree. */
+xmlChar *cd_w_child_val(const xmlNode *n, const char *child);
+/* OOXML boolean property (w:b, w:i, w:vanish ...): -1 absent, 0 off, 1 on. */
+int cd_w_onoff(const xmlNode *prop_parent, const char *name);
+
+/* Moves all children of n in front of n, then unlinks and frees n. */
+void cd_xml_unwrap(xmlNodePtr n);
+/* Unlinks and frees n (NULL allowed). */
+void cd_xml_remove(xmlNodePtr n);
+
+/* The root element of the package part with role (first one), or NULL. */
+xmlNodePtr cd_pkg_part_root(xmlDocPtr pkg, const char *role);
+/* The pkg:part element with role (first one), or NULL. */
+xmlNodePtr cd_pkg_part(xmlDocPtr pkg, const char *role);
+/* The w:body of the main document part, or NULL. */
+xmlNodePtr cd_pkg_body(xmlDocPtr pkg);
+
+/* Routes libxml2 parser errors into a cd_error (used by cd_xml_parse and
+ * input/). Parses data with XML_PARSE_NONET and no DTD/entity loading,
+ * bounded depth. part names the part in messages. */
+xmlDocPtr cd_xml_parse_part(const char *part, const char *data, size_t len,
+                            cd_error *err);
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * xmlutil.c — namespace-aware element tests, OOXML attribute access,
+ * tree surgery, and the one safe XML parser every input goes through.
+ */
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include "cd_internal.h"
+
+int
+cd_xml_is(const xmlNode *n, const char *ns, const char *name)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return 0;
+	if (name != NULL && strcmp((const char *)n->name, name) != 0)
+		return 0;
+	if (ns == NULL)
+		return 1;
+	return n->ns != NULL && n->ns->href != NULL &&
+	       strcmp((const char *)n->ns->href, ns) == 0;
+}
+
+int
+cd_w_is(const xmlNode *n, const char *name)
+{
+	return cd_xml_is(n, CD_W_NS, name);
+}
+
+int
+cd_pkg_is(const xmlNode *n, const char *name)
+{
+	return cd_xml_is(n, CD_PKG_NS, name);
+}
+
+xmlNodePtr
+cd_xml_child(const xmlNode *n, const char *ns, const char *name)
+{
+	if (n == NULL)
+		return NULL;
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next)
+		if (cd_xml_is(c, ns, name))
+			return c;
+	return NULL;
+}
+
+xmlNodePtr
+cd_w_child(const xmlNode *n, const char *name)
+{
+	return cd_xml_child(n, CD_W_NS, name);
+}
+
+xmlNodePtr
+cd_xml_next_elem(const xmlNode *n)
+{
+	for (n = n ? n->next : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return (xmlNodePtr)n;
+	return NULL;
+}
+
+xmlNodePtr
+cd_xml_first_elem(const xmlNode *n)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return (xmlNodePtr)n;
+	return NULL;
+}
+
+xmlChar *
+cd_w_attr(const xmlNode *n, const char *name)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return NULL;
+	return xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)CD_W_NS);
+}
+
+xmlChar *
+cd_w_child_val(const xmlNode *n, const char *child)
+{
+	return cd_w_attr(cd_w_child(n, child), "val");
+}
+
+int
+cd_w_onoff(const xmlNode *parent, const char *name)
+{
+	xmlNodePtr p = cd_w_child(parent, name);
+	xmlChar *v;
+	int on;
+
+	if (p == NULL)
+		return -1;
+	v = cd_w_attr(p, "val");
+	if (v == NULL)
+		return 1;
+	on = !(xmlStrcmp(v, BAD_CAST "0") == 0 || xmlStrcmp(v, BAD_CAST "false") == 0 ||
+	       xmlStrcmp(v, BAD_CAST "off") == 0 || xmlStrcmp(v, BAD_CAST "none") == 0);
+	xmlFree(v);
+	return on;
+}
+
+void
+cd_xml_unwrap(xmlNodePtr n)
+{
+	xmlNodePtr c, next;
+
+	if (n == NULL)
+		return;
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		xmlUnlinkNode(c);
+		xmlAddPrevSibling(n, c);
+	}
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+void
+cd_xml_remove(xmlNodePtr n)
+{
+	if (n == NULL)
+		return;
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+xmlNodePtr
+cd_pkg_part(xmlDocPtr pkg, const char *role)
+{
+	xmlNodePtr root = xmlDocGetRootElement(pkg);
+
+	if (root == NULL)
+		return NULL;
+	for (xmlNodePtr p = root->children; p != NULL; p = p->next) {
+		xmlChar *r;
+		int hit;
+
+		if (!cd_pkg_is(p, "part"))
+			continue;
+		r = xmlGetProp(p, BAD_CAST "role");
+		hit = r != NULL && strcmp((const char *)r, role) == 0;
+		xmlFree(r);
+		if (hit)
+			return p;
+	}
+	return NULL;
+}
+
+xmlNodePtr
+cd_pkg_part_root(xmlDocPtr pkg, const char *role)
+{
+	return cd_xml_first_elem(cd_pkg_part(pkg, role));
+}
+
+xmlNodePtr
+cd_pkg_body(xmlDocPtr pkg)
+{
+	return cd_w_child(cd_pkg_part_root(pkg, "document"), "body");
+}
+
+/* ---- the safe parser ---- */
+
+struct parse_state {
+	const char *part;
+	cd_error *err;
+	int seen;
+};
+
+static void
+parse_serror(void *data, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct parse_state *st = ctxt ? ctxt->_private : NULL;
+
+	if (st == NULL || e == NULL || e->level < XML_ERR_ERROR || st->seen)
+		return;
+	st->seen = 1;
+	cd_error_set(st->err, e->code == XML_ERR_ENTITY_LOOP ||
+	             e->code == XML_ERR_INTERNAL_ERROR ? CD_ERR_LIMIT : CD_ERR_XML,
+	             st->part, e->line, "%s", e->message ? e->message : "malformed XML");
+}
+
+xmlDocPtr
+cd_xml_parse_part(const char *part, const char *data, size_t len, cd_error *err)
+{
+	struct parse_state st = { part, err, 0 };
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	/* No network, no DTD loading, no entity substitution, no default
+	 * attributes from a DTD; libxml2's own limits bound depth (256) and
+	 * entity amplification because XML_PARSE_HUGE is never set. */
+	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	           XML_PARSE_COMPACT | XML_PARSE_NOCDATA;
+
+	if (len > (size_t)0x7fffffff) {
+		cd_error_set(err, CD_ERR_LIMIT, part, 0, "part too large to parse");
+		return NULL;
+	}
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		cd_error_set(err, CD_ERR_NOMEM, part, 0, "out of memory");
+		return NULL;
+	}
+	ctxt->_private = &st;
+	ctxt->sax->serror = parse_serror;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, part, NULL, opts);
+	if (doc == NULL || !ctxt->wellFormed) {
+		if (!st.seen)
+			cd_error_set(err, CD_ERR_XML, part, 0, "not well-formed XML");
+		xmlFreeDoc(doc);
+		xmlFreeParserCtxt(ctxt);
+		return NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	if (doc->intSubset != NULL) {
+		/* Word never writes a DTD; one here is an attack surface
+		 * (entity expansion, external entities), so refuse it. */
+		cd_error_set(err, CD_ERR_FORMAT, part, 0,
+		             "document type declarations are not allowed");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (xmlDocGetRootElement(doc) == NULL) {
+		cd_error_set(err, CD_ERR_XML, part, 0, "no root element");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+xmlDocPtr
+cd_xml_parse(const char *part, const char *data, size_t len, cd_error *err)
+{
+	return cd_xml_parse_part(part, data, len, err);
+}
