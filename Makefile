@@ -17,7 +17,7 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
-CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Ipipeline \
+CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_GNU_SOURCE -Iinclude -Ipipeline \
            -DCD_DATADIR='"$(PREFIX)/share/councildoc"' $(PKG_CFLAGS)
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -55,7 +55,7 @@ bin/councildoc: $(R)/cli/councildoc.o $(R)/libcouncildoc.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
-bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/libcouncildoc.a
+bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/cli/filter.o $(R)/libcouncildoc.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
@@ -64,7 +64,7 @@ $(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 
-$(A)/bin/councildoc-%: $(A)/cli/councildoc-%.o $(A)/libcouncildoc.a
+$(A)/bin/councildoc-%: $(A)/cli/councildoc-%.o $(A)/cli/filter.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 

@@ -38,50 +38,6 @@ void cd_buf_addc(cd_buf *b, char c);
 void cd_buf_printf(cd_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
-/* ---- metadata and lead-in labels (pipeline/meta.c) ---- */
-
-/* The report's header block. Strings are malloc'd UTF-8 (NULL: absent),
- * owned by the struct; cd_meta_free releases them. */
-typedef struct cd_meta {
-	char *meeting, *place, *agenda, *document, *date, *original, *source, *title;
-	/* parsed from document ("C23/35(Rev.1)-E"): NULL when absent */
-	char *doc_session, *doc_number, *doc_rev, *doc_add, *doc_cor;
-	char doc_lang[8];   /* BCP 47 from the document number's letter, "" unknown */
-	char date_iso[11];  /* ISO 8601 of date, "" unknown */
-	char lang[8];       /* the report's language as far as the header tells ("" unknown) */
-} cd_meta;
-
-void cd_meta_init(cd_meta *m);
-void cd_meta_free(cd_meta *m);
-/* Offers one line of the header block (a paragraph of the header table, or
- * a paragraph before the title). Returns 1 when the line is metadata
- * (meeting, place, agenda item, document number, date, original language)
- * and was stored, 0 otherwise. Labels in the six ITU languages. */
-int cd_meta_line(cd_meta *m, const char *line);
-/* Fills fields still missing from docProps/core.xml and custom.xml parts of
- * the package document (title, document number...). */
-void cd_meta_props(cd_meta *m, xmlDocPtr pkg);
-/* Builds <meta> in the council namespace ns, or NULL when m is empty.
- * The node belongs to doc (caller links it into the tree). */
-xmlNodePtr cd_meta_node(const cd_meta *m, xmlDocPtr doc, xmlNsPtr ns);
-/* Parses a document number; fills the doc_* fields of m. 1 if parsed. */
-int cd_meta_parse_docnum(cd_meta *m, const char *s);
-/* Parses a date in any of the six languages into iso (YYYY-MM-DD). 1 if parsed. */
-int cd_meta_parse_date(const char *s, char iso[11]);
-/* Lead-in box labels: returns CD_LEADIN_PURPOSE / _ACTION / _REFERENCES
- * when text (trimmed, trailing colon ignored) is such a label in one of the
- * six languages, else 0. */
-enum { CD_LEADIN_NONE = 0, CD_LEADIN_PURPOSE, CD_LEADIN_ACTION, CD_LEADIN_REFERENCES };
-int cd_meta_leadin(const char *text);
-
-/* ---- ITU references (pipeline/refs.c) ---- */
-
-/* Wraps recognised ITU references (Resolutions, Decisions, Recommendations,
- * Council documents, Study Groups) found in the text of the council tree
- * under root in <ref> elements with normalised attributes. Text is never
- * changed; text inside link, ref, note labels and meta is left alone. */
-void cd_refs_mark(xmlNodePtr root);
-
 #endif
 	;
 /* Hands the data to the caller (who frees it with free()) and resets b. */
@@ -131,5 +87,49 @@ xmlNodePtr cd_pkg_body(xmlDocPtr pkg);
  * bounded depth. part names the part in messages. */
 xmlDocPtr cd_xml_parse_part(const char *part, const char *data, size_t len,
                             cd_error *err);
+
+/* ---- metadata and lead-in labels (pipeline/meta.c) ---- */
+
+/* The report's header block. Strings are malloc'd UTF-8 (NULL: absent),
+ * owned by the struct; cd_meta_free releases them. */
+typedef struct cd_meta {
+	char *meeting, *place, *agenda, *document, *date, *original, *source, *title;
+	/* parsed from document ("C23/35(Rev.1)-E"): NULL when absent */
+	char *doc_session, *doc_number, *doc_rev, *doc_add, *doc_cor;
+	char doc_lang[8];   /* BCP 47 from the document number's letter, "" unknown */
+	char date_iso[11];  /* ISO 8601 of date, "" unknown */
+	char lang[8];       /* the report's language as far as the header tells ("" unknown) */
+} cd_meta;
+
+void cd_meta_init(cd_meta *m);
+void cd_meta_free(cd_meta *m);
+/* Offers one line of the header block (a paragraph of the header table, or
+ * a paragraph before the title). Returns 1 when the line is metadata
+ * (meeting, place, agenda item, document number, date, original language)
+ * and was stored, 0 otherwise. Labels in the six ITU languages. */
+int cd_meta_line(cd_meta *m, const char *line);
+/* Fills fields still missing from docProps/core.xml and custom.xml parts of
+ * the package document (title, document number...). */
+void cd_meta_props(cd_meta *m, xmlDocPtr pkg);
+/* Builds <meta> in the council namespace ns, or NULL when m is empty.
+ * The node belongs to doc (caller links it into the tree). */
+xmlNodePtr cd_meta_node(const cd_meta *m, xmlDocPtr doc, xmlNsPtr ns);
+/* Parses a document number; fills the doc_* fields of m. 1 if parsed. */
+int cd_meta_parse_docnum(cd_meta *m, const char *s);
+/* Parses a date in any of the six languages into iso (YYYY-MM-DD). 1 if parsed. */
+int cd_meta_parse_date(const char *s, char iso[11]);
+/* Lead-in box labels: returns CD_LEADIN_PURPOSE / _ACTION / _REFERENCES
+ * when text (trimmed, trailing colon ignored) is such a label in one of the
+ * six languages, else 0. */
+enum { CD_LEADIN_NONE = 0, CD_LEADIN_PURPOSE, CD_LEADIN_ACTION, CD_LEADIN_REFERENCES };
+int cd_meta_leadin(const char *text);
+
+/* ---- ITU references (pipeline/refs.c) ---- */
+
+/* Wraps recognised ITU references (Resolutions, Decisions, Recommendations,
+ * Council documents, Study Groups) found in the text of the council tree
+ * under root in <ref> elements with normalised attributes. Text is never
+ * changed; text inside link, ref, note labels and meta is left alone. */
+void cd_refs_mark(xmlNodePtr root);
 
 #endif

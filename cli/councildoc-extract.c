@@ -1,0 +1,43 @@
+/* councildoc-extract — reads a DOCX package (or a text dump) from FILE or
+ * stdin and writes the package document (doc/pipeline.md) to stdout. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "councildoc.h"
+
+int
+main(int argc, char **argv)
+{
+	const char *path = argc == 2 ? argv[1] : "-";
+	unsigned char *data = NULL;
+	char *out = NULL;
+	size_t len = 0, olen = 0;
+	xmlDocPtr pkg = NULL;
+	cd_options o;
+	cd_error err;
+	int rc = 1;
+
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1] != '\0')) {
+		fprintf(stderr, "usage: councildoc-extract [FILE]\n");
+		return argc == 2 && strcmp(argv[1], "--help") == 0 ? 0 : 2;
+	}
+	cd_init();
+	cd_options_init(&o);
+	cd_error_clear(&err);
+	if (cd_read_file(path, o.max_input_size, &data, &len, &err) == CD_OK &&
+	    (pkg = cd_read(path, data, len, &o, &err)) != NULL &&
+	    cd_xml_serialize(pkg, &out, &olen, &err) == CD_OK) {
+		rc = fwrite(out, 1, olen, stdout) != olen || fflush(stdout) != 0;
+		if (rc)
+			fprintf(stderr, "councildoc-extract: standard output: write error\n");
+	} else {
+		fprintf(stderr, "councildoc-extract: %s: %s\n",
+		        strcmp(path, "-") == 0 ? "stdin" : path, err.msg);
+	}
+	xmlFreeDoc(pkg);
+	free(out);
+	free(data);
+	cd_cleanup();
+	return rc;
+}

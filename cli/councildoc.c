@@ -1,0 +1,420 @@
+/*
+ * councildoc — convert ITU Council reports (DOCX, or old text dumps) into
+ * council XML, DocBook 5, Markdown and plain text. See councildoc(1).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "councildoc.h"
+
+static const char usage_text[] =
+	"usage: councildoc [-t FORMATS] [-o DIR] [-j N] [-r] [options] INPUT...\n"
+	"\n"
+	"  -t, --to FORMATS     comma list of xml (default), docbook, md, txt, all\n"
+	"  -o, --output DIR     write DIR/NAME.xml .dbk .md .txt for each input\n"
+	"  -j, --jobs N         convert N inputs in parallel (default: 1)\n"
+	"  -r, --recursive      look for .docx files in subdirectories too\n"
+	"      --notes=WHERE    txt: notes at the end of each section or the document (end)\n"
+	"      --wrap=N         txt: wrap lines at N columns (default 0: no wrapping)\n"
+	"      --front-matter   md: begin with YAML front matter holding the metadata\n"
+	"      --no-validate    do not validate the council XML against council.rng\n"
+	"      --datadir DIR    where council.rng and the stylesheets are\n"
+	"  -q, --quiet          no error messages, only the exit status\n"
+	"  -h, --help           this text\n"
+	"  -V, --version        the version\n"
+	"\n"
+	"INPUT is a .docx/.docm/.dotx/.dotm file, a text dump of a report, a\n"
+	"directory (every .docx in it), or - for standard input. With one input\n"
+	"and one format and no -o, the result goes to standard output.\n"
+	"Exit status: 0 all converted, 1 some input failed, 2 usage error.\n";
+
+struct run {
+	unsigned formats;
+	const char *outdir;
+	const char *datadir;
+	int jobs, recursive, quiet, validate;
+	cd_options opt;
+	cd_engine *eng;
+	char **inputs;   /* expanded list of files */
+	size_t ninputs, cap;
+};
+
+static const struct { cd_format fmt; const char *name, *ext; } fmts[] = {
+	{ CD_FMT_XML, "xml", "xml" },
+	{ CD_FMT_DOCBOOK, "docbook", "dbk" },
+	{ CD_FMT_MD, "md", "md" },
+	{ CD_FMT_TXT, "txt", "txt" },
+};
+#define NFMTS (sizeof fmts / sizeof fmts[0])
+
+static void
+usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "councildoc: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'councildoc --help'.\n");
+	exit(2);
+}
+
+static unsigned
+parse_formats(const char *s)
+{
+	unsigned set = 0;
+	char *copy = strdup(s), *tok, *save = NULL;
+
+	if (copy == NULL)
+		return 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+
+		if (strcmp(tok, "all") == 0) {
+			set |= CD_FMT_ALL;
+			continue;
+		}
+		for (i = 0; i < NFMTS && strcmp(tok, fmts[i].name) != 0; i++)
+			;
+		if (i == NFMTS) {
+			free(copy);
+			usage_error("unknown format '%s' (xml, docbook, md, txt, all)", s);
+		}
+		set |= fmts[i].fmt;
+	}
+	free(copy);
+	return set;
+}
+
+static void
+add_input(struct run *r, const char *path)
+{
+	if (r->ninputs == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->inputs = realloc(r->inputs, r->cap * sizeof *r->inputs);
+		if (r->inputs == NULL) {
+			perror("councildoc");
+			exit(1);
+		}
+	}
+	r->inputs[r->ninputs] = strdup(path);
+	if (r->inputs[r->ninputs] == NULL) {
+		perror("councildoc");
+		exit(1);
+	}
+	r->ninputs++;
+}
+
+static int
+is_package_name(const char *name)
+{
+	static const char *const ext[] = { ".docx", ".docm", ".dotx", ".dotm" };
+	size_t n = strlen(name);
+
+	if (name[0] == '.')
+		return 0;
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
+		if (n > 5 && strcasecmp(name + n - 5, ext[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the packages in dir (sorted, so batches are deterministic). */
+static int
+add_dir(struct run *r, const char *dir, int depth)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = realloc(names, cap * sizeof *names);
+			if (names == NULL) {
+				perror("councildoc");
+				exit(1);
+			}
+		}
+		if (asprintf(&names[n], "%s/%s", dir, e->d_name) < 0) {
+			perror("councildoc");
+			exit(1);
+		}
+		n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		const char *base = strrchr(names[i], '/') + 1;
+
+		if (lstat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (r->recursive && depth < 64 && base[0] != '.')
+				add_dir(r, names[i], depth + 1);
+		} else if (S_ISREG(st.st_mode) && is_package_name(base)) {
+			add_input(r, names[i]);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
+/* NAME of DIR/NAME.ext: the input's base name without its extension. */
+static char *
+output_path(const struct run *r, const char *input, const char *ext)
+{
+	const char *base = strcmp(input, "-") == 0 ? "stdin" : input;
+	const char *slash = strrchr(base, '/'), *dot;
+	char *path;
+	int n;
+
+	if (slash != NULL)
+		base = slash + 1;
+	dot = strrchr(base, '.');
+	n = dot != NULL && dot != base ? (int)(dot - base) : (int)strlen(base);
+	if (asprintf(&path, "%s/%.*s.%s", r->outdir, n, base, ext) < 0)
+		return NULL;
+	return path;
+}
+
+static void
+report(const struct run *r, const char *input, const cd_error *err)
+{
+	if (!r->quiet)
+		fprintf(stderr, "councildoc: %s: %s\n",
+		        strcmp(input, "-") == 0 ? "stdin" : input, err->msg);
+}
+
+/* Converts one input; all outputs are made in memory first, so a failure
+ * writes nothing. Returns 0 or 1. */
+static int
+convert_one(struct run *r, const char *input)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+	char *out[NFMTS] = { NULL };
+	size_t olen[NFMTS] = { 0 };
+	xmlDocPtr council = NULL;
+	cd_error err;
+	int rc = 1;
+	size_t i;
+
+	cd_error_clear(&err);
+	if (cd_read_file(input, r->opt.max_input_size, &data, &len, &err) != CD_OK)
+		goto done;
+	council = cd_convert(input, data, len, &r->opt, &err);
+	if (council == NULL)
+		goto done;
+	if (r->validate && cd_engine_validate(r->eng, council, &err) != CD_OK)
+		goto done;
+	for (i = 0; i < NFMTS; i++)
+		if ((r->formats & fmts[i].fmt) &&
+		    cd_emit(r->eng, fmts[i].fmt, council, &r->opt, &out[i], &olen[i], &err) != CD_OK)
+			goto done;
+	for (i = 0; i < NFMTS; i++) {
+		char *path;
+
+		if (!(r->formats & fmts[i].fmt))
+			continue;
+		if (r->outdir == NULL) {
+			if (fwrite(out[i], 1, olen[i], stdout) != olen[i] || fflush(stdout) != 0) {
+				cd_error_set(&err, CD_ERR_IO, NULL, 0, "standard output: write error");
+				goto done;
+			}
+			continue;
+		}
+		path = output_path(r, input, fmts[i].ext);
+		if (path == NULL || cd_write_atomic(path, out[i], olen[i], &err) != CD_OK) {
+			if (path == NULL)
+				cd_error_set(&err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+			free(path);
+			goto done;
+		}
+		free(path);
+	}
+	rc = 0;
+done:
+	if (rc)
+		report(r, input, &err);
+	for (i = 0; i < NFMTS; i++)
+		free(out[i]);
+	xmlFreeDoc(council);
+	free(data);
+	return rc;
+}
+
+/* Runs inputs k, k+n, k+2n... in worker k; returns the worst status. */
+static int
+run_share(struct run *r, size_t k, size_t n)
+{
+	int rc = 0;
+
+	for (size_t i = k; i < r->ninputs; i += n)
+		rc |= convert_one(r, r->inputs[i]);
+	return rc;
+}
+
+static int
+run_parallel(struct run *r)
+{
+	size_t n = (size_t)r->jobs, started = 0;
+	int rc = 0, status;
+
+	if (n > r->ninputs)
+		n = r->ninputs;
+	if (n <= 1)
+		return run_share(r, 0, 1);
+	fflush(NULL);
+	for (size_t k = 0; k < n; k++) {
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(run_share(r, k, n));
+		if (pid < 0) {
+			/* no more processes: do this share here */
+			rc |= run_share(r, k, n);
+			continue;
+		}
+		started++;
+	}
+	while (started > 0 && wait(&status) > 0) {
+		started--;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			rc = 1;
+	}
+	return rc;
+}
+
+static void
+parse_args(struct run *r, int argc, char **argv)
+{
+	enum { O_NOTES = 256, O_WRAP, O_FRONT, O_NOVALID, O_DATADIR };
+	static const struct option longopts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "recursive", no_argument, NULL, 'r' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "notes", required_argument, NULL, O_NOTES },
+		{ "wrap", required_argument, NULL, O_WRAP },
+		{ "front-matter", no_argument, NULL, O_FRONT },
+		{ "no-validate", no_argument, NULL, O_NOVALID },
+		{ "datadir", required_argument, NULL, O_DATADIR },
+		{ NULL, 0, NULL, 0 }
+	};
+	char *end;
+	long v;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "t:o:j:rqhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't': r->formats = parse_formats(optarg); break;
+		case 'o': r->outdir = optarg; break;
+		case 'j':
+			v = strtol(optarg, &end, 10);
+			if (*end != '\0' || v < 1 || v > 1024)
+				usage_error("bad job count '%s'", optarg);
+			r->jobs = (int)v;
+			break;
+		case 'r': r->recursive = 1; break;
+		case 'q': r->quiet = 1; break;
+		case 'h': fputs(usage_text, stdout); exit(0);
+		case 'V': printf("councildoc %s\n", CD_VERSION); exit(0);
+		case O_NOTES:
+			if (strcmp(optarg, "end") == 0)
+				r->opt.notes_at = CD_NOTES_END;
+			else if (strcmp(optarg, "section") == 0)
+				r->opt.notes_at = CD_NOTES_SECTION;
+			else
+				usage_error("--notes takes section or end, not '%s'", optarg);
+			break;
+		case O_WRAP:
+			v = strtol(optarg, &end, 10);
+			if (*end != '\0' || v < 0 || v > 10000)
+				usage_error("bad --wrap width '%s'", optarg);
+			r->opt.wrap = (int)v;
+			break;
+		case O_FRONT: r->opt.front_matter = 1; break;
+		case O_NOVALID: r->validate = 0; break;
+		case O_DATADIR: r->datadir = optarg; break;
+		default:
+			fputs("Try 'councildoc --help'.\n", stderr);
+			exit(2);
+		}
+	}
+}
+
+static void
+expand_inputs(struct run *r, int argc, char **argv)
+{
+	for (int i = optind; i < argc; i++) {
+		struct stat st;
+
+		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+			add_dir(r, argv[i], 0);
+		else
+			add_input(r, argv[i]);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r;
+	cd_error err;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	r.formats = CD_FMT_XML;
+	r.jobs = 1;
+	r.validate = 1;
+	cd_options_init(&r.opt);
+	parse_args(&r, argc, argv);
+	if (optind >= argc)
+		usage_error("%s", "no input (use - for standard input)");
+	if (r.outdir == NULL && (argc - optind > 1 || (r.formats & (r.formats - 1)) != 0))
+		usage_error("%s", "several inputs or formats need -o DIR");
+	if (r.outdir == NULL) {
+		struct stat st;
+
+		if (strcmp(argv[optind], "-") != 0 && stat(argv[optind], &st) == 0 &&
+		    S_ISDIR(st.st_mode))
+			usage_error("%s", "a directory input needs -o DIR");
+	} else if (mkdir(r.outdir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "councildoc: %s: %s\n", r.outdir, strerror(errno));
+		return 1;
+	}
+	expand_inputs(&r, argc, argv);
+	cd_init();
+	cd_error_clear(&err);
+	r.eng = cd_engine_new(r.datadir, &err);
+	if (r.eng == NULL) {
+		fprintf(stderr, "councildoc: %s\n", err.msg);
+		return 1;
+	}
+	rc = run_parallel(&r);
+	cd_engine_free(r.eng);
+	for (size_t i = 0; i < r.ninputs; i++)
+		free(r.inputs[i]);
+	free(r.inputs);
+	cd_cleanup();
+	return rc;
+}

@@ -1,0 +1,73 @@
+/*
+ * filter.c — the shared main() of the one-stage filters: read one XML
+ * document from FILE or stdin, apply a stage, write the result to stdout.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+
+static int
+write_out(const char *prog, const char *data, size_t len)
+{
+	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: standard output: write error\n", prog);
+		return 1;
+	}
+	return 0;
+}
+
+int
+cd_filter_main(int argc, char **argv, const char *prog, const char *usage,
+               cd_filter_fn fn)
+{
+	const char *path = "-";
+	unsigned char *data = NULL;
+	size_t len = 0, olen = 0;
+	char *out = NULL;
+	xmlDocPtr in = NULL, res = NULL;
+	cd_options o;
+	cd_error err;
+	int rc = 1;
+
+	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		printf("usage: %s %s\n", prog, usage);
+		return 0;
+	}
+	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+		printf("%s %s\n", prog, CD_VERSION);
+		return 0;
+	}
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1] != '\0')) {
+		fprintf(stderr, "usage: %s %s\n", prog, usage);
+		return 2;
+	}
+	if (argc == 2)
+		path = argv[1];
+	cd_init();
+	cd_options_init(&o);
+	cd_error_clear(&err);
+	if (cd_read_file(path, o.max_input_size, &data, &len, &err) != CD_OK)
+		goto done;
+	in = cd_xml_parse(strcmp(path, "-") == 0 ? "stdin" : path, (const char *)data, len, &err);
+	if (in == NULL)
+		goto done;
+	res = fn(in, &o, &err);
+	if (res == NULL)
+		goto done;
+	if (cd_xml_serialize(res, &out, &olen, &err) != CD_OK)
+		goto done;
+	rc = write_out(prog, out, olen);
+done:
+	if (rc != 0 && err.code != CD_OK)
+		fprintf(stderr, "%s: %s: %s\n", prog,
+		        strcmp(path, "-") == 0 ? "stdin" : path, err.msg);
+	if (res != in)
+		xmlFreeDoc(res);
+	xmlFreeDoc(in);
+	free(out);
+	free(data);
+	cd_cleanup();
+	return rc;
+}

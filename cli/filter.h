@@ -1,0 +1,17 @@
+/* filter.h — the shared driver of the one-stage filter programs. */
+#ifndef CD_FILTER_H
+#define CD_FILTER_H
+
+#include "councildoc.h"
+
+/* A stage as a filter sees it: takes the input document, returns the
+ * output document (the same one for in-place stages, a new one otherwise),
+ * or NULL with *err set. */
+typedef xmlDocPtr (*cd_filter_fn)(xmlDocPtr in, const cd_options *o, cd_error *err);
+
+/* Reads FILE (or stdin) as XML, runs fn, writes the result to stdout.
+ * Returns the exit status (0, 1 failure, 2 usage). */
+int cd_filter_main(int argc, char **argv, const char *prog, const char *usage,
+                   cd_filter_fn fn);
+
+#endif

@@ -1,0 +1,410 @@
+/*
+ * docx.c — cd_read (format detection) and the DOCX reader: parts come out
+ * of the zip through libzip, in memory and bounded (per-part size, total
+ * size, compression ratio), or out of a Flat OPC XML file; opc.c does the
+ * rest. Entry names are only ever compared, never used as paths.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <zip.h>
+#include <libxml/tree.h>
+
+#include "opc.h"
+
+#define FLAT_NS    "http://schemas.microsoft.com/office/2006/xmlPackage"
+#define WORD2003_NS "http://schemas.microsoft.com/office/word/2003/wordml"
+#define RATIO_FLOOR ((zip_uint64_t)1 << 20) /* ratio checked above 1 MiB */
+#define READ_HINT   ((size_t)16 << 20)
+
+/* ---- zip parts ---- */
+
+typedef struct zipsrc {
+	zip_t *za;
+	const cd_options *o;
+	char **names;        /* normalised entry names (NULL: unusable) */
+	zip_int64_t n;
+	size_t total;        /* decompressed bytes read so far */
+} zipsrc;
+
+/* Entry name as a part name: '\\' → '/', leading '/' stripped (QUIRK). */
+static char *
+entry_name(const char *raw)
+{
+	char *s;
+
+	while (*raw == '/' || *raw == '\\')
+		raw++;
+	s = strdup(raw);
+	for (char *p = s; p != NULL && *p != '\0'; p++)
+		if (*p == '\\')
+			*p = '/';
+	return s;
+}
+
+static int
+zipsrc_index(zipsrc *z)
+{
+	z->n = zip_get_num_entries(z->za, 0);
+	if (z->n < 0)
+		z->n = 0;
+	z->names = calloc((size_t)z->n + 1, sizeof *z->names);
+	if (z->names == NULL)
+		return -1;
+	for (zip_int64_t i = 0; i < z->n; i++) {
+		const char *raw = zip_get_name(z->za, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
+
+		if (raw != NULL && (z->names[i] = entry_name(raw)) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+zipsrc_free(zipsrc *z)
+{
+	for (zip_int64_t i = 0; z->names != NULL && i < z->n; i++)
+		free(z->names[i]);
+	free(z->names);
+	if (z->za != NULL)
+		zip_discard(z->za);
+}
+
+/* The first entry called name (case-insensitively), or -1 (QUIRK:
+ * duplicates after the first are ignored). */
+static zip_int64_t
+zipsrc_find(const zipsrc *z, const char *name)
+{
+	for (zip_int64_t i = 0; i < z->n; i++)
+		if (z->names[i] != NULL && cd_opc_name_eq(z->names[i], name))
+			return i;
+	return -1;
+}
+
+/* Checks what the central directory claims against the bounds. */
+static int
+check_stat(zipsrc *z, zip_int64_t i, const char *name, cd_error *err)
+{
+	zip_stat_t st;
+
+	zip_stat_init(&st);
+	if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) != 0) {
+		cd_error_set(err, CD_ERR_FORMAT, name, 0, "corrupt zip: %s",
+		             zip_strerror(z->za));
+		return -1;
+	}
+	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+		cd_error_set(err, CD_ERR_FORMAT, name, 0, "encrypted zip entry; cannot be read");
+		return -1;
+	}
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > z->o->max_part_size) {
+		cd_error_set(err, CD_ERR_LIMIT, name, 0,
+		             "part too large (%llu bytes decompressed, limit %zu)",
+		             (unsigned long long)st.size, z->o->max_part_size);
+		return -1;
+	}
+	if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
+	    st.size > RATIO_FLOOR &&
+	    (st.comp_size == 0 || st.size / st.comp_size > z->o->max_ratio)) {
+		cd_error_set(err, CD_ERR_LIMIT, name, 0,
+		             "compression ratio over %u (zip bomb?)", z->o->max_ratio);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads entry i whole, enforcing the bounds on the bytes actually
+ * inflated. Returns 0 and a malloc'd *out (caller frees), or -1. */
+static int
+read_entry(zipsrc *z, zip_int64_t i, const char *name, cd_buf *out, cd_error *err)
+{
+	zip_file_t *zf = zip_fopen_index(z->za, (zip_uint64_t)i, 0);
+	char chunk[65536];
+	zip_int64_t got;
+	size_t limit = z->o->max_part_size;
+
+	if (zf == NULL) {
+		cd_error_set(err, CD_ERR_FORMAT, name, 0, "corrupt zip: %s", zip_strerror(z->za));
+		return -1;
+	}
+	while ((got = zip_fread(zf, chunk, sizeof chunk)) > 0) {
+		if ((size_t)got > limit - out->len || (size_t)got > z->o->max_total_size - z->total) {
+			int part = (size_t)got > limit - out->len;
+
+			zip_fclose(zf);
+			cd_error_set(err, CD_ERR_LIMIT, name, 0, "%s (limit %zu bytes decompressed)",
+			             part ? "part too large" : "package too large",
+			             part ? limit : z->o->max_total_size);
+			return -1;
+		}
+		z->total += (size_t)got;
+		cd_buf_add(out, chunk, (size_t)got);
+	}
+	if (got < 0) {
+		cd_error_set(err, CD_ERR_FORMAT, name, 0, "corrupt zip: %s",
+		             zip_error_strerror(zip_file_get_error(zf)));
+		zip_fclose(zf);
+		return -1;
+	}
+	zip_fclose(zf);
+	if (out->failed) {
+		cd_error_set(err, CD_ERR_NOMEM, name, 0, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* cd_opc_load_fn over the zip. */
+static xmlDocPtr
+zip_load(void *ctx, const char *name, int *absent, cd_error *err)
+{
+	zipsrc *z = ctx;
+	zip_int64_t i = zipsrc_find(z, name);
+	cd_buf b;
+	xmlDocPtr doc;
+
+	*absent = i < 0;
+	if (i < 0 || check_stat(z, i, z->names[i], err) < 0)
+		return NULL;
+	cd_buf_init(&b);
+	cd_buf_add(&b, "", 0);
+	if (read_entry(z, i, z->names[i], &b, err) < 0) {
+		cd_buf_free(&b);
+		return NULL;
+	}
+	if (b.len > RATIO_FLOOR) {
+		zip_stat_t st;
+
+		zip_stat_init(&st);
+		if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) == 0 &&
+		    (st.valid & ZIP_STAT_COMP_SIZE) &&
+		    (st.comp_size == 0 || b.len / st.comp_size > z->o->max_ratio)) {
+			cd_error_set(err, CD_ERR_LIMIT, z->names[i], 0,
+			             "compression ratio over %u (zip bomb?)", z->o->max_ratio);
+			cd_buf_free(&b);
+			return NULL;
+		}
+	}
+	doc = cd_xml_parse_part(z->names[i], b.data, b.len, err);
+	cd_buf_free(&b);
+	return doc;
+}
+
+xmlDocPtr
+cd_read_docx(const char *name, const unsigned char *data, size_t len,
+             const cd_options *o, cd_error *err)
+{
+	cd_options defaults;
+	zip_error_t ze;
+	zip_source_t *src;
+	zipsrc z = { NULL, NULL, NULL, 0, 0 };
+	xmlDocPtr pkg;
+
+	if (o == NULL) {
+		cd_options_init(&defaults);
+		o = &defaults;
+	}
+	z.o = o;
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(data, len, 0, &ze);
+	if (src != NULL && (z.za = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL)
+		zip_source_free(src);
+	if (z.za == NULL) {
+		cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "corrupt zip: %s",
+		             zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return NULL;
+	}
+	zip_error_fini(&ze);
+	if (zipsrc_index(&z) < 0) {
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		zipsrc_free(&z);
+		return NULL;
+	}
+	pkg = cd_opc_build(zip_load, &z, name, err);
+	zipsrc_free(&z);
+	return pkg;
+}
+
+/* ---- Flat OPC ---- */
+
+/* cd_opc_load_fn over a parsed Flat OPC document: copies the root of the
+ * pkg:xmlData of the pkg:part called name into a document of its own. */
+static xmlDocPtr
+flat_load(void *ctx, const char *name, int *absent, cd_error *err)
+{
+	xmlNodePtr root = xmlDocGetRootElement(ctx);
+
+	*absent = 1;
+	for (xmlNodePtr p = cd_xml_first_elem(root); p != NULL; p = cd_xml_next_elem(p)) {
+		xmlChar *pn;
+		char *norm;
+		int hit;
+		xmlNodePtr data, el;
+		xmlDocPtr doc;
+
+		if (!cd_xml_is(p, FLAT_NS, "part"))
+			continue;
+		pn = xmlGetNsProp(p, BAD_CAST "name", BAD_CAST FLAT_NS);
+		norm = pn ? cd_opc_resolve("", (const char *)pn) : NULL;
+		xmlFree(pn);
+		hit = norm != NULL && cd_opc_name_eq(norm, name);
+		free(norm);
+		if (!hit)
+			continue;
+		data = cd_xml_child(p, FLAT_NS, "xmlData");
+		if ((el = cd_xml_first_elem(data)) == NULL)
+			return NULL; /* binary parts count as absent */
+		*absent = 0;
+		doc = xmlNewDoc(BAD_CAST "1.0");
+		el = doc ? xmlDocCopyNode(el, doc, 1) : NULL;
+		if (el == NULL) {
+			xmlFreeDoc(doc);
+			cd_error_set(err, CD_ERR_NOMEM, name, 0, "out of memory");
+			return NULL;
+		}
+		xmlDocSetRootElement(doc, el);
+		return doc;
+	}
+	return NULL;
+}
+
+/* ---- detection ---- */
+
+static int
+has_prefix(const unsigned char *d, size_t len, const char *magic, size_t n)
+{
+	return len >= n && memcmp(d, magic, n) == 0;
+}
+
+/* 1 if the UTF-16LE form of s occurs in d. */
+static int
+has_utf16(const unsigned char *d, size_t len, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = 0; len >= 2 * n && i <= len - 2 * n; i++) {
+		size_t k = 0;
+
+		while (k < n && d[i + 2 * k] == (unsigned char)s[k] && d[i + 2 * k + 1] == 0)
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if d is valid UTF-8 text without NULs or stray control bytes. */
+static int
+is_text(const unsigned char *d, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		unsigned char c = d[i];
+		size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 :
+		           (c & 0xf8) == 0xf0 ? 4 : 0;
+
+		if (n == 0 || (n == 2 && c < 0xc2) || i + n > len)
+			return 0;
+		if (n == 1 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+			return 0;
+		for (size_t k = 1; k < n; k++)
+			if ((d[i + k] & 0xc0) != 0x80)
+				return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* Offset of the first byte after a BOM and white space. */
+static size_t
+skip_lead(const unsigned char *d, size_t len)
+{
+	size_t i = has_prefix(d, len, "\xef\xbb\xbf", 3) ? 3 : 0;
+
+	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
+		i++;
+	return i;
+}
+
+static int
+is_html(const unsigned char *d, size_t len)
+{
+	return (len >= 5 && strncasecmp((const char *)d, "<html", 5) == 0) ||
+	       (len >= 14 && strncasecmp((const char *)d, "<!doctype html", 14) == 0);
+}
+
+/* An XML input: Flat OPC is read, Word 2003 XML refused. */
+static xmlDocPtr
+read_xml(const char *name, const unsigned char *data, size_t len,
+         const cd_options *o, cd_error *err)
+{
+	const char *part = "input";
+	xmlDocPtr x = cd_xml_parse_part(part, (const char *)data, len, err);
+	xmlNodePtr root;
+	xmlDocPtr pkg = NULL;
+
+	(void)o;
+	if (x == NULL)
+		return NULL;
+	root = xmlDocGetRootElement(x);
+	if (cd_xml_is(root, FLAT_NS, "package"))
+		pkg = cd_opc_build(flat_load, x, name, err);
+	else if (cd_xml_is(root, WORD2003_NS, "wordDocument"))
+		cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
+		             "Word 2003 XML is not supported; save as .docx");
+	else
+		cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
+		             "not a DOCX package (XML document <%s>)", (const char *)root->name);
+	xmlFreeDoc(x);
+	return pkg;
+}
+
+xmlDocPtr
+cd_read(const char *name, const unsigned char *data, size_t len,
+        const cd_options *o, cd_error *err)
+{
+	size_t lead;
+
+	if (data == NULL || len == 0) {
+		cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "empty input");
+		return NULL;
+	}
+	if (has_prefix(data, len, "PK", 2))
+		return cd_read_docx(name, data, len, o, err);
+	if (has_prefix(data, len, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8)) {
+		if (has_utf16(data, len, "EncryptedPackage"))
+			cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
+			             "encrypted package (OLE2 EncryptedPackage); cannot be read");
+		else
+			cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
+			             "legacy Word 97-2003 .doc (OLE2); save it as .docx");
+		return NULL;
+	}
+	if (has_prefix(data, len, "\xdb\xa5", 2)) {
+		cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
+		             "legacy Word 2.0 binary .doc; save it as .docx");
+		return NULL;
+	}
+	if (has_prefix(data, len, "\xff\xfe", 2) || has_prefix(data, len, "\xfe\xff", 2))
+		return read_xml(name, data, len, o, err); /* UTF-16 XML */
+	lead = skip_lead(data, len);
+	if (is_html(data + lead, len - lead)) {
+		cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "HTML saved as .docx, not a package");
+		return NULL;
+	}
+	if (has_prefix(data + lead, len - lead, "<?xml", 5) ||
+	    (has_prefix(data + lead, len - lead, "<", 1) && !is_text(data, len)))
+		return read_xml(name, data, len, o, err);
+	if (has_prefix(data + lead, len - lead, "<", 1)) {
+		xmlDocPtr pkg = read_xml(name, data, len, o, err);
+
+		if (pkg != NULL || (err != NULL && err->code != CD_ERR_XML))
+			return pkg;
+		cd_error_clear(err);
+	}
+	if (is_text(data, len))
+		return cd_read_textdump(name, data, len, o, err);
+	cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "not a DOCX package");
+	return NULL;
+}

@@ -1,0 +1,703 @@
+/*
+ * opc.c — Open Packaging Conventions: part names, relationships, Strict
+ * namespaces, and the assembly of the package document (doc/pipeline.md).
+ * The bytes come from a loader (input/docx.c: zip entries or Flat OPC).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/tree.h>
+
+#include "opc.h"
+
+#define STRICT_PREFIX "http://purl.oclc.org/ooxml/"
+#define TRANS_PREFIX  "http://schemas.openxmlformats.org/"
+
+/* ---- part names ---- */
+
+int
+cd_opc_name_eq(const char *a, const char *b)
+{
+	return strcasecmp(a, b) == 0;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Appends target to out (percent-decoded, '\\' as '/'), stopping at '#'. */
+static size_t
+decode_into(char *out, size_t n, const char *t)
+{
+	for (; *t != '\0' && *t != '#'; t++) {
+		if (*t == '%' && hexval(t[1]) >= 0 && hexval(t[2]) >= 0) {
+			out[n++] = (char)(hexval(t[1]) * 16 + hexval(t[2]));
+			t += 2;
+		} else {
+			out[n++] = *t == '\\' ? '/' : *t;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* Resolves "." and ".." segments of path into out; -1 if it escapes. */
+static int
+normalize_segments(const char *path, char *out)
+{
+	size_t n = 0;
+	const char *p = path;
+
+	while (*p != '\0') {
+		const char *e = strchr(p, '/');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len == 2 && p[0] == '.' && p[1] == '.') {
+			if (n == 0)
+				return -1;
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--; /* the separator before the popped segment */
+		} else if (len > 0 && !(len == 1 && p[0] == '.')) {
+			if (n > 0)
+				out[n++] = '/';
+			memcpy(out + n, p, len);
+			n += len;
+		}
+		p += len;
+		if (*p == '/')
+			p++;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+char *
+cd_opc_resolve(const char *base, const char *target)
+{
+	size_t blen = base ? strlen(base) : 0, n = 0;
+	char *tmp, *out;
+
+	if (target == NULL || *target == '\0')
+		return NULL;
+	tmp = malloc(blen + strlen(target) + 2);
+	out = malloc(blen + strlen(target) + 2);
+	if (tmp == NULL || out == NULL) {
+		free(tmp);
+		free(out);
+		return NULL;
+	}
+	if (target[0] != '/' && target[0] != '\\' && base != NULL) {
+		const char *slash = strrchr(base, '/');
+
+		if (slash != NULL) {
+			n = (size_t)(slash - base) + 1;
+			memcpy(tmp, base, n);
+		}
+	}
+	decode_into(tmp, n, target);
+	if (normalize_segments(tmp, out) < 0 || out[0] == '\0') {
+		free(out);
+		out = NULL;
+	}
+	free(tmp);
+	return out;
+}
+
+char *
+cd_opc_rels_name(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	size_t dir = slash ? (size_t)(slash - name) + 1 : 0;
+	size_t len = strlen(name);
+	char *r = malloc(len + sizeof "_rels/" + sizeof ".rels");
+
+	if (r == NULL)
+		return NULL;
+	memcpy(r, name, dir);
+	memcpy(r + dir, "_rels/", 6);
+	memcpy(r + dir + 6, name + dir, len - dir);
+	memcpy(r + 6 + len, ".rels", 6);
+	return r;
+}
+
+/* ---- Strict → Transitional ---- */
+
+/* The Transitional form of a Strict URI (namespace or relationship type):
+ * http://purl.oclc.org/ooxml/X/Y → http://schemas.openxmlformats.org/X/2006/Y,
+ * with the property-part names spelled the Transitional way. Returns a
+ * malloc'd string (caller: free()), or NULL when uri is not Strict. */
+static char *
+strict_to_transitional(const char *uri)
+{
+	const char *rest, *slash, *last;
+	cd_buf b;
+
+	if (strncmp(uri, STRICT_PREFIX, sizeof STRICT_PREFIX - 1) != 0)
+		return NULL;
+	rest = uri + sizeof STRICT_PREFIX - 1;
+	slash = strchr(rest, '/');
+	if (slash == NULL)
+		return NULL;
+	cd_buf_init(&b);
+	cd_buf_adds(&b, TRANS_PREFIX);
+	cd_buf_add(&b, rest, (size_t)(slash - rest));
+	cd_buf_adds(&b, "/2006/");
+	last = strrchr(slash, '/');
+	cd_buf_add(&b, slash + 1, (size_t)(last - slash));
+	if (strcmp(last + 1, "extendedProperties") == 0)
+		cd_buf_adds(&b, "extended-properties");
+	else if (strcmp(last + 1, "customProperties") == 0)
+		cd_buf_adds(&b, "custom-properties");
+	else
+		cd_buf_adds(&b, last + 1);
+	if (b.failed) {
+		cd_buf_free(&b);
+		return NULL;
+	}
+	return cd_buf_take(&b, NULL);
+}
+
+/* Next node of a document-order walk of the subtree under top. */
+static xmlNodePtr
+walk_next(xmlNodePtr n, xmlNodePtr top)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != NULL && n != top) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+void
+cd_opc_ns_normalize(xmlDocPtr doc)
+{
+	xmlNodePtr top = xmlDocGetRootElement(doc);
+
+	for (xmlNodePtr n = top; n != NULL; n = walk_next(n, top)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlNsPtr ns = n->nsDef; ns != NULL; ns = ns->next) {
+			char *t = ns->href ? strict_to_transitional((const char *)ns->href) : NULL;
+
+			if (t == NULL)
+				continue;
+			xmlFree((xmlChar *)ns->href);
+			ns->href = xmlStrdup(BAD_CAST t);
+			free(t);
+		}
+	}
+}
+
+/* ---- the package document ---- */
+
+xmlDocPtr
+cd_opc_pkg_new(const char *source, const char *kind)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root;
+	xmlNsPtr ns;
+
+	if (doc == NULL)
+		return NULL;
+	root = xmlNewNode(NULL, BAD_CAST "package");
+	if (root == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlDocSetRootElement(doc, root);
+	ns = xmlNewNs(root, BAD_CAST CD_PKG_NS, BAD_CAST "pkg");
+	xmlSetNs(root, ns);
+	xmlNewProp(root, BAD_CAST "source", BAD_CAST(source ? source : ""));
+	xmlNewProp(root, BAD_CAST "kind", BAD_CAST kind);
+	return doc;
+}
+
+xmlNodePtr
+cd_opc_pkg_add(xmlDocPtr pkg, xmlDocPtr part, const char *name,
+               const char *role, const char *type)
+{
+	xmlNodePtr root = xmlDocGetRootElement(pkg);
+	xmlNodePtr r = xmlDocGetRootElement(part);
+	xmlNodePtr pe;
+
+	pe = xmlNewChild(root, root->ns, BAD_CAST "part", NULL);
+	if (pe == NULL || r == NULL) {
+		xmlFreeDoc(part);
+		return pe;
+	}
+	xmlNewProp(pe, BAD_CAST "name", BAD_CAST name);
+	xmlNewProp(pe, BAD_CAST "role", BAD_CAST role);
+	if (type != NULL)
+		xmlNewProp(pe, BAD_CAST "type", BAD_CAST type);
+	xmlUnlinkNode(r);
+	if (xmlDOMWrapAdoptNode(NULL, part, r, pkg, pe, 0) != 0) {
+		xmlFreeNode(r);
+		xmlFreeDoc(part);
+		return NULL;
+	}
+	xmlAddChild(pe, r);
+	xmlFreeDoc(part);
+	return pe;
+}
+
+/* ---- relationships ---- */
+
+typedef struct rel {
+	char *id, *type, *target; /* type: Transitional, target: as written */
+	int external;
+} rel;
+
+typedef struct rels {
+	rel *v;
+	size_t n;
+} rels;
+
+static void
+rels_free(rels *rl)
+{
+	for (size_t i = 0; i < rl->n; i++) {
+		free(rl->v[i].id);
+		free(rl->v[i].type);
+		free(rl->v[i].target);
+	}
+	free(rl->v);
+	rl->v = NULL;
+	rl->n = 0;
+}
+
+/* malloc'd copy of the unqualified attribute name of n ("" if absent). */
+static char *
+attr_dup(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
+	char *s = strdup(v ? (const char *)v : "");
+
+	xmlFree(v);
+	return s;
+}
+
+/* Reads the Relationship elements of a parsed rels part into rl. */
+static int
+rels_parse(xmlDocPtr doc, rels *rl)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	size_t cap = 0;
+
+	for (xmlNodePtr c = cd_xml_first_elem(root); c != NULL; c = cd_xml_next_elem(c)) {
+		rel *r;
+		char *mode, *t;
+
+		if (strcmp((const char *)c->name, "Relationship") != 0)
+			continue;
+		if (rl->n == cap) {
+			rel *v = realloc(rl->v, (cap = cap ? cap * 2 : 16) * sizeof *v);
+
+			if (v == NULL)
+				return -1;
+			rl->v = v;
+		}
+		r = &rl->v[rl->n++];
+		r->id = attr_dup(c, "Id");
+		r->type = attr_dup(c, "Type");
+		r->target = attr_dup(c, "Target");
+		mode = attr_dup(c, "TargetMode");
+		r->external = mode != NULL && strcasecmp(mode, "External") == 0;
+		free(mode);
+		if (r->id == NULL || r->type == NULL || r->target == NULL)
+			return -1;
+		if ((t = strict_to_transitional(r->type)) != NULL) {
+			free(r->type);
+			r->type = t;
+		}
+	}
+	return 0;
+}
+
+/* 1 if the relationship type ends in "/suffix". */
+static int
+rel_is(const rel *r, const char *suffix)
+{
+	const char *slash = strrchr(r->type, '/');
+
+	return slash != NULL && strcmp(slash + 1, suffix) == 0;
+}
+
+static const rel *
+rels_find(const rels *rl, const char *id)
+{
+	for (size_t i = 0; i < rl->n; i++)
+		if (strcmp(rl->v[i].id, id) == 0)
+			return &rl->v[i];
+	return NULL;
+}
+
+/* ---- the build ---- */
+
+typedef struct part {
+	char *name;
+	const char *role;
+	const char *type;      /* header/footer type, or NULL */
+	xmlDocPtr doc;
+	rels rl;
+} part;
+
+typedef struct build {
+	cd_opc_load_fn load;
+	void *ctx;
+	cd_error *err;
+	part *v;
+	size_t n, cap;
+} build;
+
+static const char *const role_order[] = {
+	"document", "styles", "numbering", "footnotes", "endnotes", "comments",
+	"settings", "header", "footer", "core", "custom", "app", NULL
+};
+
+static int
+role_rank(const char *role)
+{
+	int i;
+
+	for (i = 0; role_order[i] != NULL; i++)
+		if (strcmp(role_order[i], role) == 0)
+			break;
+	return i;
+}
+
+/* Loads and parses a part, normalising namespaces. 1 loaded, 0 absent,
+ * -1 error (in b->err). */
+static int
+load_doc(build *b, const char *name, xmlDocPtr *out)
+{
+	int absent = 0;
+
+	*out = b->load(b->ctx, name, &absent, b->err);
+	if (*out == NULL)
+		return absent ? 0 : -1;
+	cd_opc_ns_normalize(*out);
+	return 1;
+}
+
+/* Loads the relationships of part name into rl (empty when absent). */
+static int
+load_rels(build *b, const char *name, rels *rl)
+{
+	char *rn = cd_opc_rels_name(name);
+	xmlDocPtr doc = NULL;
+	int st;
+
+	if (rn == NULL) {
+		cd_error_set(b->err, CD_ERR_NOMEM, name, 0, "out of memory");
+		return -1;
+	}
+	st = load_doc(b, rn, &doc);
+	free(rn);
+	if (st <= 0)
+		return st;
+	st = rels_parse(doc, rl);
+	xmlFreeDoc(doc);
+	if (st < 0)
+		cd_error_set(b->err, CD_ERR_NOMEM, name, 0, "out of memory");
+	return st;
+}
+
+static int
+have_part(const build *b, const char *name)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (cd_opc_name_eq(b->v[i].name, name))
+			return 1;
+	return 0;
+}
+
+/* Loads part name with role; optional parts tolerate malformed XML. */
+static int
+add_part(build *b, const char *name, const char *role, int optional)
+{
+	part *p;
+	xmlDocPtr doc;
+	int st;
+
+	if (have_part(b, name))
+		return 0;
+	st = load_doc(b, name, &doc);
+	if (st < 0 && optional && b->err != NULL &&
+	    (b->err->code == CD_ERR_XML || b->err->code == CD_ERR_FORMAT)) {
+		cd_error_clear(b->err);
+		return 0; /* QUIRK: a broken docProps part is skipped */
+	}
+	if (st <= 0)
+		return st;
+	if (b->n == b->cap) {
+		part *v = realloc(b->v, (b->cap = b->cap ? b->cap * 2 : 8) * sizeof *v);
+
+		if (v == NULL) {
+			xmlFreeDoc(doc);
+			cd_error_set(b->err, CD_ERR_NOMEM, name, 0, "out of memory");
+			return -1;
+		}
+		b->v = v;
+	}
+	p = &b->v[b->n];
+	memset(p, 0, sizeof *p);
+	p->name = strdup(name);
+	p->role = role;
+	p->doc = doc;
+	b->n++;
+	if (p->name == NULL) {
+		cd_error_set(b->err, CD_ERR_NOMEM, name, 0, "out of memory");
+		return -1;
+	}
+	if (strcmp(role, "styles") == 0 || strcmp(role, "numbering") == 0 ||
+	    strcmp(role, "settings") == 0 || optional)
+		return 1;
+	return load_rels(b, name, &p->rl) < 0 ? -1 : 1;
+}
+
+static void
+build_free(build *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->v[i].name);
+		xmlFreeDoc(b->v[i].doc);
+		rels_free(&b->v[i].rl);
+	}
+	free(b->v);
+}
+
+static const char *const main_types[] = {
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+	"application/vnd.ms-word.document.macroEnabled.main+xml",
+	"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+	NULL
+};
+
+/* The main part from [Content_Types].xml (malloc'd), or NULL. */
+static char *
+main_from_content_types(build *b)
+{
+	xmlDocPtr doc = NULL;
+	char *name = NULL;
+
+	if (load_doc(b, "[Content_Types].xml", &doc) <= 0) {
+		cd_error_clear(b->err);
+		return NULL;
+	}
+	for (xmlNodePtr c = cd_xml_first_elem(xmlDocGetRootElement(doc));
+	     c != NULL && name == NULL; c = cd_xml_next_elem(c)) {
+		char *ct = attr_dup(c, "ContentType"), *pn;
+
+		for (int i = 0; ct != NULL && main_types[i] != NULL && name == NULL; i++) {
+			if (strcasecmp(ct, main_types[i]) != 0)
+				continue;
+			pn = attr_dup(c, "PartName");
+			name = pn ? cd_opc_resolve("", pn) : NULL;
+			free(pn);
+		}
+		free(ct);
+	}
+	xmlFreeDoc(doc);
+	return name;
+}
+
+/* Finds the main part name (malloc'd) from the package rels pr. */
+static char *
+main_part_name(build *b, const rels *pr)
+{
+	char *name;
+
+	for (size_t i = 0; i < pr->n; i++)
+		if (!pr->v[i].external && rel_is(&pr->v[i], "officeDocument") &&
+		    (name = cd_opc_resolve("", pr->v[i].target)) != NULL)
+			return name;
+	if ((name = main_from_content_types(b)) != NULL)
+		return name;
+	return NULL;
+}
+
+static const struct {
+	const char *suffix, *role;
+} satellites[] = {
+	{ "styles", "styles" }, { "numbering", "numbering" },
+	{ "footnotes", "footnotes" }, { "endnotes", "endnotes" },
+	{ "comments", "comments" }, { "settings", "settings" },
+	{ "header", "header" }, { "footer", "footer" },
+	{ "core-properties", "core" }, { "custom-properties", "custom" },
+	{ "extended-properties", "app" }, { NULL, NULL }
+};
+
+/* Loads the parts the relationships rl of part base point at. */
+static int
+load_satellites(build *b, const char *base, const rels *rl, int package)
+{
+	for (size_t i = 0; i < rl->n; i++) {
+		const rel *r = &rl->v[i];
+
+		if (r->external)
+			continue;
+		for (int k = 0; satellites[k].suffix != NULL; k++) {
+			int props = k >= 8;
+			char *name;
+			int st;
+
+			if (props != package || !rel_is(r, satellites[k].suffix))
+				continue;
+			/* QUIRK: a target outside the package is ignored */
+			if ((name = cd_opc_resolve(base, r->target)) == NULL)
+				continue;
+			st = add_part(b, name, satellites[k].role, props);
+			free(name);
+			if (st < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Sets the type of the header/footer parts from the sectPr references of
+ * the main part (first reference wins). */
+static void
+set_hf_types(build *b)
+{
+	xmlNodePtr top = xmlDocGetRootElement(b->v[0].doc);
+
+	for (xmlNodePtr n = top; n != NULL; n = walk_next(n, top)) {
+		xmlChar *id, *ty;
+		const rel *r;
+		char *name;
+
+		if (!cd_w_is(n, "headerReference") && !cd_w_is(n, "footerReference"))
+			continue;
+		id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
+		r = id ? rels_find(&b->v[0].rl, (const char *)id) : NULL;
+		xmlFree(id);
+		if (r == NULL || (name = cd_opc_resolve(b->v[0].name, r->target)) == NULL)
+			continue;
+		ty = cd_w_attr(n, "type");
+		for (size_t i = 1; i < b->n; i++) {
+			if (b->v[i].type != NULL || !cd_opc_name_eq(b->v[i].name, name))
+				continue;
+			if (ty != NULL && strcmp((const char *)ty, "first") == 0)
+				b->v[i].type = "first";
+			else if (ty != NULL && strcmp((const char *)ty, "even") == 0)
+				b->v[i].type = "even";
+			else
+				b->v[i].type = "default";
+		}
+		xmlFree(ty);
+		free(name);
+	}
+}
+
+/* Sets pkg:href on every w:hyperlink under pe whose r:id names an
+ * external relationship of rl. */
+static void
+resolve_links(xmlNodePtr pe, const rels *rl)
+{
+	for (xmlNodePtr n = pe; n != NULL; n = walk_next(n, pe)) {
+		xmlChar *id;
+		const rel *r;
+
+		if (!cd_w_is(n, "hyperlink"))
+			continue;
+		id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
+		/* QUIRK: an r:id naming no relationship is ignored */
+		r = id ? rels_find(rl, (const char *)id) : NULL;
+		xmlFree(id);
+		if (r != NULL && r->external)
+			xmlSetNsProp(n, pe->ns, BAD_CAST "href", BAD_CAST r->target);
+	}
+}
+
+/* Moves the loaded parts, in the documented order, into a new package
+ * document. */
+static xmlDocPtr
+assemble(build *b, const char *source)
+{
+	xmlDocPtr pkg = cd_opc_pkg_new(source, "docx");
+
+	if (pkg == NULL)
+		return NULL;
+	for (int rank = 0; role_order[rank] != NULL; rank++) {
+		for (size_t i = 0; i < b->n; i++) {
+			part *p = &b->v[i];
+			xmlNodePtr pe;
+
+			if (role_rank(p->role) != rank)
+				continue;
+			pe = cd_opc_pkg_add(pkg, p->doc, p->name, p->role, p->type);
+			p->doc = NULL;
+			if (pe == NULL) {
+				xmlFreeDoc(pkg);
+				return NULL;
+			}
+			resolve_links(pe, &p->rl);
+		}
+	}
+	return pkg;
+}
+
+static int
+build_parts(build *b)
+{
+	rels pr = { NULL, 0 };
+	char *main_name;
+	int st;
+
+	if (load_rels(b, "", &pr) < 0)
+		return -1;
+	main_name = main_part_name(b, &pr);
+	if (main_name == NULL) {
+		rels_free(&pr);
+		cd_error_set(b->err, CD_ERR_FORMAT, NULL, 0,
+		             "no main document part (word/document.xml)");
+		return -1;
+	}
+	st = add_part(b, main_name, "document", 0);
+	if (st == 0)
+		cd_error_set(b->err, CD_ERR_FORMAT, main_name, 0,
+		             "main document part is missing from the package");
+	free(main_name);
+	if (st > 0 && !cd_w_is(xmlDocGetRootElement(b->v[0].doc), "document")) {
+		cd_error_set(b->err, CD_ERR_FORMAT, b->v[0].name, 0,
+		             "main part is not a WordprocessingML document");
+		st = -1;
+	}
+	if (st > 0 && (load_satellites(b, b->v[0].name, &b->v[0].rl, 0) < 0 ||
+	               load_satellites(b, "", &pr, 1) < 0))
+		st = -1;
+	rels_free(&pr);
+	return st > 0 ? 0 : -1;
+}
+
+xmlDocPtr
+cd_opc_build(cd_opc_load_fn load, void *ctx, const char *source, cd_error *err)
+{
+	build b = { load, ctx, err, NULL, 0, 0 };
+	xmlDocPtr pkg = NULL;
+
+	if (build_parts(&b) == 0) {
+		set_hf_types(&b);
+		pkg = assemble(&b, source);
+		if (pkg == NULL)
+			cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+	}
+	build_free(&b);
+	return pkg;
+}

@@ -1,0 +1,60 @@
+/*
+ * opc.h — the Open Packaging Conventions layer shared by the DOCX and the
+ * Flat OPC readers (module-private to input/).
+ *
+ * A reader supplies a part loader (zip entry, or Flat OPC pkg:part); opc.c
+ * follows the relationships from _rels/.rels to the main part and its
+ * satellites, normalises Strict namespaces, resolves hyperlink r:ids and
+ * assembles the package document (doc/pipeline.md).
+ */
+#ifndef CD_OPC_H
+#define CD_OPC_H
+
+#include <libxml/tree.h>
+#include "cd_internal.h"
+
+/* Loads the part called name (already normalised: no leading '/', no "."
+ * or ".." segments; compared case-insensitively) and parses it. Returns a
+ * new document (the caller frees it with xmlFreeDoc). When the part does
+ * not exist, returns NULL with *absent = 1 and leaves err alone; any other
+ * failure returns NULL with *absent = 0 and err filled. */
+typedef xmlDocPtr (*cd_opc_load_fn)(void *ctx, const char *name, int *absent,
+                                    cd_error *err);
+
+/* Builds the package document (kind "docx") of the package the loader
+ * reads; source is its name for the source attribute. Caller frees the
+ * result with xmlFreeDoc. NULL and *err on failure. */
+xmlDocPtr cd_opc_build(cd_opc_load_fn load, void *ctx, const char *source,
+                       cd_error *err);
+
+/* Resolves target relative to the folder of the part base ("" for the
+ * package root; an absolute target starts from the root). Percent escapes
+ * are decoded, "." and ".." segments resolved, a leading '/' stripped.
+ * Returns a malloc'd part name (caller frees with free()), or NULL when
+ * the target escapes the package root or is empty. */
+char *cd_opc_resolve(const char *base, const char *target);
+
+/* The relationships part of the part name ("word/document.xml" ->
+ * "word/_rels/document.xml.rels", "" -> "_rels/.rels"). Caller frees
+ * with free(). NULL when out of memory. */
+char *cd_opc_rels_name(const char *name);
+
+/* Rewrites every Strict OOXML namespace declared in doc to its
+ * Transitional URI (in place). */
+void cd_opc_ns_normalize(xmlDocPtr doc);
+
+/* Creates an empty package document: root pkg:package with source and
+ * kind attributes. Caller frees with xmlFreeDoc. NULL on no memory. */
+xmlDocPtr cd_opc_pkg_new(const char *source, const char *kind);
+
+/* Moves the root element of part (which is then freed) under a new
+ * pkg:part element (name, role, type unless NULL) appended to the root of
+ * pkg. Returns the pkg:part element, or NULL on no memory (part freed
+ * anyway). */
+xmlNodePtr cd_opc_pkg_add(xmlDocPtr pkg, xmlDocPtr part, const char *name,
+                          const char *role, const char *type);
+
+/* ASCII case-insensitive comparison of part names. */
+int cd_opc_name_eq(const char *a, const char *b);
+
+#endif
