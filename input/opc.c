@@ -679,9 +679,14 @@ build_parts(build *b)
 		             "main part is not a WordprocessingML document");
 		st = -1;
 	}
-	if (st > 0 && (load_satellites(b, b->v[0].name, &b->v[0].rl, 0) < 0 ||
-	               load_satellites(b, "", &pr, 1) < 0))
-		st = -1;
+	if (st > 0) {
+		/* copies: b->v moves when parts are added */
+		rels mr = b->v[0].rl;
+		const char *mn = b->v[0].name;
+
+		if (load_satellites(b, mn, &mr, 0) < 0 || load_satellites(b, "", &pr, 1) < 0)
+			st = -1;
+	}
 	rels_free(&pr);
 	return st > 0 ? 0 : -1;
 }

@@ -1,0 +1,54 @@
+/*
+ * stages.h — declarations shared by the three cleaning stages
+ * (pipeline/flatten.c, fields.c, math.c, clean.c, notes.c). Not installed.
+ */
+#ifndef CD_STAGES_H
+#define CD_STAGES_H
+
+#include <libxml/tree.h>
+#include "cd_internal.h"
+
+/* A growable array of node pointers (document order). The array owns only
+ * its storage: cd_flat_list_free frees that, never the nodes. */
+typedef struct cd_flat_list {
+	xmlNodePtr *v;
+	size_t n, cap;
+	int failed;
+} cd_flat_list;
+
+void cd_flat_list_add(cd_flat_list *l, xmlNodePtr n);
+void cd_flat_list_free(cd_flat_list *l);
+/* Appends every element under root (root excluded, pre-order) that is
+ * ns:name (ns NULL: any namespace; name NULL: any name) to l. */
+void cd_flat_collect(xmlNodePtr root, const char *ns, const char *name,
+                     cd_flat_list *l);
+
+/* Visits fn on every content part root (document, footnotes, endnotes,
+ * comments, headers, footers). Stops at the first non-CD_OK status. */
+typedef cd_status (*cd_flat_part_fn)(xmlNodePtr root, const char *part,
+                                     cd_error *err);
+cd_status cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, cd_error *err);
+
+/* New w:NAME / pkg:NAME element in the namespace of the given context
+ * node's document (declares the namespace on ctx's part root when
+ * needed). The node belongs to ctx->doc, unlinked; the caller links it. */
+xmlNodePtr cd_flat_new_w(xmlNodePtr ctx, const char *name);
+xmlNodePtr cd_flat_new_pkg(xmlNodePtr ctx, const char *name);
+/* Sets w:name (namespaced) on n. */
+void cd_flat_set_w(xmlNodePtr n, const char *name, const char *val);
+
+/* pipeline/fields.c: complex fields and w:fldSimple under root → their
+ * results (HYPERLINK/REF/NOTEREF become w:hyperlink). */
+cd_status cd_flat_fields(xmlNodePtr root, const char *part, cd_error *err);
+
+/* pipeline/math.c: m:oMathPara / m:oMath under root → pkg:math. */
+cd_status cd_flat_math(xmlNodePtr root, const char *part, cd_error *err);
+/* The linear text of an OMML element; caller frees with free(). */
+char *cd_flat_math_text(const xmlNode *m);
+/* pipeline/math.c: w:sym and private-use symbol characters → Unicode. */
+cd_status cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err);
+/* Unicode code point for a Symbol/Wingdings font character code (0 when
+ * unknown). font is the font name. */
+unsigned cd_flat_sym_map(const char *font, unsigned code);
+
+#endif

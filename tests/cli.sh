@@ -1,0 +1,57 @@
+#!/bin/sh
+# cli.sh BINDIR MKDOCX — the command-line contract of DESIGN.md / councildoc(1),
+# each point tried on the bundled example report.
+set -u
+bin=$1/councildoc mk=$2
+T=build/cli
+rm -rf "$T"; mkdir -p "$T/in/sub" "$T/bad"
+fail=0 n=0
+ok()   { n=$((n + 1)); }
+bad()  { n=$((n + 1)); echo "cli: FAIL: $*"; fail=1; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+"$mk" examples/council-report.xml "$T/in/report.docx" || exit 1
+cp "$T/in/report.docx" "$T/in/sub/second.docx"
+printf '<html><body>not a package</body></html>\n' > "$T/bad/broken.docx"
+printf 'PK\003\004 truncated' > "$T/bad/truncated.docx"
+
+# --help, --version, usage errors (exit 2)
+"$bin" --help > "$T/help" 2>&1; check "--help exits 0" '[ $? = 0 ] && grep -q "^usage: councildoc" "$T/help"'
+"$bin" --version > "$T/ver" 2>&1; check "--version" '[ $? = 0 ] && grep -q "^councildoc [0-9]" "$T/ver"'
+"$bin" --bogus "$T/in/report.docx" > /dev/null 2>&1; check "unknown option exits 2" '[ $? = 2 ]'
+"$bin" -t pdf "$T/in/report.docx" > /dev/null 2>&1; check "unknown format exits 2" '[ $? = 2 ]'
+"$bin" > /dev/null 2>&1; check "no input exits 2" '[ $? = 2 ]'
+"$bin" -t md,txt "$T/in/report.docx" > /dev/null 2>&1; check "two formats without -o exit 2" '[ $? = 2 ]'
+"$bin" "$T/in/report.docx" "$T/in/report.docx" > /dev/null 2>&1; check "two inputs without -o exit 2" '[ $? = 2 ]'
+
+# one input, one format, no -o: stdout; xml is the default format
+"$bin" "$T/in/report.docx" > "$T/stdout.xml"; check "default xml to stdout" '[ $? = 0 ] && grep -q "urn:councildoc:1" "$T/stdout.xml"'
+"$bin" -t md "$T/in/report.docx" > "$T/stdout.md"; check "md to stdout" '[ $? = 0 ] && grep -q "^#" "$T/stdout.md"'
+# - reads stdin, same result as the file
+"$bin" -t md - < "$T/in/report.docx" > "$T/stdin.md"; check "stdin (-) equals file" 'cmp -s "$T/stdin.md" "$T/stdout.md"'
+# -o DIR, all formats
+"$bin" -t all -o "$T/out" "$T/in/report.docx"; rc=$?
+check "-t all -o DIR writes four files" '[ $rc = 0 ] && [ -s "$T/out/report.xml" ] && [ -s "$T/out/report.dbk" ] && [ -s "$T/out/report.md" ] && [ -s "$T/out/report.txt" ]'
+check "stdout equals the -o file" 'cmp -s "$T/stdout.md" "$T/out/report.md"'
+# a directory as input (not recursive unless -r)
+"$bin" -t txt -o "$T/dir" "$T/in"; check "directory input" '[ $? = 0 ] && [ -s "$T/dir/report.txt" ] && [ ! -e "$T/dir/second.txt" ]'
+"$bin" -r -t txt -o "$T/dirr" "$T/in"; check "directory input with -r" '[ $? = 0 ] && [ -s "$T/dirr/second.txt" ]'
+# a bad input: one line "councildoc: FILE: message", exit 1, the batch goes on, nothing written for it
+"$bin" -t md -o "$T/mixed" "$T/bad/broken.docx" "$T/in/report.docx" "$T/bad/truncated.docx" 2> "$T/mixed.err"; rc=$?
+check "batch with failures exits 1" '[ $rc = 1 ]'
+check "good input still converted" '[ -s "$T/mixed/report.md" ]'
+check "no output for failed inputs" '[ ! -e "$T/mixed/broken.md" ] && [ ! -e "$T/mixed/truncated.md" ]'
+check "one error line per bad input" '[ $(wc -l < "$T/mixed.err") = 2 ] && grep -q "^councildoc: $T/bad/broken.docx: ." "$T/mixed.err" && grep -q "^councildoc: $T/bad/truncated.docx: ." "$T/mixed.err"'
+check "no temporary files left" '[ -z "$(ls -A "$T/mixed" | grep -v "^report.md$")" ]'
+"$bin" "$T/in/missing.docx" 2> "$T/missing.err"; check "missing file exits 1 with one line" '[ $? = 1 ] && [ $(wc -l < "$T/missing.err") = 1 ]'
+# parallel batches give the same bytes as serial ones; runs are deterministic
+for i in 1 2 3; do cp "$T/in/report.docx" "$T/in/copy$i.docx"; done
+"$bin" -j 1 -t all -o "$T/j1" "$T/in" && "$bin" -j 2 -t all -o "$T/j2" "$T/in"
+check "-j 2 equals -j 1" 'diff -r "$T/j1" "$T/j2" > /dev/null'
+"$bin" -t all -o "$T/again" "$T/in/report.docx"; check "deterministic output" 'diff -r "$T/out" "$T/again" > /dev/null'
+# the filters compose into the same result
+"$1/councildoc-extract" "$T/in/report.docx" | "$1/councildoc-flatten" | "$1/councildoc-clean" |
+	"$1/councildoc-notes" | "$1/councildoc-structure" | "$1/councildoc-render" -t md > "$T/filters.md"
+check "filter pipeline equals councildoc -t md" 'cmp -s "$T/filters.md" "$T/out/report.md"'
+echo "cli: $n checks, $([ $fail = 0 ] && echo all passed || echo FAILURES)"
+exit $fail
