@@ -1,0 +1,501 @@
+/*
+ * flatten.c — cd_flatten: unwraps what Word wraps content in (content
+ * controls, smart tags, custom XML, tracked changes, mc:AlternateContent),
+ * moves text-box content into the flow, turns drawings into pkg:image,
+ * drops hidden text and comment marks. Fields: fields.c; equations and
+ * symbols: math.c. Shared helpers for the stages live here too.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stages.h"
+
+#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+/* ---- shared helpers ---- */
+
+void
+cd_flat_list_add(cd_flat_list *l, xmlNodePtr n)
+{
+	if (l->failed)
+		return;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		xmlNodePtr *v = realloc(l->v, cap * sizeof *v);
+
+		if (v == NULL) {
+			l->failed = 1;
+			return;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = n;
+}
+
+void
+cd_flat_list_free(cd_flat_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void
+cd_flat_collect(xmlNodePtr root, const char *ns, const char *name, cd_flat_list *l)
+{
+	xmlNodePtr n = root ? root->children : NULL;
+
+	/* iterative pre-order walk: no recursion depth limit */
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && cd_xml_is(n, ns, name))
+			cd_flat_list_add(l, n);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+}
+
+static const char *const content_roles[] = {
+	"document", "footnotes", "endnotes", "comments", "header", "footer"
+};
+
+static int
+is_content_part(xmlNodePtr p)
+{
+	xmlChar *r = xmlGetProp(p, BAD_CAST "role");
+	int hit = 0;
+
+	for (size_t i = 0; r != NULL && i < sizeof content_roles / sizeof *content_roles; i++)
+		if (strcmp((const char *)r, content_roles[i]) == 0)
+			hit = 1;
+	xmlFree(r);
+	return hit;
+}
+
+cd_status
+cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, cd_error *err)
+{
+	xmlNodePtr root = xmlDocGetRootElement(pkg);
+
+	for (xmlNodePtr p = root ? root->children : NULL; p != NULL; p = p->next) {
+		xmlNodePtr pr;
+		xmlChar *name;
+		cd_status st;
+
+		if (!cd_pkg_is(p, "part") || !is_content_part(p))
+			continue;
+		pr = cd_xml_first_elem(p);
+		if (pr == NULL)
+			continue;
+		name = xmlGetProp(p, BAD_CAST "name");
+		st = fn(pr, name ? (const char *)name : "part", err);
+		xmlFree(name);
+		if (st != CD_OK)
+			return st;
+	}
+	return CD_OK;
+}
+
+static xmlNodePtr
+new_in_ns(xmlNodePtr ctx, const char *href, const char *prefix, const char *name)
+{
+	xmlNsPtr ns = xmlSearchNsByHref(ctx->doc, ctx, BAD_CAST href);
+
+	if (ns == NULL) {
+		xmlNodePtr top = xmlDocGetRootElement(ctx->doc);
+
+		ns = xmlNewNs(top ? top : ctx, BAD_CAST href, BAD_CAST prefix);
+		if (ns == NULL) /* prefix taken by another namespace */
+			ns = xmlNewNs(top ? top : ctx, BAD_CAST href, NULL);
+	}
+	return xmlNewDocNode(ctx->doc, ns, BAD_CAST name, NULL);
+}
+
+xmlNodePtr
+cd_flat_new_w(xmlNodePtr ctx, const char *name)
+{
+	return new_in_ns(ctx, CD_W_NS, "w", name);
+}
+
+xmlNodePtr
+cd_flat_new_pkg(xmlNodePtr ctx, const char *name)
+{
+	return new_in_ns(ctx, CD_PKG_NS, "pkg", name);
+}
+
+void
+cd_flat_set_w(xmlNodePtr n, const char *name, const char *val)
+{
+	xmlNsPtr ns = xmlSearchNsByHref(n->doc, n, BAD_CAST CD_W_NS);
+
+	if (ns == NULL) {
+		xmlNodePtr w = cd_flat_new_w(n, "x");
+		xmlFreeNode(w);
+		ns = xmlSearchNsByHref(n->doc, n, BAD_CAST CD_W_NS);
+	}
+	xmlSetNsProp(n, ns, BAD_CAST name, BAD_CAST val);
+}
+
+/* ---- mc:AlternateContent ---- */
+
+static const char *const known_ns[] = {
+	CD_WPS_NS,
+	"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+	"http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+	"http://schemas.microsoft.com/office/word/2010/wordml",
+	"http://schemas.microsoft.com/office/word/2012/wordml",
+	CD_M_NS, CD_W_NS, CD_WP_NS, CD_A_NS, CD_V_NS,
+};
+
+static int
+ns_known(const char *href)
+{
+	if (strncmp(href, "http://schemas.microsoft.com/office/word/2015/", 46) == 0 ||
+	    strncmp(href, "http://schemas.microsoft.com/office/word/2016/", 46) == 0 ||
+	    strncmp(href, "http://schemas.microsoft.com/office/word/2018/", 46) == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof known_ns / sizeof *known_ns; i++)
+		if (strcmp(href, known_ns[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 when every prefix in the Requires list of choice maps to a namespace
+ * we understand. */
+static int
+choice_ok(xmlNodePtr choice)
+{
+	xmlChar *req = xmlGetProp(choice, BAD_CAST "Requires");
+	char *save = NULL, *tok;
+	int ok = req != NULL;
+
+	for (tok = req ? strtok_r((char *)req, " \t\r\n", &save) : NULL; ok && tok;
+	     tok = strtok_r(NULL, " \t\r\n", &save)) {
+		xmlNsPtr ns = xmlSearchNs(choice->doc, choice, BAD_CAST tok);
+
+		ok = ns != NULL && ns->href != NULL && ns_known((const char *)ns->href);
+	}
+	xmlFree(req);
+	return ok;
+}
+
+/* Replaces ac by the children of its chosen branch. */
+static void
+resolve_alternate(xmlNodePtr ac)
+{
+	xmlNodePtr pick = NULL;
+
+	for (xmlNodePtr c = ac->children; c != NULL && pick == NULL; c = c->next)
+		if (cd_xml_is(c, MC_NS, "Choice") && choice_ok(c))
+			pick = c;
+	if (pick == NULL)
+		pick = cd_xml_child(ac, MC_NS, "Fallback");
+	if (pick != NULL) {
+		xmlUnlinkNode(pick);
+		xmlAddPrevSibling(ac, pick);
+		cd_xml_remove(ac);
+		cd_xml_unwrap(pick);
+	} else {
+		cd_xml_remove(ac);
+	}
+}
+
+static void
+flat_alternates(xmlNodePtr root)
+{
+	/* outermost first; repeat for alternates that come out of branches */
+	for (int round = 0; round < 64; round++) {
+		cd_flat_list l = { 0 };
+		size_t i;
+
+		cd_flat_collect(root, MC_NS, "AlternateContent", &l);
+		if (l.n == 0) {
+			cd_flat_list_free(&l);
+			return;
+		}
+		for (i = 0; i < l.n; i++) {
+			int nested = 0;
+
+			for (xmlNodePtr a = l.v[i]->parent; a && a != root; a = a->parent)
+				if (cd_xml_is(a, MC_NS, "AlternateContent"))
+					nested = 1;
+			if (!nested)
+				resolve_alternate(l.v[i]);
+		}
+		cd_flat_list_free(&l);
+	}
+}
+
+/* ---- wrappers and tracked changes ---- */
+
+static const char *const w_unwrap[] = { "sdt", "smartTag", "customXml", "ins", "moveTo",
+	"sdtContent", NULL };
+static const char *const w_drop[] = {
+	"del", "moveFrom", "delText", "delInstrText", "pPrChange", "rPrChange",
+	"sectPrChange", "tblPrChange", "tcPrChange", "trPrChange", "numberingChange",
+	"sdtPr", "sdtEndPr", "smartTagPr", "customXmlPr", "moveFromRangeStart",
+	"moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+	"customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",
+	"customXmlDelRangeEnd", "customXmlMoveFromRangeStart",
+	"customXmlMoveFromRangeEnd", "customXmlMoveToRangeStart",
+	"customXmlMoveToRangeEnd", "tblGridChange", "cellIns", "cellDel", "cellMerge",
+	"commentRangeStart", "commentRangeEnd", "commentReference", NULL
+};
+
+static int
+in_list(const xmlNode *n, const char *const *names)
+{
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (cd_w_is(n, names[i]))
+			return 1;
+	return 0;
+}
+
+/* 1 when n is inside a w:rPr or w:pPr property container: there w:del and
+ * w:ins are marks on the paragraph mark / row, not content wrappers. */
+static int
+in_props(const xmlNode *n)
+{
+	for (const xmlNode *a = n->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if (cd_w_is(a, "pPr") || cd_w_is(a, "rPr") || cd_w_is(a, "trPr"))
+			return 1;
+	return 0;
+}
+
+static void
+flat_wrappers(xmlNodePtr root)
+{
+	cd_flat_list l = { 0 };
+
+	cd_flat_collect(root, CD_W_NS, NULL, &l);
+	/* reverse document order: inner nodes first, so nothing freed is visited */
+	for (size_t i = l.n; i-- > 0;) {
+		xmlNodePtr n = l.v[i];
+
+		if ((cd_w_is(n, "del") || cd_w_is(n, "ins")) && in_props(n))
+			continue; /* a mark on the paragraph mark or row, not a wrapper */
+		if (in_list(n, w_drop))
+			cd_xml_remove(n);
+		else if (in_list(n, w_unwrap))
+			cd_xml_unwrap(n);
+	}
+	cd_flat_list_free(&l);
+}
+
+static int
+mark_deleted(xmlNodePtr p)
+{
+	return cd_w_child(cd_w_child(cd_w_child(p, "pPr"), "rPr"), "del") != NULL;
+}
+
+/* Paragraphs whose mark is deleted join the next paragraph; rows whose
+ * deletion is tracked vanish. */
+static void
+flat_deleted_marks(xmlNodePtr root)
+{
+	cd_flat_list l = { 0 };
+
+	cd_flat_collect(root, CD_W_NS, "p", &l);
+	for (size_t i = 0; i < l.n; i++) {
+		xmlNodePtr p = l.v[i], next = cd_xml_next_elem(p), first, c, nx;
+
+		if (!mark_deleted(p) || !cd_w_is(next, "p"))
+			continue;
+		first = cd_w_child(next, "pPr");
+		first = first ? first->next : next->children;
+		for (c = p->children; c != NULL; c = nx) {
+			nx = c->next;
+			if (cd_w_is(c, "pPr"))
+				continue;
+			xmlUnlinkNode(c);
+			if (first != NULL)
+				xmlAddPrevSibling(first, c);
+			else
+				xmlAddChild(next, c);
+		}
+		cd_xml_remove(p);
+	}
+	cd_flat_list_free(&l);
+	cd_flat_collect(root, CD_W_NS, "tr", &l);
+	for (size_t i = l.n; i-- > 0;)
+		if (cd_w_child(cd_w_child(l.v[i], "trPr"), "del") != NULL)
+			cd_xml_remove(l.v[i]);
+	cd_flat_list_free(&l);
+}
+
+/* ---- text boxes ---- */
+
+static void
+flat_textboxes(xmlNodePtr root)
+{
+	cd_flat_list l = { 0 }, moved = { 0 };
+
+	cd_flat_collect(root, CD_W_NS, "txbxContent", &l);
+	for (size_t i = 0; i < l.n; i++) {
+		xmlNodePtr t = l.v[i], p = t->parent, at, c, nx;
+
+		while (p != NULL && p != root && !cd_w_is(p, "p"))
+			p = p->parent;
+		if (!cd_w_is(p, "p")) {
+			cd_xml_remove(t);
+			continue;
+		}
+		/* after p and after blocks already moved behind p */
+		at = p;
+		while (cd_xml_next_elem(at) != NULL && cd_xml_next_elem(at)->_private == p)
+			at = cd_xml_next_elem(at);
+		for (c = t->children; c != NULL; c = nx) {
+			nx = c->next;
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			xmlUnlinkNode(c);
+			xmlAddNextSibling(at, c);
+			c->_private = p;
+			cd_flat_list_add(&moved, c);
+			at = c;
+		}
+		cd_xml_remove(t);
+	}
+	for (size_t i = 0; i < moved.n; i++)
+		moved.v[i]->_private = NULL;
+	cd_flat_list_free(&l);
+	cd_flat_list_free(&moved);
+}
+
+/* ---- images ---- */
+
+static xmlNodePtr
+find_desc(xmlNodePtr n, const char *ns, const char *name)
+{
+	cd_flat_list l = { 0 };
+	xmlNodePtr hit;
+
+	cd_flat_collect(n, ns, name, &l);
+	hit = l.n ? l.v[0] : NULL;
+	cd_flat_list_free(&l);
+	return hit;
+}
+
+static void
+set_nonempty(xmlNodePtr n, const char *name, xmlChar *v)
+{
+	if (v != NULL && v[0] != '\0')
+		xmlSetProp(n, BAD_CAST name, v);
+	xmlFree(v);
+}
+
+/* Replaces an image-like element by pkg:image (or drops it when it is a
+ * decorative shape: no alt text and no picture). */
+static void
+image_replace(xmlNodePtr d, xmlChar *alt, xmlChar *title, int picture)
+{
+	xmlNodePtr img;
+
+	if ((alt == NULL || !alt[0]) && (title == NULL || !title[0]) && !picture) {
+		xmlFree(alt);
+		xmlFree(title);
+		cd_xml_remove(d);
+		return;
+	}
+	img = cd_flat_new_pkg(d, "image");
+	set_nonempty(img, "alt", alt);
+	set_nonempty(img, "title", title);
+	xmlAddPrevSibling(d, img);
+	cd_xml_remove(d);
+}
+
+static void
+flat_images(xmlNodePtr root)
+{
+	cd_flat_list l = { 0 };
+
+	cd_flat_collect(root, NULL, NULL, &l);
+	for (size_t i = l.n; i-- > 0;) {
+		xmlNodePtr d = l.v[i], x;
+
+		if (cd_w_is(d, "drawing")) {
+			x = find_desc(d, CD_WP_NS, "docPr");
+			image_replace(d, x ? xmlGetProp(x, BAD_CAST "descr") : NULL,
+			              x ? xmlGetProp(x, BAD_CAST "title") : NULL,
+			              find_desc(d, CD_A_NS, "blip") != NULL);
+		} else if (cd_w_is(d, "pict") || cd_w_is(d, "object")) {
+			xmlNodePtr sh = find_desc(d, CD_V_NS, "shape");
+			xmlNodePtr im = find_desc(d, CD_V_NS, "imagedata");
+			xmlChar *alt = sh ? xmlGetProp(sh, BAD_CAST "alt") : NULL;
+			xmlChar *title = im ? xmlGetNsProp(im, BAD_CAST "title",
+			        BAD_CAST "urn:schemas-microsoft-com:office:office") : NULL;
+
+			image_replace(d, alt, title, im != NULL || cd_w_is(d, "object"));
+		}
+	}
+	cd_flat_list_free(&l);
+}
+
+/* ---- hidden text, comments, bare hyperlinks ---- */
+
+static void
+flat_hidden(xmlNodePtr root)
+{
+	cd_flat_list l = { 0 };
+
+	cd_flat_collect(root, CD_W_NS, "r", &l);
+	for (size_t i = l.n; i-- > 0;) {
+		xmlNodePtr rpr = cd_w_child(l.v[i], "rPr");
+
+		if (cd_w_onoff(rpr, "vanish") == 1 || cd_w_onoff(rpr, "webHidden") == 1)
+			cd_xml_remove(l.v[i]);
+	}
+	cd_flat_list_free(&l);
+	cd_flat_collect(root, CD_W_NS, "hyperlink", &l);
+	for (size_t i = l.n; i-- > 0;) {
+		xmlNodePtr h = l.v[i];
+		xmlChar *href = xmlGetNsProp(h, BAD_CAST "href", BAD_CAST CD_PKG_NS);
+		xmlChar *anchor = cd_w_attr(h, "anchor");
+
+		if ((href == NULL || !href[0]) && (anchor == NULL || !anchor[0]))
+			cd_xml_unwrap(h);
+		xmlFree(href);
+		xmlFree(anchor);
+	}
+	cd_flat_list_free(&l);
+}
+
+static cd_status
+flat_part(xmlNodePtr root, const char *part, cd_error *err)
+{
+	cd_status st;
+
+	flat_alternates(root);
+	flat_wrappers(root);
+	flat_deleted_marks(root);
+	flat_textboxes(root);
+	st = cd_flat_fields(root, part, err);
+	if (st == CD_OK)
+		st = cd_flat_math(root, part, err);
+	if (st == CD_OK)
+		st = cd_flat_symbols(root, part, err);
+	flat_images(root);
+	flat_hidden(root);
+	return st;
+}
+
+cd_status
+cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+{
+	xmlNodePtr comments;
+
+	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
+		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "flatten: no package document");
+		return CD_ERR_USAGE;
+	}
+	comments = cd_pkg_part(pkg, "comments");
+	if (comments != NULL && (o == NULL || !o->keep_comments))
+		cd_xml_remove(comments);
+	return cd_flat_each_part(pkg, flat_part, err);
+}
