@@ -211,8 +211,12 @@ cd_read_docx(const char *name, const unsigned char *data, size_t len,
 	if (src != NULL && (z.za = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL)
 		zip_source_free(src);
 	if (z.za == NULL) {
-		cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "corrupt zip: %s",
-		             zip_error_strerror(&ze));
+		if (zip_error_code_zip(&ze) == ZIP_ER_NOZIP)
+			cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "corrupt zip: no end of "
+			             "central directory (truncated or damaged file)");
+		else
+			cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "corrupt zip: %s",
+			             zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return NULL;
 	}

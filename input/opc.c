@@ -675,8 +675,9 @@ build_parts(build *b)
 		             "main document part is missing from the package");
 	free(main_name);
 	if (st > 0 && !cd_w_is(xmlDocGetRootElement(b->v[0].doc), "document")) {
-		cd_error_set(b->err, CD_ERR_FORMAT, b->v[0].name, 0,
-		             "main part is not a WordprocessingML document");
+		cd_error_set(b->err, CD_ERR_FORMAT, NULL, 0,
+		             "no main document part (word/document.xml): %s is not a "
+		             "WordprocessingML document", b->v[0].name);
 		st = -1;
 	}
 	if (st > 0) {

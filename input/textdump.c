@@ -221,8 +221,8 @@ dump_note_para(dump *d, xmlNodePtr fn, const char *text, int first)
 		xmlNodePtr r = xmlNewChild(p, d->fns_ns, BAD_CAST "r", NULL);
 
 		xmlNewChild(r, d->fns_ns, BAD_CAST "footnoteRef", NULL);
-		if (*s != '\0')
-			dump_add_text(p, d->fns_ns, " ", 1);
+		if (*s != '\0' && s > t)
+			*--s = ' '; /* Word's space after the label */
 	}
 	dump_add_text(p, d->fns_ns, s, strlen(s));
 	free(t);
