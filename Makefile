@@ -72,10 +72,6 @@ $(A)/bin/mkdocx: $(A)/tests/mkdocx.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 
-$(R)/bin/mkdocx: $(R)/tests/mkdocx.o $(R)/libcouncildoc.a
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
-
 $(A)/tests/test_%: $(A)/tests/test_%.o $(A)/libcouncildoc.a
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
@@ -112,7 +108,11 @@ demo: deps
 check-corpus: all
 	@sh tests/check-corpus.sh bin/councildoc
 
-bench: all
+$(R)/bin/%: $(R)/tests/%.o $(R)/libcouncildoc.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+bench: all $(R)/bin/mkbig $(R)/bin/runstat
 	@sh tests/bench.sh bin/councildoc
 
 install: all

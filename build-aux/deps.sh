@@ -12,6 +12,10 @@ command -v pkg-config >/dev/null 2>&1 || need pkg-config
 pc libxml-2.0 || need libxml2-dev
 pc libxslt || need libxslt1-dev
 pc libzip || need libzip-dev
+if [ "$want" = bench ]; then
+	command -v unzip >/dev/null 2>&1 || need unzip
+	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
+fi
 if [ "$want" = test ]; then
 	pc cmocka || need libcmocka-dev
 	command -v xsltproc >/dev/null 2>&1 || need xsltproc

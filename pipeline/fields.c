@@ -341,7 +341,8 @@ para_empty(xmlNodePtr p)
 		if (cd_w_is(l.v[i], "t") || cd_w_is(l.v[i], "tab") || cd_w_is(l.v[i], "drawing") ||
 		    cd_w_is(l.v[i], "pict") || cd_w_is(l.v[i], "sym") ||
 		    cd_xml_is(l.v[i], CD_M_NS, "oMath") || cd_w_is(l.v[i], "footnoteReference") ||
-		    cd_w_is(l.v[i], "endnoteReference") || cd_w_is(l.v[i], "object"))
+		    cd_w_is(l.v[i], "endnoteReference") || cd_w_is(l.v[i], "object") ||
+		    cd_w_is(l.v[i], "p") || cd_w_is(l.v[i], "tbl"))
 			empty = 0;
 	cd_flat_list_free(&l);
 	return empty;
@@ -359,7 +360,7 @@ do_para(fld_stack *s, xmlNodePtr p)
 	cd_flat_list_free(&runs);
 	for (size_t i = 0; i < s->n; i++)
 		s->v[i].link = NULL; /* a new paragraph starts new links */
-	while (s->n > 0 && (s->v[s->n - 1].unbalanced || !s->v[s->n - 1].in_result))
+	while (s->n > 0 && s->v[s->n - 1].unbalanced)
 		stack_pop(s);
 	if (dropped && para_empty(p))
 		cd_xml_remove(p);
@@ -383,6 +384,18 @@ mark_matched(xmlNodePtr root)
 	}
 	cd_flat_list_free(&l);
 	cd_flat_list_free(&open);
+}
+
+/* Removes field marks outside paragraphs (never visited). */
+static void
+remove_strays(xmlNodePtr root, const char *name)
+{
+	cd_flat_list l = { 0 };
+
+	cd_flat_collect(root, CD_W_NS, name, &l);
+	for (size_t i = l.n; i-- > 0;)
+		cd_xml_remove(l.v[i]);
+	cd_flat_list_free(&l);
 }
 
 /* w:fldSimple: innermost first. */
@@ -441,15 +454,8 @@ cd_flat_fields(xmlNodePtr root, const char *part, cd_error *err)
 	failed = s.failed || paras.failed;
 	free(s.v);
 	cd_flat_list_free(&paras);
-	/* clear the markers left on fldChars that were not visited */
-	{
-		cd_flat_list l = { 0 };
-
-		cd_flat_collect(root, CD_W_NS, "fldChar", &l);
-		for (size_t i = 0; i < l.n; i++)
-			cd_xml_remove(l.v[i]);
-		cd_flat_list_free(&l);
-	}
+	remove_strays(root, "fldChar");
+	remove_strays(root, "instrText");
 	simple_fields(root);
 	if (failed) {
 		cd_error_set(err, CD_ERR_NOMEM, part, 0, "out of memory in fields");

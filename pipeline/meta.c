@@ -352,11 +352,17 @@ line_meeting(cd_meta *m, const char *s)
 	if (len > 140 || s[len - 1] == '.')
 		return 0;
 	for (int i = 0; meetings[i].text != NULL; i++) {
-		if (cd_meta_prefix(s, meetings[i].text) == 0 &&
-		    strncmp(s, meetings[i].text, strlen(meetings[i].text)) != 0)
+		size_t n = cd_meta_prefix(s, meetings[i].text);
+
+		if (n == 0)
 			continue;
-		if (meetings[i].need_year && !has_year(s))
-			return 0;
+		/* "Council 2023", not "Council Resolution 1332 (Modified 2019)" */
+		if (meetings[i].need_year) {
+			while (s[n] == ' ' || s[n] == '-')
+				n++;
+			if (!has_year(s + n) || !(s[n] >= '1' && s[n] <= '2'))
+				return 0;
+		}
 		return set_once(&m->meeting, s);
 	}
 	return 0;
@@ -375,4 +381,138 @@ cd_meta_line(cd_meta *m, const char *line)
 	     line_date(m, s) || line_place(m, s) || line_meeting(m, s));
 	free(s);
 	return r;
+}
+
+/* ---- document numbers ---- */
+
+static int
+is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* Parses "(Rev.1)", "(Add. 2)", "(Corr.1)" groups at s[0..n). Fills the
+ * three out strings (malloc'd; caller frees). 1 if all groups parsed. */
+static int
+docnum_groups(const char *s, size_t n, char **rev, char **add, char **cor)
+{
+	static const char *const kw[] = {"Rev", "Rév", "Add", "Corr", "Cor", "Rect"};
+	size_t i = 0, k, d;
+
+	while (i < n) {
+		char **slot = NULL;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		if (s[i] != '(')
+			return 0;
+		i++;
+		for (size_t j = 0; j < sizeof kw / sizeof kw[0] && slot == NULL; j++)
+			if ((k = cd_meta_prefix(s + i, kw[j])) > 0)
+				slot = j < 2 ? rev : j == 2 ? add : cor;
+		if (slot == NULL || *slot != NULL)
+			return 0;
+		i += k;
+		if (s[i] == '.')
+			i++;
+		while (s[i] == ' ')
+			i++;
+		for (d = 0; i + d < n && s[i + d] >= '0' && s[i + d] <= '9'; d++)
+			;
+		if (d == 0 || d > 3 || i + d >= n || s[i + d] != ')')
+			return 0;
+		*slot = dupn(s + i, d);
+		i += d + 1;
+	}
+	return 1;
+}
+
+/* Splits "C23/35" into session and number; 1 if well formed. */
+static int
+docnum_base(const char *s, size_t n, size_t *slash)
+{
+	size_t i, last = n, digit = 0, allx = 1;
+
+	if (n == 0 || !((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z'))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '/')
+			last = i;
+		else if (!is_alnum(s[i]) && s[i] != '-' && s[i] != '&' && s[i] != '_')
+			return 0;
+	}
+	if (last == n || last == 0 || last + 1 == n)
+		return 0;
+	for (i = 0; i < last; i++)
+		digit |= s[i] >= '0' && s[i] <= '9';
+	if (!digit)
+		return 0;
+	digit = 0;
+	for (i = last + 1; i < n; i++) {
+		if (!is_alnum(s[i]))
+			return 0;
+		digit |= s[i] >= '0' && s[i] <= '9';
+		allx &= (s[i] | 32) == 'x';
+	}
+	*slash = last;
+	return digit || allx;
+}
+
+static const char *
+doc_letter_lang(char c)
+{
+	switch (c) {
+	case 'E': return "en";
+	case 'F': return "fr";
+	case 'S': return "es";
+	case 'C': return "zh";
+	case 'R': return "ru";
+	case 'A': return "ar";
+	default: return NULL;
+	}
+}
+
+int
+cd_meta_parse_docnum(cd_meta *m, const char *str)
+{
+	char *s = cd_meta_squeeze(str), *rev = NULL, *add = NULL, *cor = NULL;
+	const char *lang = NULL, *paren;
+	size_t n, base, slash;
+	int ok = 0;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	if (n >= 3 && (lang = doc_letter_lang(s[n - 1])) != NULL && s[n - 2] == '-')
+		n -= 2;
+	else if (n >= 5 && lang != NULL && (unsigned char)s[n - 4] == 0xE2 &&
+	         (unsigned char)s[n - 3] == 0x80 &&
+	         ((unsigned char)s[n - 2] == 0x93 || (unsigned char)s[n - 2] == 0x91))
+		n -= 4;                       /* en dash or non-breaking hyphen */
+	else
+		lang = NULL;
+	paren = memchr(s, '(', n);
+	base = paren ? (size_t)(paren - s) : n;
+	while (base > 0 && s[base - 1] == ' ')
+		base--;
+	if (docnum_base(s, base, &slash) &&
+	    docnum_groups(s + base, n - base, &rev, &add, &cor)) {
+		free_docnum(m);
+		m->doc_session = dupn(s, slash);
+		m->doc_number = dupn(s + slash + 1, base - slash - 1);
+		m->doc_rev = rev;
+		m->doc_add = add;
+		m->doc_cor = cor;
+		if (lang != NULL)
+			set_lang(m->doc_lang, lang);
+		ok = 1;
+	} else {
+		free(rev);
+		free(add);
+		free(cor);
+	}
+	free(s);
+	return ok;
 }

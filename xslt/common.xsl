@@ -1,0 +1,207 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- common.xsl - shared helpers of the councildoc stylesheets (included by
+     council2docbook.xsl, council2md.xsl, council2txt.xsl).
+     XSLT 1.0 + EXSLT common only. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:c="urn:councildoc:1"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:l="urn:councildoc:labels"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="c exsl l">
+
+  <!-- element-only content: whitespace between children is not text -->
+  <xsl:strip-space elements="c:council c:meta c:summary c:purpose c:action c:references
+                             c:section c:annex c:list c:item c:table c:row c:cell c:quote c:note"/>
+
+  <!-- the document language: primary subtag of the root's xml:lang -->
+  <xsl:variable name="cd-lang-full" select="translate(string(/c:council/@xml:lang),
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+  <xsl:variable name="cd-lang">
+    <xsl:choose>
+      <xsl:when test="contains($cd-lang-full, '-')"><xsl:value-of select="substring-before($cd-lang-full, '-')"/></xsl:when>
+      <xsl:when test="contains($cd-lang-full, '_')"><xsl:value-of select="substring-before($cd-lang-full, '_')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$cd-lang-full"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- labels in the six ITU languages (English when the language is other) -->
+  <xsl:variable name="cd-labels-rtf">
+    <l:l k="agenda" en="Agenda item:" fr="Point de l'ordre du jour:" es="Punto del orden del día:"
+         ar="بند جدول الأعمال:" zh="议项：" ru="Пункт повестки дня:"/>
+    <l:l k="document" en="Document" fr="Document" es="Documento" ar="الوثيقة" zh="文件" ru="Документ"/>
+    <l:l k="original" en="Original:" fr="Original:" es="Original:" ar="الأصل:" zh="原文：" ru="Оригинал:"/>
+    <l:l k="purpose" en="Purpose" fr="Objet" es="Objeto" ar="الغرض" zh="目的" ru="Цель"/>
+    <l:l k="action" en="Action required" fr="Suite à donner" es="Acción solicitada" ar="الإجراء المطلوب"
+         zh="需要采取的行动" ru="Необходимые действия"/>
+    <l:l k="references" en="References" fr="Références" es="Referencias" ar="المراجع" zh="参考文献"
+         ru="Справочные материалы"/>
+    <l:l k="notes" en="Notes" fr="Notes" es="Notas" ar="الحواشي" zh="注释" ru="Примечания"/>
+    <l:l k="image" en="Image" fr="Image" es="Imagen" ar="صورة" zh="图片" ru="Изображение"/>
+    <l:l k="untitled" en="Untitled" fr="Sans titre" es="Sin título" ar="بدون عنوان" zh="无标题" ru="Без названия"/>
+  </xsl:variable>
+  <xsl:variable name="cd-labels" select="exsl:node-set($cd-labels-rtf)/l:l"/>
+
+  <!-- cd-label: the label KEY in the document language -->
+  <xsl:template name="cd-label">
+    <xsl:param name="key"/>
+    <xsl:variable name="e" select="$cd-labels[@k = $key]"/>
+    <xsl:variable name="v" select="$e/@*[local-name() = $cd-lang]"/>
+    <xsl:choose>
+      <xsl:when test="$v"><xsl:value-of select="$v"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$e/@en"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- cd-meta-lines: the header block as label + value strings, one per
+       line (meeting, place, agenda, document, date, original, source);
+       each line ends with a newline -->
+  <xsl:template name="cd-meta-line">
+    <xsl:param name="e"/>
+    <xsl:choose>
+      <xsl:when test="$e/self::c:agenda-item">
+        <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'agenda'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:when test="$e/self::c:document">
+        <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'document'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:when test="$e/self::c:original">
+        <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'original'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:value-of select="normalize-space($e)"/>
+  </xsl:template>
+
+  <!-- the metadata elements shown as lines (title excluded) -->
+  <xsl:variable name="cd-meta-items"
+      select="/c:council/c:meta/*[not(self::c:title)][normalize-space(.) != '']"/>
+
+  <!-- the title of the report (meta/title) -->
+  <xsl:variable name="cd-title" select="normalize-space(/c:council/c:meta/c:title)"/>
+
+  <!-- cd-heading-text-prefix: "2.1 " for a numbered section, "" otherwise -->
+  <xsl:template name="cd-num-prefix">
+    <xsl:param name="s" select="."/>
+    <xsl:if test="$s/self::c:section and normalize-space($s/@num) != ''">
+      <xsl:value-of select="normalize-space($s/@num)"/>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- cd-note-index: position of a note in document order (1-based) -->
+  <xsl:template name="cd-note-index">
+    <xsl:param name="n" select="."/>
+    <xsl:value-of select="count($n/preceding::c:note) + count($n/ancestor::c:note) + 1"/>
+  </xsl:template>
+
+  <!-- cd-item-label: the label of a list item: @label, else computed
+       from the list's type, style and start -->
+  <xsl:template name="cd-item-label">
+    <xsl:param name="item" select="."/>
+    <xsl:variable name="list" select="$item/.."/>
+    <xsl:choose>
+      <xsl:when test="$list/@type != 'ordered'">
+        <xsl:text>•</xsl:text>
+      </xsl:when>
+      <xsl:when test="normalize-space($item/@label) != ''">
+        <xsl:value-of select="normalize-space($item/@label)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="start">
+          <xsl:choose>
+            <xsl:when test="string(number($list/@start)) != 'NaN'"><xsl:value-of select="number($list/@start)"/></xsl:when>
+            <xsl:otherwise>1</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="n" select="$start + count($item/preceding-sibling::c:item)"/>
+        <xsl:choose>
+          <xsl:when test="$n &lt; 1 or $list/@style = 'decimal' or not($list/@style)"><xsl:value-of select="$n"/>.</xsl:when>
+          <xsl:when test="$list/@style = 'lower-alpha'"><xsl:number value="$n" format="a"/>)</xsl:when>
+          <xsl:when test="$list/@style = 'upper-alpha'"><xsl:number value="$n" format="A"/>.</xsl:when>
+          <xsl:when test="$list/@style = 'lower-roman'"><xsl:number value="$n" format="i"/>)</xsl:when>
+          <xsl:when test="$list/@style = 'upper-roman'"><xsl:number value="$n" format="I"/>.</xsl:when>
+          <xsl:otherwise><xsl:value-of select="$n"/>.</xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- cd-start: the list's start number (1 when absent or not a number) -->
+  <xsl:template name="cd-start">
+    <xsl:param name="list" select="."/>
+    <xsl:choose>
+      <xsl:when test="string(number($list/@start)) != 'NaN'"><xsl:value-of select="number($list/@start)"/></xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- cd-is-rtl: 'yes' when the node is in a right-to-left context
+       (nearest dir, else nearest xml:lang ar/he/fa/ur) -->
+  <xsl:template name="cd-is-rtl">
+    <xsl:param name="n" select="."/>
+    <xsl:variable name="d" select="$n/ancestor-or-self::*[@dir][1]/@dir"/>
+    <xsl:variable name="lg" select="translate(substring($n/ancestor-or-self::*[@xml:lang][1]/@xml:lang, 1, 2),
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="$d = 'rtl'">yes</xsl:when>
+      <xsl:when test="$d = 'ltr'">no</xsl:when>
+      <xsl:when test="$lg = 'ar' or $lg = 'he' or $lg = 'fa' or $lg = 'ur'">yes</xsl:when>
+      <xsl:otherwise>no</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- cd-replace: replace every FROM in TEXT by TO -->
+  <xsl:template name="cd-replace">
+    <xsl:param name="text"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="$from != '' and contains($text, $from)">
+        <xsl:value-of select="substring-before($text, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="cd-replace">
+          <xsl:with-param name="text" select="substring-after($text, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- cd-indent: prefix every non-empty line of TEXT (except the first when
+       FIRST is given: the first line gets FIRST instead) with PAD -->
+  <xsl:template name="cd-indent">
+    <xsl:param name="text"/>
+    <xsl:param name="pad"/>
+    <xsl:param name="first" select="$pad"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '&#10;')">
+        <xsl:variable name="line" select="substring-before($text, '&#10;')"/>
+        <xsl:if test="$line != ''"><xsl:value-of select="$first"/><xsl:value-of select="$line"/></xsl:if>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="cd-indent">
+          <xsl:with-param name="text" select="substring-after($text, '&#10;')"/>
+          <xsl:with-param name="pad" select="$pad"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$text != ''">
+        <xsl:value-of select="$first"/><xsl:value-of select="$text"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- cd-spaces: N spaces -->
+  <xsl:template name="cd-spaces">
+    <xsl:param name="n" select="0"/>
+    <xsl:if test="$n &gt; 0">
+      <xsl:value-of select="substring('                                                                                ', 1, $n)"/>
+      <xsl:if test="$n &gt; 80">
+        <xsl:call-template name="cd-spaces"><xsl:with-param name="n" select="$n - 80"/></xsl:call-template>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
