@@ -1,8 +1,9 @@
 /*
- * docx.c — cd_read (format detection) and the DOCX reader: parts come out
- * of the zip through libzip, in memory and bounded (per-part size, total
- * size, compression ratio), or out of a Flat OPC XML file; opc.c does the
- * rest. Entry names are only ever compared, never used as paths.
+ * docx.c — cd_read (format detection), OPC part names (cd_opc_resolve),
+ * and the DOCX reader: parts come out of the zip through libzip, in memory
+ * and bounded (per-part size, total size, compression ratio), or out of a
+ * Flat OPC XML file; opc.c does the rest. Entry names are only ever
+ * compared, never used as paths.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,123 @@
 #define WORD2003_NS "http://schemas.microsoft.com/office/word/2003/wordml"
 #define RATIO_FLOOR ((zip_uint64_t)1 << 20) /* ratio checked above 1 MiB */
 #define READ_HINT   ((size_t)16 << 20)
+
+/* ---- part names ---- */
+
+int
+cd_opc_name_eq(const char *a, const char *b)
+{
+	return strcasecmp(a, b) == 0;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Appends target to out (percent-decoded, '\\' as '/'), stopping at '#'. */
+static size_t
+decode_into(char *out, size_t n, const char *t)
+{
+	for (; *t != '\0' && *t != '#'; t++) {
+		if (*t == '%' && hexval(t[1]) >= 0 && hexval(t[2]) >= 0) {
+			out[n++] = (char)(hexval(t[1]) * 16 + hexval(t[2]));
+			t += 2;
+		} else {
+			out[n++] = *t == '\\' ? '/' : *t;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* Resolves "." and ".." segments of path into out; -1 if it escapes. */
+static int
+normalize_segments(const char *path, char *out)
+{
+	size_t n = 0;
+	const char *p = path;
+
+	while (*p != '\0') {
+		const char *e = strchr(p, '/');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len == 2 && p[0] == '.' && p[1] == '.') {
+			if (n == 0)
+				return -1;
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--; /* the separator before the popped segment */
+		} else if (len > 0 && !(len == 1 && p[0] == '.')) {
+			if (n > 0)
+				out[n++] = '/';
+			memcpy(out + n, p, len);
+			n += len;
+		}
+		p += len;
+		if (*p == '/')
+			p++;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+char *
+cd_opc_resolve(const char *base, const char *target)
+{
+	size_t blen = base ? strlen(base) : 0, n = 0;
+	char *tmp, *out;
+
+	if (target == NULL || *target == '\0')
+		return NULL;
+	tmp = malloc(blen + strlen(target) + 2);
+	out = malloc(blen + strlen(target) + 2);
+	if (tmp == NULL || out == NULL) {
+		free(tmp);
+		free(out);
+		return NULL;
+	}
+	if (target[0] != '/' && target[0] != '\\' && base != NULL) {
+		const char *slash = strrchr(base, '/');
+
+		if (slash != NULL) {
+			n = (size_t)(slash - base) + 1;
+			memcpy(tmp, base, n);
+		}
+	}
+	decode_into(tmp, n, target);
+	if (normalize_segments(tmp, out) < 0 || out[0] == '\0') {
+		free(out);
+		out = NULL;
+	}
+	free(tmp);
+	return out;
+}
+
+char *
+cd_opc_rels_name(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	size_t dir = slash ? (size_t)(slash - name) + 1 : 0;
+	size_t len = strlen(name);
+	char *r = malloc(len + sizeof "_rels/" + sizeof ".rels");
+
+	if (r == NULL)
+		return NULL;
+	memcpy(r, name, dir);
+	memcpy(r + dir, "_rels/", 6);
+	memcpy(r + dir + 6, name + dir, len - dir);
+	memcpy(r + 6 + len, ".rels", 6);
+	return r;
+}
 
 /* ---- zip parts ---- */
 
@@ -372,6 +490,11 @@ cd_read(const char *name, const unsigned char *data, size_t len,
 
 	if (data == NULL || len == 0) {
 		cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "empty input");
+		return NULL;
+	}
+	if (o != NULL && len > o->max_input_size) {
+		cd_error_set(err, CD_ERR_LIMIT, NULL, 0, "input too large (%zu bytes, limit %zu)",
+		             len, o->max_input_size);
 		return NULL;
 	}
 	if (has_prefix(data, len, "PK", 2))

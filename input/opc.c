@@ -1,7 +1,8 @@
 /*
- * opc.c — Open Packaging Conventions: part names, relationships, Strict
- * namespaces, and the assembly of the package document (doc/pipeline.md).
- * The bytes come from a loader (input/docx.c: zip entries or Flat OPC).
+ * opc.c — Open Packaging Conventions: relationships, Strict namespaces,
+ * and the assembly of the package document (doc/pipeline.md). The parts
+ * come from a loader (input/docx.c: zip entries or Flat OPC); part-name
+ * resolution (cd_opc_resolve) lives in docx.c too.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,123 +14,6 @@
 
 #define STRICT_PREFIX "http://purl.oclc.org/ooxml/"
 #define TRANS_PREFIX  "http://schemas.openxmlformats.org/"
-
-/* ---- part names ---- */
-
-int
-cd_opc_name_eq(const char *a, const char *b)
-{
-	return strcasecmp(a, b) == 0;
-}
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Appends target to out (percent-decoded, '\\' as '/'), stopping at '#'. */
-static size_t
-decode_into(char *out, size_t n, const char *t)
-{
-	for (; *t != '\0' && *t != '#'; t++) {
-		if (*t == '%' && hexval(t[1]) >= 0 && hexval(t[2]) >= 0) {
-			out[n++] = (char)(hexval(t[1]) * 16 + hexval(t[2]));
-			t += 2;
-		} else {
-			out[n++] = *t == '\\' ? '/' : *t;
-		}
-	}
-	out[n] = '\0';
-	return n;
-}
-
-/* Resolves "." and ".." segments of path into out; -1 if it escapes. */
-static int
-normalize_segments(const char *path, char *out)
-{
-	size_t n = 0;
-	const char *p = path;
-
-	while (*p != '\0') {
-		const char *e = strchr(p, '/');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-
-		if (len == 2 && p[0] == '.' && p[1] == '.') {
-			if (n == 0)
-				return -1;
-			while (n > 0 && out[n - 1] != '/')
-				n--;
-			if (n > 0)
-				n--; /* the separator before the popped segment */
-		} else if (len > 0 && !(len == 1 && p[0] == '.')) {
-			if (n > 0)
-				out[n++] = '/';
-			memcpy(out + n, p, len);
-			n += len;
-		}
-		p += len;
-		if (*p == '/')
-			p++;
-	}
-	out[n] = '\0';
-	return 0;
-}
-
-char *
-cd_opc_resolve(const char *base, const char *target)
-{
-	size_t blen = base ? strlen(base) : 0, n = 0;
-	char *tmp, *out;
-
-	if (target == NULL || *target == '\0')
-		return NULL;
-	tmp = malloc(blen + strlen(target) + 2);
-	out = malloc(blen + strlen(target) + 2);
-	if (tmp == NULL || out == NULL) {
-		free(tmp);
-		free(out);
-		return NULL;
-	}
-	if (target[0] != '/' && target[0] != '\\' && base != NULL) {
-		const char *slash = strrchr(base, '/');
-
-		if (slash != NULL) {
-			n = (size_t)(slash - base) + 1;
-			memcpy(tmp, base, n);
-		}
-	}
-	decode_into(tmp, n, target);
-	if (normalize_segments(tmp, out) < 0 || out[0] == '\0') {
-		free(out);
-		out = NULL;
-	}
-	free(tmp);
-	return out;
-}
-
-char *
-cd_opc_rels_name(const char *name)
-{
-	const char *slash = strrchr(name, '/');
-	size_t dir = slash ? (size_t)(slash - name) + 1 : 0;
-	size_t len = strlen(name);
-	char *r = malloc(len + sizeof "_rels/" + sizeof ".rels");
-
-	if (r == NULL)
-		return NULL;
-	memcpy(r, name, dir);
-	memcpy(r + dir, "_rels/", 6);
-	memcpy(r + dir + 6, name + dir, len - dir);
-	memcpy(r + 6 + len, ".rels", 6);
-	return r;
-}
 
 /* ---- Strict → Transitional ---- */
 

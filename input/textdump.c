@@ -247,6 +247,22 @@ dump_find_note(const dump *d, char *s, long *id, char **text)
 	return NULL;
 }
 
+/* The ']' closing a note body that starts at text (brackets inside the
+ * note nest), or NULL when the line does not close it. */
+static char *
+dump_close(char *text)
+{
+	int depth = 1;
+
+	for (char *p = text; *p != '\0'; p++) {
+		if (*p == '[')
+			depth++;
+		else if (*p == ']' && --depth == 0)
+			return p;
+	}
+	return NULL;
+}
+
 /* Line index (after i) whose trimmed end is ']' within the lookahead,
  * or 0. */
 static size_t
@@ -274,7 +290,7 @@ dump_take_notes(dump *d, char **lines, size_t n, size_t i)
 	long id;
 
 	while ((start = dump_find_note(d, s, &id, &text)) != NULL) {
-		char *close = strrchr(text, ']');
+		char *close = dump_close(text);
 		xmlNodePtr fn = dump_footnote(d, id, NULL);
 		size_t last;
 

@@ -27,7 +27,7 @@ typedef struct entry {
 	const char *name;
 	const char *data;
 	size_t len; /* 0: strlen(data) */
-} entry;
+} entry;    /* a name starting with '!' is stored AES-256 encrypted */
 
 /* Builds a zip in memory; caller frees the result with free(). */
 static unsigned char *
@@ -49,7 +49,13 @@ mkzip(const entry *e, size_t n, size_t *len)
 		size_t l = e[i].len ? e[i].len : strlen(e[i].data);
 		zip_source_t *s = zip_source_buffer(za, e[i].data, l, 0);
 
-		assert_true(zip_file_add(za, e[i].name, s, 0) >= 0);
+		int enc = e[i].name[0] == '!';
+		zip_int64_t k = zip_file_add(za, e[i].name + enc, s, 0);
+
+		assert_true(k >= 0);
+		if (enc)
+			assert_int_equal(zip_file_set_encryption(za, (zip_uint64_t)k,
+			                                         ZIP_EM_AES_256, "pw"), 0);
 	}
 	assert_int_equal(zip_close(za), 0);
 	assert_int_equal(zip_source_open(src), 0);
@@ -334,8 +340,9 @@ test_bomb(void **state)
 	assert_null(read_zip(e, 2, &o, &err));
 	assert_int_equal(err.code, CD_ERR_LIMIT);
 	cd_options_init(&o);
+	o.max_ratio = 100000;
 	{
-		xmlDocPtr pkg = read_zip(e, 2, &o, &err); /* within the defaults */
+		xmlDocPtr pkg = read_zip(e, 2, &o, &err); /* within the bounds */
 
 		assert_non_null(pkg);
 		xmlFreeDoc(pkg);
@@ -358,6 +365,20 @@ test_truncated(void **state)
 	assert_null(cd_read("t.docx", z, 40, NULL, &err));
 	assert_true(strncmp(err.msg, "corrupt zip", 11) == 0);
 	free(z);
+}
+
+static void
+test_encrypted_entry(void **state)
+{
+	entry e[] = { { "_rels/.rels", pkg_rels, 0 }, { "!word/document.xml", doc_xml, 0 } };
+	cd_error err;
+
+	(void)state;
+	if (!zip_encryption_method_supported(ZIP_EM_AES_256, 1))
+		skip();
+	assert_null(read_zip(e, 2, NULL, &err));
+	assert_int_equal(err.code, CD_ERR_FORMAT);
+	assert_string_equal(err.msg, "word/document.xml: encrypted zip entry; cannot be read");
 }
 
 static void
@@ -455,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_malformed_and_dtd),
 		cmocka_unit_test(test_bomb),
 		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_encrypted_entry),
 		cmocka_unit_test(test_legacy_and_encrypted),
 		cmocka_unit_test(test_xml_formats),
 		cmocka_unit_test(test_textdump_detected),
