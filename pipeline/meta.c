@@ -11,8 +11,6 @@
 #include "cd_internal.h"
 #include "metatext.h"
 
-#define DC_NS     "http://purl.org/dc/elements/1.1/"
-#define CP_NS     "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 struct label { const char *text; const char *lang; };
 
@@ -515,4 +513,56 @@ cd_meta_parse_docnum(cd_meta *m, const char *str)
 	}
 	free(s);
 	return ok;
+}
+
+/* ---- lead-in box labels ---- */
+
+struct leadin { const char *text; int kind; };
+
+static const struct leadin leadins[] = {
+	{"Purpose", CD_LEADIN_PURPOSE}, {"Objet", CD_LEADIN_PURPOSE},
+	{"Objeto", CD_LEADIN_PURPOSE}, {"Finalidad", CD_LEADIN_PURPOSE},
+	{"Objetivo", CD_LEADIN_PURPOSE}, {"Цель", CD_LEADIN_PURPOSE},
+	{"الغرض", CD_LEADIN_PURPOSE}, {"目的", CD_LEADIN_PURPOSE},
+	{"Action required", CD_LEADIN_ACTION}, {"Action requested", CD_LEADIN_ACTION},
+	{"Suite à donner", CD_LEADIN_ACTION}, {"Mesure à prendre", CD_LEADIN_ACTION},
+	{"Décision demandée", CD_LEADIN_ACTION}, {"Acción solicitada", CD_LEADIN_ACTION},
+	{"Acción requerida", CD_LEADIN_ACTION}, {"Decisión solicitada", CD_LEADIN_ACTION},
+	{"Необходимые действия", CD_LEADIN_ACTION}, {"Требуемые действия", CD_LEADIN_ACTION},
+	{"الإجراء المطلوب", CD_LEADIN_ACTION}, {"需要采取的行动", CD_LEADIN_ACTION},
+	{"要求采取的行动", CD_LEADIN_ACTION}, {"需采取的行动", CD_LEADIN_ACTION},
+	{"References", CD_LEADIN_REFERENCES}, {"Reference", CD_LEADIN_REFERENCES},
+	{"Références", CD_LEADIN_REFERENCES}, {"Référence", CD_LEADIN_REFERENCES},
+	{"Referencias", CD_LEADIN_REFERENCES}, {"Referencia", CD_LEADIN_REFERENCES},
+	{"Справочные материалы", CD_LEADIN_REFERENCES}, {"Ссылки", CD_LEADIN_REFERENCES},
+	{"Справочные документы", CD_LEADIN_REFERENCES},
+	{"المراجع", CD_LEADIN_REFERENCES}, {"参考文献", CD_LEADIN_REFERENCES},
+	{"参考资料", CD_LEADIN_REFERENCES}, {"参考文件", CD_LEADIN_REFERENCES},
+	{NULL, 0}
+};
+
+int
+cd_meta_leadin(const char *text)
+{
+	char *s;
+	size_t n;
+	int kind = CD_LEADIN_NONE;
+
+	if (text == NULL || (s = cd_meta_squeeze(text)) == NULL)
+		return CD_LEADIN_NONE;
+	n = strlen(s);
+	for (;;) {                      /* trailing colons, dots and spaces */
+		if (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ' '))
+			n--;
+		else if (n >= 3 && strncmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	s[n] = '\0';
+	for (int i = 0; leadins[i].text != NULL && kind == CD_LEADIN_NONE; i++)
+		if (n > 0 && cd_meta_prefix(s, leadins[i].text) == n)
+			kind = leadins[i].kind;
+	free(s);
+	return kind;
 }

@@ -87,9 +87,8 @@ cd_meta_space_len(const char *s)
 	return is_space_cp(c) ? n : 0;
 }
 
-/* 1 if c is part of a word (letter or digit) rather than space/punctuation. */
-static int
-is_wordchar(unsigned c)
+int
+cd_meta_wordchar(unsigned c)
 {
 	if (c < 0x80)
 		return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
@@ -132,7 +131,7 @@ cd_meta_prefix(const char *s, const char *label)
 		j += m;
 	}
 	/* word boundary after a letter, except after CJK labels */
-	if (is_wordchar(b) && !is_cjk(b) && is_wordchar(cd_meta_u8(s + i, &n)))
+	if (cd_meta_wordchar(b) && !is_cjk(b) && cd_meta_wordchar(cd_meta_u8(s + i, &n)))
 		return 0;
 	return i;
 }
@@ -241,11 +240,18 @@ digit_val(unsigned c)
 	return -1;
 }
 
+/* 年 月 日 至: separators of Chinese dates */
+static int
+is_cjk_date(unsigned c)
+{
+	return c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x81F3;
+}
+
 static int
 is_date_sep(unsigned c)
 {
 	return is_space_cp(c) || c == ',' || c == '.' || c == '-' || c == '/' ||
-	       c == '(' || c == ')' || (c >= 0x2010 && c <= 0x2015) ||
+	       (c >= 0x2010 && c <= 0x2015) ||
 	       c == 0x60C || c == 0xFF0C || c == 0x3001 || c == 0xFF0D ||
 	       c == 0x81F3 || c == 0x65E5;   /* 至 日 */
 }
@@ -298,9 +304,8 @@ dt_word(const char *s, struct dtok *t, struct dtoks *d)
 	size_t i = 0, n, o = 0;
 	unsigned c;
 
-	while ((c = cd_meta_u8(s + i, &n)) != 0 && is_wordchar(c) &&
-	       digit_val(c) < 0 && c != 0x5E74 && c != 0x6708 && c != 0x65E5 &&
-	       c != 0x81F3) {
+	while ((c = cd_meta_u8(s + i, &n)) != 0 && cd_meta_wordchar(c) &&
+	       digit_val(c) < 0 && !is_cjk_date(c)) {
 		if (o + 5 > sizeof t->w)
 			d->bad = 1;
 		else
@@ -334,11 +339,12 @@ dt_tokenize(const char *s, struct dtoks *d)
 				t->ndig++;
 				i += n;
 			}
-			if (is_wordchar(c) && (t = dt_push(d, TK_WORD)) != NULL) {
+			if (cd_meta_wordchar(c) && !is_cjk_date(c) &&
+			    (t = dt_push(d, TK_WORD)) != NULL) {
 				t->glued = 1;
 				i += dt_word(s + i, t, d);
 			}
-		} else if (is_wordchar(c)) {
+		} else if (cd_meta_wordchar(c)) {
 			if ((t = dt_push(d, TK_WORD)) == NULL)
 				break;
 			i += dt_word(s + i, t, d);

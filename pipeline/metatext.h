@@ -14,6 +14,9 @@ unsigned cd_meta_u8(const char *s, size_t *len);
 /* Case- and accent-folded code point (ASCII, Latin-1, Cyrillic; Arabic
  * alef forms to bare alef; typographic apostrophes to '). */
 unsigned cd_meta_fold(unsigned c);
+/* 1 if c is part of a word (a letter or digit, any script), 0 for white
+ * space and punctuation. */
+int cd_meta_wordchar(unsigned c);
 /* Byte length of the white-space code point at s (space, tab, no-break
  * spaces, ideographic space...), 0 when s does not start with one. */
 size_t cd_meta_space_len(const char *s);
