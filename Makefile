@@ -10,7 +10,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libzip
+PKGS     = libxml-2.0 libxslt libexslt libzip
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -128,5 +128,42 @@ clean:
 
 .PHONY: all deps deps-test test test-build golden demo check-corpus bench install clean
 .SECONDARY:
+
+# ---- fuzzing (tests/fuzz/README.md) --------------------------------------
+#   make fuzz FUZZ_SECONDS=60   builds the libFuzzer targets with clang into
+#   build/fuzz/, seeds build/fuzz/corpus-*/ and runs each target in turn;
+#   crashes go to build/fuzz/crashes/, logs to build/fuzz/logs/.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= read textdump stages convert
+FUZZ_FLAGS   ?= -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
+F = build/fuzz
+FUZZ_SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_OBJ := $(LIBSRC:%.c=$(F)/obj/%.o)
+
+$(F)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS_ALL) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(WARN) -MMD -MP -c $< -o $@
+
+$(F)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS_ALL) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(WARN) -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(F)/fuzz_%)
+
+fuzz: fuzz-build bin/councildoc-extract $(R)/bin/mkdocx
+	@sh tests/fuzz/corpus-seed.sh $(F) bin/councildoc-extract $(R)/bin/mkdocx
+	@mkdir -p $(F)/crashes $(F)/logs
+	@rc=0; for t in $(FUZZ_TARGETS); do \
+		opts=$$(sed -n 's/^\([a-z_]*\) *= *\(.*\)$$/-\1=\2/p' tests/fuzz/fuzz_$$t.options); \
+		echo "fuzz: $$t for $(FUZZ_SECONDS)s ($$opts)"; \
+		$(F)/fuzz_$$t $(FUZZ_FLAGS) $$opts -max_total_time=$(FUZZ_SECONDS) \
+			-artifact_prefix=$(F)/crashes/$$t- $(F)/corpus-$$t > $(F)/logs/$$t.log 2>&1 || \
+			{ echo "fuzz: $$t FAILED, see $(F)/logs/$$t.log and $(F)/crashes/"; rc=1; }; \
+		grep -E '^#[0-9]+.*(DONE|cov:)' $(F)/logs/$$t.log | tail -1; \
+		grep -E '^stat::(number_of_executed_units|peak_rss_mb)' $(F)/logs/$$t.log; \
+	done; exit $$rc
+
+.PHONY: fuzz fuzz-build
+-include $(FUZZ_OBJ:.o=.d)
 
 -include $(REL_OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

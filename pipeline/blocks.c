@@ -229,7 +229,7 @@ run(cd_st_ctx *c, const xmlNode *r, pieces *ps, const xmlNode *link)
 	cd_st_run_fmt(c->styles, cd_w_child(r, "rPr"), &f);
 	if (f.vanish)
 		return;
-	fmt = (f.b ? F_B : 0) | (f.i ? F_I : 0) | (f.u ? F_U : 0) |
+	fmt = (f.b ? F_B : 0) | (f.i ? F_I : 0) | (f.u && link == NULL ? F_U : 0) |
 	      (f.sup ? F_SUP : 0) | (f.sub ? F_SUB : 0);
 	if (f.lang[0] && strncasecmp(f.lang, c->lang, strlen(c->lang)) != 0 &&
 	    !c->in_note)
@@ -456,33 +456,18 @@ cd_st_inline(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, size_t skip)
 int
 cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p)
 {
-	char *t = cd_st_para_text(c, p);
+	pieces ps = { NULL, 0, 0, 0 };
+	cd_st_ctx tmp = *c;
 	int has = 0;
 
-	for (const char *s = t; s && *s && !has; s++)
-		has = !is_space(s);
-	free(t);
-	if (has)
-		return 1;
-	for (const xmlNode *k = p->children; k && !has; k = k->next)
-		has = k->type == XML_ELEMENT_NODE && (cd_pkg_is(k, "note") ||
-		      cd_pkg_is(k, "image") || cd_pkg_is(k, "math") ||
-		      (cd_w_is(k, "r") && (cd_xml_child(k, CD_PKG_NS, "image") ||
-		                           cd_xml_child(k, CD_PKG_NS, "note") ||
-		                           cd_xml_child(k, CD_PKG_NS, "math"))) ||
-		      cd_w_is(k, "hyperlink") || cd_w_is(k, "ins"));
-	if (has) {
-		/* check wrappers for real content */
-		pieces ps = { NULL, 0, 0, 0 };
-		cd_st_ctx tmp = *c;
-
-		collect(&tmp, p, &ps, NULL);
-		has = 0;
-		for (size_t k = 0; k < ps.n; k++)
-			if (ps.v[k].node && xmlStrcmp(ps.v[k].node->name, BAD_CAST "br") != 0)
-				has = 1;
-		pc_free(&ps);
+	collect(&tmp, p, &ps, NULL);
+	for (size_t k = 0; k < ps.n && !has; k++) {
+		for (const char *s = ps.v[k].text; s && *s && !has; s++)
+			has = !is_space(s);
+		if (ps.v[k].node && xmlStrcmp(ps.v[k].node->name, BAD_CAST "br") != 0)
+			has = 1;
 	}
+	pc_free(&ps);
 	return has;
 }
 

@@ -8,6 +8,7 @@
 
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
+#include <libexslt/exslt.h>
 
 #include "cd_internal.h"
 
@@ -193,6 +194,8 @@ cd_init(void)
 	xmlLoadExtDtdDefaultValue = 0;
 	xmlSubstituteEntitiesDefault(0);
 	xmlPedanticParserDefault(0);
+	/* EXSLT (exsl:node-set, str:...) as xsltproc registers it */
+	exsltRegisterAll();
 }
 
 void

@@ -145,7 +145,6 @@ static void
 link_attrs(xmlNodePtr h, const fld *f)
 {
 	if (f->href != NULL && f->href[0]) {
-		xmlNsPtr ns = xmlSearchNsByHref(h->doc, h, BAD_CAST CD_PKG_NS);
 		cd_buf b;
 		char *url;
 
@@ -156,8 +155,8 @@ link_attrs(xmlNodePtr h, const fld *f)
 			cd_buf_adds(&b, f->anchor);
 		}
 		url = cd_buf_take(&b, NULL);
-		if (ns != NULL && url != NULL)
-			xmlSetNsProp(h, ns, BAD_CAST "href", BAD_CAST url);
+		if (url != NULL)
+			cd_flat_set_pkg(h, "href", url);
 		free(url);
 	} else if (f->anchor != NULL) {
 		cd_flat_set_w(h, "anchor", f->anchor);

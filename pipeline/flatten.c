@@ -79,7 +79,7 @@ is_content_part(xmlNodePtr p)
 }
 
 cd_status
-cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, cd_error *err)
+cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, void *ctx, cd_error *err)
 {
 	xmlNodePtr root = xmlDocGetRootElement(pkg);
 
@@ -94,7 +94,7 @@ cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, cd_error *err)
 		if (pr == NULL)
 			continue;
 		name = xmlGetProp(p, BAD_CAST "name");
-		st = fn(pr, name ? (const char *)name : "part", err);
+		st = fn(pr, name ? (const char *)name : "part", ctx, err);
 		xmlFree(name);
 		if (st != CD_OK)
 			return st;
@@ -102,19 +102,25 @@ cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, cd_error *err)
 	return CD_OK;
 }
 
+/* The namespace href in scope at ctx, else at the document's root
+ * element, else declared on the root element. */
+static xmlNsPtr
+ns_for(xmlNodePtr ctx, const char *href, const char *prefix)
+{
+	xmlNodePtr top = xmlDocGetRootElement(ctx->doc);
+	xmlNsPtr ns = xmlSearchNsByHref(ctx->doc, ctx, BAD_CAST href);
+
+	if (ns == NULL && top != NULL)
+		ns = xmlSearchNsByHref(ctx->doc, top, BAD_CAST href);
+	if (ns == NULL)
+		ns = xmlNewNs(top ? top : ctx, BAD_CAST href, BAD_CAST prefix);
+	return ns;
+}
+
 static xmlNodePtr
 new_in_ns(xmlNodePtr ctx, const char *href, const char *prefix, const char *name)
 {
-	xmlNsPtr ns = xmlSearchNsByHref(ctx->doc, ctx, BAD_CAST href);
-
-	if (ns == NULL) {
-		xmlNodePtr top = xmlDocGetRootElement(ctx->doc);
-
-		ns = xmlNewNs(top ? top : ctx, BAD_CAST href, BAD_CAST prefix);
-		if (ns == NULL) /* prefix taken by another namespace */
-			ns = xmlNewNs(top ? top : ctx, BAD_CAST href, NULL);
-	}
-	return xmlNewDocNode(ctx->doc, ns, BAD_CAST name, NULL);
+	return xmlNewDocNode(ctx->doc, ns_for(ctx, href, prefix), BAD_CAST name, NULL);
 }
 
 xmlNodePtr
@@ -132,14 +138,13 @@ cd_flat_new_pkg(xmlNodePtr ctx, const char *name)
 void
 cd_flat_set_w(xmlNodePtr n, const char *name, const char *val)
 {
-	xmlNsPtr ns = xmlSearchNsByHref(n->doc, n, BAD_CAST CD_W_NS);
+	xmlSetNsProp(n, ns_for(n, CD_W_NS, "w"), BAD_CAST name, BAD_CAST val);
+}
 
-	if (ns == NULL) {
-		xmlNodePtr w = cd_flat_new_w(n, "x");
-		xmlFreeNode(w);
-		ns = xmlSearchNsByHref(n->doc, n, BAD_CAST CD_W_NS);
-	}
-	xmlSetNsProp(n, ns, BAD_CAST name, BAD_CAST val);
+void
+cd_flat_set_pkg(xmlNodePtr n, const char *name, const char *val)
+{
+	xmlSetNsProp(n, ns_for(n, CD_PKG_NS, "pkg"), BAD_CAST name, BAD_CAST val);
 }
 
 /* ---- mc:AlternateContent ---- */
@@ -439,6 +444,27 @@ flat_images(xmlNodePtr root)
 
 /* ---- hidden text, comments, bare hyperlinks ---- */
 
+/* An external link with w:anchor: the anchor is the URL's fragment, not
+ * a bookmark; it moves into pkg:href. */
+static void
+href_fragment(xmlNodePtr h, const xmlChar *href, const xmlChar *anchor)
+{
+	if (anchor[0] && xmlStrchr(href, '#') == NULL) {
+		cd_buf b;
+		char *url;
+
+		cd_buf_init(&b);
+		cd_buf_adds(&b, (const char *)href);
+		cd_buf_addc(&b, '#');
+		cd_buf_adds(&b, (const char *)anchor);
+		url = cd_buf_take(&b, NULL);
+		if (url != NULL)
+			cd_flat_set_pkg(h, "href", url);
+		free(url);
+	}
+	xmlRemoveProp(xmlHasNsProp(h, BAD_CAST "anchor", BAD_CAST CD_W_NS));
+}
+
 static void
 flat_hidden(xmlNodePtr root)
 {
@@ -460,6 +486,8 @@ flat_hidden(xmlNodePtr root)
 
 		if ((href == NULL || !href[0]) && (anchor == NULL || !anchor[0]))
 			cd_xml_unwrap(h);
+		else if (href != NULL && href[0] && anchor != NULL)
+			href_fragment(h, href, anchor);
 		xmlFree(href);
 		xmlFree(anchor);
 	}
@@ -467,10 +495,11 @@ flat_hidden(xmlNodePtr root)
 }
 
 static cd_status
-flat_part(xmlNodePtr root, const char *part, cd_error *err)
+flat_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
 	cd_status st;
 
+	(void)ctx;
 	flat_alternates(root);
 	flat_wrappers(root);
 	flat_deleted_marks(root);
@@ -497,5 +526,5 @@ cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	comments = cd_pkg_part(pkg, "comments");
 	if (comments != NULL && (o == NULL || !o->keep_comments))
 		cd_xml_remove(comments);
-	return cd_flat_each_part(pkg, flat_part, err);
+	return cd_flat_each_part(pkg, flat_part, NULL, err);
 }

@@ -292,11 +292,138 @@ cd_flat_sym_map(const char *font, unsigned code)
 		t = symbol_tab;
 	if (t == NULL)
 		return code >= 0x20 && code < 0xF000 && code != 0x7F ? code : 0;
-	for (; t->code != 0; t++)
-		if (t->code == code)
-			return t->uc;
+	for (const struct sym_pair *p = t; p->code != 0; p++)
+		if (p->code == code)
+			return p->uc;
 	/* Symbol shares ASCII punctuation and digits */
-	if (t == symbol_tab || (code >= 0x20 && code < 0x41 && font && strstr(font, "Symbol")))
-		return 0;
+	if (t == symbol_tab && code >= 0x20 && code < 0x7F)
+		return code;
 	return 0;
+}
+
+static void
+utf8_put(cd_buf *b, unsigned c)
+{
+	char u[4];
+	size_t n;
+
+	if (c < 0x80) {
+		u[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xC0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else {
+		u[0] = (char)(0xE0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	}
+	cd_buf_add(b, u, n);
+}
+
+/* The symbol font of run r (rFonts ascii/hAnsi/cs naming Symbol or
+ * Wingdings), or NULL. Caller frees with xmlFree. */
+static xmlChar *
+run_symbol_font(xmlNodePtr r)
+{
+	static const char *const which[] = { "ascii", "hAnsi", "cs", "eastAsia" };
+	xmlNodePtr f = cd_w_child(cd_w_child(r, "rPr"), "rFonts");
+
+	for (size_t i = 0; f != NULL && i < 4; i++) {
+		xmlChar *v = cd_w_attr(f, which[i]);
+
+		if (v != NULL && (xmlStrstr(v, BAD_CAST "Symbol") || xmlStrstr(v, BAD_CAST "Wingdings")))
+			return v;
+		xmlFree(v);
+	}
+	return NULL;
+}
+
+/* Rewrites the text of w:t t: U+F020..U+F0FF through font's table. */
+static void
+map_pua(xmlNodePtr t, const char *font)
+{
+	xmlChar *s = xmlNodeGetContent(t);
+	const unsigned char *p;
+	cd_buf b;
+	int changed = 0;
+	char *out;
+
+	if (s == NULL)
+		return;
+	cd_buf_init(&b);
+	for (p = s; *p;) {
+		/* U+F020..U+F0FF is EF 80 A0 .. EF 83 BF */
+		if (p[0] == 0xEF && p[1] >= 0x80 && p[1] <= 0x83 && p[2] >= 0x80 && p[2] <= 0xBF) {
+			unsigned c = 0xF000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+			unsigned u = cd_flat_sym_map(font, c);
+
+			if (u != 0)
+				utf8_put(&b, u);
+			changed = 1;
+			p += 3;
+		} else {
+			cd_buf_addc(&b, (char)*p++);
+		}
+	}
+	out = cd_buf_take(&b, NULL);
+	if (changed && out != NULL) {
+		xmlChar *esc = xmlEncodeSpecialChars(t->doc, BAD_CAST out);
+
+		xmlNodeSetContent(t, esc);
+		xmlFree(esc);
+	}
+	free(out);
+	xmlFree(s);
+}
+
+static void
+sym_to_text(xmlNodePtr sym)
+{
+	xmlChar *font = cd_w_attr(sym, "font"), *chr = cd_w_attr(sym, "char");
+	unsigned long code = chr ? strtoul((const char *)chr, NULL, 16) : 0;
+	unsigned u = code <= 0xFFFF ? cd_flat_sym_map((const char *)font, (unsigned)code) : 0;
+
+	if (u != 0) {
+		cd_buf b;
+		char *s;
+		xmlNodePtr t = cd_flat_new_w(sym, "t");
+
+		cd_buf_init(&b);
+		utf8_put(&b, u);
+		s = cd_buf_take(&b, NULL);
+		if (s != NULL)
+			xmlNodeAddContent(t, BAD_CAST s);
+		free(s);
+		xmlAddPrevSibling(sym, t);
+	}
+	cd_xml_remove(sym);
+	xmlFree(font);
+	xmlFree(chr);
+}
+
+cd_status
+cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err)
+{
+	cd_flat_list l = { 0 };
+
+	(void)part;
+	(void)err;
+	cd_flat_collect(root, CD_W_NS, "sym", &l);
+	for (size_t i = 0; i < l.n; i++)
+		sym_to_text(l.v[i]);
+	cd_flat_list_free(&l);
+	cd_flat_collect(root, CD_W_NS, "r", &l);
+	for (size_t i = 0; i < l.n; i++) {
+		xmlChar *font = run_symbol_font(l.v[i]);
+
+		for (xmlNodePtr c = font ? l.v[i]->children : NULL; c != NULL; c = c->next)
+			if (cd_w_is(c, "t"))
+				map_pua(c, (const char *)font);
+		xmlFree(font);
+	}
+	cd_flat_list_free(&l);
+	return CD_OK;
 }

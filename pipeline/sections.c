@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "structure.h"
 
@@ -260,4 +261,204 @@ cd_st_tree_item(cd_st_tree *t, int level, int ordered, const char *style,
 		xmlSetProp(item, BAD_CAST "label", BAD_CAST label);
 	xmlAddChild(item, p);
 	f->item = item;
+}
+
+/* ---- text classification ---- */
+
+size_t
+cd_st_lead_space(const char *s)
+{
+	size_t k = 0;
+
+	for (;;) {
+		if (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r')
+			k++;
+		else if ((unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0)
+			k += 2;
+		else
+			return k;
+	}
+}
+
+/* "2.1.3<TAB>" / "2.1.3.<TAB>" (or spaces when spaces_ok): copies the
+ * number without trailing dot into num and returns the bytes to skip,
+ * 0 when the text does not start with a section number. */
+size_t
+cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max)
+{
+	size_t k = 0, n = 0;
+	int comps = 0;
+
+	for (;;) {
+		size_t d = 0;
+
+		while (isdigit((unsigned char)s[k + d]))
+			d++;
+		if (d == 0 || d > 3)
+			return 0;
+		k += d;
+		comps++;
+		if (s[k] == '.' && isdigit((unsigned char)s[k + 1]) && comps < 8) {
+			k++;
+			continue;
+		}
+		break;
+	}
+	n = k;
+	if (s[k] == '.')
+		k++;
+	if (s[k] == '\t') {
+		k++;
+	} else if (spaces_ok && s[k] == ' ') {
+		while (s[k] == ' ')
+			k++;
+	} else {
+		return 0;
+	}
+	if (s[k + cd_st_lead_space(s + k)] == '\0' || n + 1 > max)
+		return 0;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	return k;
+}
+
+/* Typed list labels: bullets, "a)", "(a)", "iv)", "1)". Returns the bytes
+ * to skip (label and separator), 0 when none; fills label, *ordered, style. */
+size_t
+cd_st_typed_label(const char *s, char *label, size_t max, int *ordered, const char **style)
+{
+	static const char *const bullets[] = { "\xC2\xB7", "\xE2\x80\xA2", "-",
+		"\xE2\x80\x93", "\xE2\x80\x94", "o", "\xE2\x96\xAA", "\xEF\x82\xB7",
+		"*", "\xE2\x80\xBA", "\xE2\x9E\xA2", NULL };
+	size_t k = 0, b;
+
+	for (int i = 0; bullets[i]; i++) {
+		b = strlen(bullets[i]);
+		if (strncmp(s, bullets[i], b) == 0 &&
+		    (s[b] == '\t' || (s[b] == ' ' && strcmp(bullets[i], "o") != 0))) {
+			snprintf(label, max, "%s", bullets[i][0] == '\xEF' ? "\xE2\x80\xA2" :
+			         bullets[i]);
+			*ordered = 0;
+			*style = NULL;
+			return b + 1 + cd_st_lead_space(s + b + 1);
+		}
+	}
+	if (s[0] == '(')
+		k = 1;
+	b = k;
+	while (isalnum((unsigned char)s[k]) && k - b < 5)
+		k++;
+	if (k == b || s[k] != ')' || (s[k + 1] != '\t' && s[k + 1] != ' '))
+		return 0;
+	if (isdigit((unsigned char)s[b])) {
+		for (size_t q = b; q < k; q++)
+			if (!isdigit((unsigned char)s[q]))
+				return 0;
+		*style = "decimal";
+	} else if (strspn(s + b, "ivxlc") == k - b) {
+		*style = "lower-roman";
+	} else if (strspn(s + b, "IVXLC") == k - b) {
+		*style = "upper-roman";
+	} else if (k - b == 1 && islower((unsigned char)s[b])) {
+		*style = "lower-alpha";
+	} else if (k - b == 1 && isupper((unsigned char)s[b])) {
+		*style = "upper-alpha";
+	} else {
+		return 0;
+	}
+	if (k - b == 1 && (s[b] == 'i' || s[b] == 'v' || s[b] == 'x'))
+		*style = "lower-alpha";   /* a lone i) is more often a letter list */
+	*ordered = 1;
+	snprintf(label, max, "%.*s", (int)(k + 1), s);
+	return k + 1 + cd_st_lead_space(s + k + 1);
+}
+
+/* Annex heading: "Annex 1", "ANNEX A", "Annexe 2", "Anexo 1", "Appendix 1"
+ * with an optional title. Fills num ("" when none). 1 when it is one. */
+int
+cd_st_typed_annex(const char *s, char *num, size_t max)
+{
+	static const char *const words[] = { "annexe", "annex", "anexo", "appendix",
+		"appendice", "apéndice", "attachment", "приложение", "ПРИЛОЖЕНИЕ",
+		"الملحق", "附件", NULL };
+	size_t k = 0, w;
+
+	num[0] = '\0';
+	for (int i = 0; words[i] && k == 0; i++) {
+		w = strlen(words[i]);
+		if (strncasecmp(s, words[i], w) == 0)
+			k = w;
+	}
+	if (k == 0 || isalpha((unsigned char)s[k]) || strlen(s) > 200)
+		return 0;
+	k += cd_st_lead_space(s + k);
+	if (s[k] == '\0' || (unsigned char)s[k] >= 0x80 || s[k] == '-' || s[k] == ':')
+		return 1;
+	w = k;
+	while (isalnum((unsigned char)s[k]) && k - w < 4)
+		k++;
+	if (k == w || isalnum((unsigned char)s[k]))
+		return 0;
+	if (k - w > 1 && !isdigit((unsigned char)s[w]) && !isupper((unsigned char)s[w + 1]))
+		return 0;    /* "Annex to ..." is a sentence, not an annex heading */
+	snprintf(num, max, "%.*s", (int)(k - w), s + w);
+	return 1;
+}
+
+int
+cd_st_is_rule(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++) {
+		if (*s == '_')
+			n++;
+		else if (*s != ' ' && *s != '\t')
+			return 0;
+	}
+	return n >= 5;
+}
+
+int
+cd_st_is_source(const char *s)
+{
+	static const char *const pre[] = { "Report by", "Note by", "Contribution from",
+		"Contribution by", "Proposal by", "Rapport du", "Rapport de",
+		"Note du", "Note de", "Contribution de", "Contribution du",
+		"Informe del", "Informe de", "Nota del", "Nota de", "Contribución de",
+		"Доклад ", "Записка ", "Вклад ", "تقرير ", "مذكرة ", "مساهمة ", NULL };
+
+	for (int i = 0; pre[i]; i++)
+		if (strncasecmp(s, pre[i], strlen(pre[i])) == 0)
+			return strlen(s) < 160;
+	return 0;
+}
+
+/* Strips a trailing ")" / "." and spaces from a numbering label; 1 when
+ * what remains is a section number (digits and dots). */
+int
+cd_st_label_number(const char *lab, char *num, size_t max)
+{
+	size_t n = strlen(lab);
+
+	while (n > 0 && (lab[n - 1] == '.' || lab[n - 1] == ')' || lab[n - 1] == ' '))
+		n--;
+	if (n == 0 || n + 1 > max || !isdigit((unsigned char)lab[0]))
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (!isdigit((unsigned char)lab[k]) && lab[k] != '.')
+			return 0;
+	memcpy(num, lab, n);
+	num[n] = '\0';
+	return 1;
+}
+
+int
+cd_st_num_depth(const char *num)
+{
+	int d = 1;
+
+	for (; *num; num++)
+		d += *num == '.';
+	return d;
 }

@@ -26,16 +26,18 @@ void cd_flat_collect(xmlNodePtr root, const char *ns, const char *name,
 /* Visits fn on every content part root (document, footnotes, endnotes,
  * comments, headers, footers). Stops at the first non-CD_OK status. */
 typedef cd_status (*cd_flat_part_fn)(xmlNodePtr root, const char *part,
-                                     cd_error *err);
-cd_status cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, cd_error *err);
+                                     void *ctx, cd_error *err);
+cd_status cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, void *ctx,
+                            cd_error *err);
 
 /* New w:NAME / pkg:NAME element in the namespace of the given context
  * node's document (declares the namespace on ctx's part root when
  * needed). The node belongs to ctx->doc, unlinked; the caller links it. */
 xmlNodePtr cd_flat_new_w(xmlNodePtr ctx, const char *name);
 xmlNodePtr cd_flat_new_pkg(xmlNodePtr ctx, const char *name);
-/* Sets w:name (namespaced) on n. */
+/* Sets the attribute w:name / pkg:name (namespaced) on n. */
 void cd_flat_set_w(xmlNodePtr n, const char *name, const char *val);
+void cd_flat_set_pkg(xmlNodePtr n, const char *name, const char *val);
 
 /* pipeline/fields.c: complex fields and w:fldSimple under root → their
  * results (HYPERLINK/REF/NOTEREF become w:hyperlink). */
@@ -50,5 +52,10 @@ cd_status cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err);
 /* Unicode code point for a Symbol/Wingdings font character code (0 when
  * unknown). font is the font name. */
 unsigned cd_flat_sym_map(const char *font, unsigned code);
+
+/* pipeline/clean.c: a deterministic XML NCName for a bookmark name (the
+ * name itself when it is one). Returns a malloc'd string (caller frees),
+ * NULL on allocation failure. */
+char *cd_clean_ncname(const char *name);
 
 #endif

@@ -85,7 +85,7 @@ const char *cd_st_num_style(const char *fmt);
 /* ---- blocks.c ---- */
 
 typedef struct cd_st_ctx {
-	const cd_st_styles *styles;
+	cd_st_styles *styles;
 	cd_st_numbering *num;
 	xmlDocPtr out;
 	xmlNsPtr ns;
@@ -133,5 +133,26 @@ void cd_st_tree_end_list(cd_st_tree *t);
 /* Slug of a title for ids: lowercase ASCII letters/digits and hyphens,
  * at most max bytes. Returns 0 when nothing usable remains. */
 int cd_st_slug(const char *title, char *buf, size_t max);
+
+/* Text classification (sections.c). */
+/* Bytes of leading white space (also U+00A0) in s. */
+size_t cd_st_lead_space(const char *s);
+/* "2.1.3<TAB>" (or spaces when spaces_ok): copies the number without
+ * trailing dot into num, returns the bytes to skip; 0: not a number. */
+size_t cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max);
+/* Typed list label ("•<TAB>", "a)", "(iv)"): bytes to skip, 0 if none;
+ * fills label, *ordered and *style (static string or NULL). */
+size_t cd_st_typed_label(const char *s, char *label, size_t max, int *ordered,
+                         const char **style);
+/* "Annex 1", "ANNEX A", "Annexe 2": 1 and num ("" when none). */
+int cd_st_typed_annex(const char *s, char *num, size_t max);
+/* 1 for a line of only underscores (at least 5). */
+int cd_st_is_rule(const char *s);
+/* 1 for a source line ("Report by the Secretary-General"). */
+int cd_st_is_source(const char *s);
+/* Numbering label → section number ("2.1." → "2.1"); 1 if it is one. */
+int cd_st_label_number(const char *lab, char *num, size_t max);
+/* Components of a section number ("2.1.3" → 3). */
+int cd_st_num_depth(const char *num);
 
 #endif

@@ -410,8 +410,19 @@ cd_st_run_fmt(const cd_st_styles *s, const xmlNode *rpr, cd_st_rfmt *f)
 
 	memset(f, 0, sizeof *f);
 	rpr_apply(rpr, f, &seen);
+	/* An explicit "off" in direct formatting does not cancel the "on" of
+	 * the run's character style (doc/quirks-structure.md). */
+	if ((seen & 1) && !f->b)
+		seen &= ~1;
+	if ((seen & 2) && !f->i)
+		seen &= ~2;
 	n = chain(s, rs ? find(s, (const char *)rs) : NULL, c);
-	for (int k = 0; k < n; k++)
+	for (int k = 0; k < n; k++) {
+		/* a link's underline is how Word draws links, not emphasis */
+		if (loose_eq(c[k]->id, "Hyperlink") || loose_eq(c[k]->id, "FollowedHyperlink") ||
+		    loose_eq(c[k]->name, "Internet link") || loose_eq(c[k]->name, "hyperlink"))
+			seen |= 16;
 		rpr_apply(c[k]->rpr, f, &seen);
+	}
 	xmlFree(rs);
 }

@@ -1,0 +1,383 @@
+/*
+ * clean.c — cd_clean: bookmarks (kept as pkg:anchor only when a link
+ * refers to them), proofing and layout marks, empty runs; merges adjacent
+ * runs with the same properties so split words come out whole.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+#include <libxml/valid.h>
+
+#include "stages.h"
+
+/* ---- anchors ---- */
+
+char *
+cd_clean_ncname(const char *name)
+{
+	cd_buf b;
+	unsigned long h = 2166136261u;
+
+	if (xmlValidateNCName(BAD_CAST name, 0) == 0)
+		return strdup(name);
+	cd_buf_init(&b);
+	if (!((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') ||
+	      name[0] == '_'))
+		cd_buf_addc(&b, '_');
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		int ok = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		         (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == '_';
+
+		cd_buf_addc(&b, ok ? (char)*p : '_');
+		h = (h ^ *p) * 16777619u;
+	}
+	/* distinct names that sanitize alike stay distinct */
+	cd_buf_printf(&b, "_%06lx", h & 0xffffffu);
+	return cd_buf_take(&b, NULL);
+}
+
+static cd_status
+collect_anchors(xmlNodePtr root, const char *part, cd_error *err, xmlHashTablePtr refs)
+{
+	cd_flat_list l = { 0 };
+
+	(void)part;
+	(void)err;
+	cd_flat_collect(root, CD_W_NS, "hyperlink", &l);
+	for (size_t i = 0; i < l.n; i++) {
+		xmlChar *a = cd_w_attr(l.v[i], "anchor");
+		char *id;
+
+		if (a == NULL || !a[0]) {
+			xmlFree(a);
+			continue;
+		}
+		id = cd_clean_ncname((const char *)a);
+		if (id != NULL) {
+			if (strcmp(id, (const char *)a) != 0)
+				cd_flat_set_w(l.v[i], "anchor", id);
+			xmlHashAddEntry(refs, a, refs);
+		}
+		free(id);
+		xmlFree(a);
+	}
+	cd_flat_list_free(&l);
+	return CD_OK;
+}
+
+static void
+clean_bookmarks(xmlNodePtr root, xmlHashTablePtr refs)
+{
+	cd_flat_list l = { 0 };
+
+	cd_flat_collect(root, CD_W_NS, NULL, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		xmlNodePtr n = l.v[i];
+		xmlChar *name;
+
+		if (cd_w_is(n, "bookmarkEnd")) {
+			cd_xml_remove(n);
+			continue;
+		}
+		if (!cd_w_is(n, "bookmarkStart"))
+			continue;
+		name = cd_w_attr(n, "name");
+		if (name != NULL && xmlHashLookup(refs, name) != NULL) {
+			xmlNodePtr a = cd_flat_new_pkg(n, "anchor");
+			char *id = cd_clean_ncname((const char *)name);
+
+			xmlSetProp(a, BAD_CAST "id", BAD_CAST(id ? id : "_"));
+			if (id == NULL || strcmp(id, (const char *)name) != 0)
+				xmlSetProp(a, BAD_CAST "name", name);
+			free(id);
+			xmlAddPrevSibling(n, a);
+			/* each name once */
+			xmlHashRemoveEntry(refs, name, NULL);
+		}
+		xmlFree(name);
+		cd_xml_remove(n);
+	}
+	cd_flat_list_free(&l);
+}
+
+/* ---- marks and empty runs ---- */
+
+static const char *const drop_marks[] = {
+	"proofErr", "lastRenderedPageBreak", "permStart", "permEnd", "softHyphen",
+	"annotationRef", "noProof", NULL
+};
+
+static int
+is_drop_mark(const xmlNode *n)
+{
+	for (size_t i = 0; drop_marks[i] != NULL; i++)
+		if (cd_w_is(n, drop_marks[i]))
+			return 1;
+	return 0;
+}
+
+/* Run-level cleanup of run r's children. */
+static void
+clean_run_children(xmlNodePtr r)
+{
+	xmlNodePtr c, nx;
+
+	for (c = r->children; c != NULL; c = nx) {
+		nx = c->next;
+		if (c->type != XML_ELEMENT_NODE) {
+			if (c->type == XML_TEXT_NODE || c->type == XML_COMMENT_NODE)
+				cd_xml_remove(c);
+			continue;
+		}
+		if (cd_w_is(c, "noBreakHyphen")) {
+			xmlNodePtr t = cd_flat_new_w(c, "t");
+
+			xmlNodeAddContent(t, BAD_CAST "\xe2\x80\x91");
+			xmlAddPrevSibling(c, t);
+			cd_xml_remove(c);
+		} else if (cd_w_is(c, "br")) {
+			xmlChar *ty = cd_w_attr(c, "type");
+
+			if (ty != NULL && (xmlStrcmp(ty, BAD_CAST "page") == 0 ||
+			                   xmlStrcmp(ty, BAD_CAST "column") == 0))
+				cd_xml_remove(c);
+			xmlFree(ty);
+		} else if (cd_w_is(c, "t")) {
+			if (c->children == NULL)
+				cd_xml_remove(c);
+		}
+	}
+}
+
+static int
+run_empty(xmlNodePtr r)
+{
+	for (xmlNodePtr c = r->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !cd_w_is(c, "rPr"))
+			return 0;
+	return 1;
+}
+
+/* Joins adjacent w:t children of run r into one (xml:space="preserve"). */
+static void
+join_texts(xmlNodePtr r)
+{
+	xmlNodePtr c, nx;
+
+	for (c = r->children; c != NULL; c = nx) {
+		nx = c->next;
+		if (!cd_w_is(c, "t"))
+			continue;
+		while (cd_w_is(nx, "t")) {
+			xmlNodePtr m = nx;
+			xmlChar *s = xmlNodeGetContent(m);
+
+			nx = m->next;
+			if (s != NULL)
+				xmlNodeAddContent(c, s);
+			xmlFree(s);
+			cd_xml_remove(m);
+			xmlNodeSetSpacePreserve(c, 1);
+		}
+		/* one text node inside */
+		if (c->children != NULL && c->children->next != NULL) {
+			xmlChar *s = xmlNodeGetContent(c);
+			xmlNodePtr tx = xmlNewDocText(c->doc, s);
+
+			while (c->children != NULL)
+				cd_xml_remove(c->children);
+			xmlAddChild(c, tx);
+			xmlFree(s);
+		}
+	}
+}
+
+/* ---- run merging ---- */
+
+/* Run properties that never reach the output (sizes, colours, spacing,
+ * theme fonts, proofing): runs differing only in these merge. */
+static const char *const key_ignored[] = {
+	"noProof", "sz", "szCs", "color", "kern", "spacing", "w", "fitText",
+	"snapToGrid", "effect", NULL
+};
+
+static int
+key_attr_ignored(const xmlChar *name)
+{
+	return xmlStrcmp(name, BAD_CAST "hint") == 0 ||
+	       xmlStrncmp(name, BAD_CAST "rsid", 4) == 0 ||
+	       xmlStrstr(name, BAD_CAST "heme") != NULL; /* asciiTheme, cstheme... */
+}
+
+static int
+key_elem_ignored(const xmlNode *c)
+{
+	if (c->type != XML_ELEMENT_NODE)
+		return 1;
+	for (size_t i = 0; key_ignored[i] != NULL; i++)
+		if (cd_w_is(c, key_ignored[i]))
+			return 1;
+	if (cd_w_is(c, "rFonts")) {
+		for (xmlAttrPtr a = c->properties; a != NULL; a = a->next)
+			if (!key_attr_ignored(a->name))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Appends n's attributes (but ignored ones) to b. */
+static void
+key_attrs(const xmlNode *n, cd_buf *b)
+{
+	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
+		xmlChar *v;
+
+		if (key_attr_ignored(a->name))
+			continue;
+		v = xmlNodeListGetString(n->doc, a->children, 1);
+		cd_buf_printf(b, " %s=%s", (const char *)a->name, v ? (const char *)v : "");
+		xmlFree(v);
+	}
+}
+
+/* The canonical text of r's properties ignoring proofing/rsid noise.
+ * Returns a malloc'd string (caller frees); "" when there is no rPr. */
+static char *
+rpr_key(xmlNodePtr r)
+{
+	xmlNodePtr rpr = cd_w_child(r, "rPr");
+	cd_buf b;
+
+	cd_buf_init(&b);
+	cd_buf_add(&b, "", 0);
+	for (xmlNodePtr c = rpr ? rpr->children : NULL; c != NULL; c = c->next) {
+		if (key_elem_ignored(c))
+			continue;
+		cd_buf_printf(&b, "{%s}%s", c->ns && c->ns->href ? (const char *)c->ns->href : "",
+		              (const char *)c->name);
+		key_attrs(c, &b);
+		for (xmlNodePtr g = c->children; g != NULL; g = g->next)
+			if (g->type == XML_ELEMENT_NODE) {
+				cd_buf_printf(&b, "<%s", (const char *)g->name);
+				key_attrs(g, &b);
+			}
+		cd_buf_addc(&b, ';');
+	}
+	return cd_buf_take(&b, NULL);
+}
+
+/* Merges runs among the children of parent. */
+static void
+merge_runs(xmlNodePtr parent)
+{
+	xmlNodePtr prev = NULL, c, nx;
+	char *pkey = NULL;
+
+	for (c = parent->children; c != NULL; c = nx) {
+		char *key;
+
+		nx = c->next;
+		if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+			continue;
+		if (!cd_w_is(c, "r")) {
+			prev = NULL;
+			continue;
+		}
+		key = rpr_key(c);
+		if (prev != NULL && key != NULL && pkey != NULL && strcmp(key, pkey) == 0) {
+			while (c->children != NULL) {
+				xmlNodePtr m = c->children;
+
+				xmlUnlinkNode(m);
+				if (cd_w_is(m, "rPr"))
+					xmlFreeNode(m);
+				else
+					xmlAddChild(prev, m);
+			}
+			cd_xml_remove(c);
+			join_texts(prev);
+			free(key);
+			continue;
+		}
+		free(pkey);
+		pkey = key;
+		prev = c;
+	}
+	free(pkey);
+}
+
+static cd_status
+clean_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
+{
+	cd_flat_list l = { 0 }, parents = { 0 };
+
+	(void)ctx;
+	(void)part;
+	(void)err;
+	cd_flat_collect(root, CD_W_NS, NULL, &l);
+	for (size_t i = l.n; i-- > 0;) {
+		xmlNodePtr n = l.v[i];
+
+		if (is_drop_mark(n)) {
+			cd_xml_remove(n);
+		} else if (cd_w_is(n, "r")) {
+			clean_run_children(n);
+			join_texts(n);
+			if (run_empty(n))
+				cd_xml_remove(n);
+		}
+	}
+	cd_flat_list_free(&l);
+	/* run containers first: merging frees runs and texts, never these */
+	cd_flat_collect(root, NULL, NULL, &l);
+	for (size_t i = 0; i < l.n; i++)
+		if (cd_w_child(l.v[i], "r") != NULL)
+			cd_flat_list_add(&parents, l.v[i]);
+	cd_flat_list_free(&l);
+	for (size_t i = 0; i < parents.n; i++)
+		merge_runs(parents.v[i]);
+	cd_flat_list_free(&parents);
+	return CD_OK;
+}
+
+static cd_status
+anchors_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
+{
+	return collect_anchors(root, part, err, ctx);
+}
+
+static cd_status
+bookmarks_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
+{
+	(void)part;
+	(void)err;
+	clean_bookmarks(root, ctx);
+	return CD_OK;
+}
+
+cd_status
+cd_clean(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+{
+	xmlHashTablePtr refs;
+	cd_status st;
+
+	(void)o;
+	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
+		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "clean: no package document");
+		return CD_ERR_USAGE;
+	}
+	refs = xmlHashCreate(64);
+	if (refs == NULL) {
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return CD_ERR_NOMEM;
+	}
+	st = cd_flat_each_part(pkg, anchors_part, refs, err);
+	if (st == CD_OK)
+		st = cd_flat_each_part(pkg, bookmarks_part, refs, err);
+	if (st == CD_OK)
+		st = cd_flat_each_part(pkg, clean_part, NULL, err);
+	xmlHashFree(refs, NULL);
+	return st;
+}

@@ -1,0 +1,208 @@
+/*
+ * test_structure.c — cd_structure on small package documents: header
+ * block, lead-in, typed and styled sections, nesting and ids, lists,
+ * tables with spans, inline formatting, annexes.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "structure.h"
+
+#define W "xmlns:w=\"" CD_W_NS "\""
+#define P(style, text) "<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr><w:r><w:t xml:space=\"preserve\">" text "</w:t></w:r></w:p>"
+#define PT(style, num, text) "<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr><w:r><w:t>" num "</w:t><w:tab/><w:t>" text "</w:t></w:r></w:p>"
+#define TC(x) "<w:tc>" x "</w:tc>"
+
+static const char styles[] =
+	"<w:styles " W "><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"en-GB\"/></w:rPr>"
+	"</w:rPrDefault></w:docDefaults>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Headingb\"><w:name w:val=\"Heading_b\"/><w:rPr><w:b/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"enumlev1\"><w:name w:val=\"enumlev1\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"enumlev2\"><w:name w:val=\"enumlev2\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Source\"><w:name w:val=\"Source\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Title1\"><w:name w:val=\"Title 1\"/></w:style>"
+	"</w:styles>";
+
+static const char body[] =
+	"<w:tbl><w:tr>" TC(P("", "Council 2023") P("", "Geneva, 11-21 July 2023")) TC(P("", "")) "</w:tr>"
+	"<w:tr>" TC(P("", "Agenda item: PL 1.9")) TC(P("", "Document C23/35-E")) "</w:tr>"
+	"<w:tr>" TC(P("", "")) TC(P("", "1 June 2023")) "</w:tr>"
+	"<w:tr>" TC(P("", "")) TC(P("", "Original: English")) "</w:tr></w:tbl>"
+	P("Source", "Report by the Secretary-General")
+	P("Title1", "ITU Internet activities")
+	"<w:tbl><w:tr>" TC(P("Headingb", "Purpose") P("", "This report summarizes.")
+	                   P("Headingb", "Action required")
+	                   "<w:p><w:r><w:t xml:space=\"preserve\">The Council is invited to </w:t></w:r>"
+	                   "<w:r><w:rPr><w:b/></w:rPr><w:t>take </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>note</w:t></w:r>"
+	                   "<w:r><w:t>.</w:t></w:r></w:p>") "</w:tr></w:tbl>"
+	P("", "____________")
+	PT("Heading1", "1", "Introduction")
+	"<w:p><w:r><w:t>More text</w:t></w:r><pkg:note kind=\"footnote\" label=\"1\" id=\"fn1\">"
+	"<w:p><w:r><w:t>A note.</w:t></w:r></w:p></pkg:note><w:r><w:t xml:space=\"preserve\"> and a </w:t></w:r>"
+	"<w:hyperlink pkg:href=\"https://www.itu.int/\"><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>"
+	PT("", "1.1", "A numbered paragraph that is a section.")
+	PT("", "1.1.1", "Deeper.")
+	PT("enumlev1", "\xE2\x80\xA2", "first bullet")
+	PT("enumlev2", "\xE2\x80\x93", "nested dash")
+	PT("enumlev1", "\xE2\x80\xA2", "second bullet")
+	PT("", "a)", "letter item")
+	PT("", "b)", "letter item two")
+	P("Heading1", "Unnumbered heading")
+	"<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>" TC(P("", "Year")) TC(P("", "Income")) TC(P("", "Note")) "</w:tr>"
+	"<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P("", "span") "</w:tc>"
+	"<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P("", "tall") "</w:tc></w:tr>"
+	"<w:tr>" TC(P("", "x")) TC(P("", "y")) "<w:tc><w:tcPr><w:vMerge/></w:tcPr>" P("", "") "</w:tc></w:tr></w:tbl>"
+	P("", "Annex 1")
+	PT("", "1", "Inside the annex")
+	P("", "   ");
+
+static xmlDocPtr out;
+static xmlXPathContextPtr xp;
+
+static int
+setup(void **state)
+{
+	cd_buf b;
+	xmlDocPtr pkg;
+	cd_error err;
+	cd_options o;
+
+	(void)state;
+	cd_buf_init(&b);
+	cd_buf_adds(&b, "<pkg:package xmlns:pkg=\"" CD_PKG_NS "\" " W " kind=\"docx\">"
+	            "<pkg:part name=\"word/document.xml\" role=\"document\"><w:document><w:body>");
+	cd_buf_adds(&b, body);
+	cd_buf_adds(&b, "</w:body></w:document></pkg:part><pkg:part name=\"word/styles.xml\" role=\"styles\">");
+	cd_buf_adds(&b, styles);
+	cd_buf_adds(&b, "</pkg:part></pkg:package>");
+	pkg = xmlReadMemory(b.data, (int)b.len, "pkg.xml", NULL, 0);
+	cd_buf_free(&b);
+	if (pkg == NULL)
+		return -1;
+	cd_options_init(&o);
+	out = cd_structure(pkg, &o, &err);
+	xmlFreeDoc(pkg);
+	if (out == NULL)
+		return -1;
+	xp = xmlXPathNewContext(out);
+	xmlXPathRegisterNs(xp, BAD_CAST "c", BAD_CAST CD_NS);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	xmlXPathFreeContext(xp);
+	xmlFreeDoc(out);
+	return 0;
+}
+
+/* String value of an XPath expression over the output. */
+static char *
+q(const char *expr)
+{
+	static char buf[512];
+	xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST expr, xp);
+	xmlChar *s = r ? xmlXPathCastToString(r) : NULL;
+
+	snprintf(buf, sizeof buf, "%s", s ? (const char *)s : "");
+	xmlFree(s);
+	xmlXPathFreeObject(r);
+	return buf;
+}
+
+static void
+test_meta_and_leadin(void **state)
+{
+	(void)state;
+	assert_string_equal(q("string(/c:council/@xml:lang)"), "en");
+	assert_string_equal(q("string(/c:council/c:meta/c:source)"), "Report by the Secretary-General");
+	assert_string_equal(q("string(/c:council/c:meta/c:title)"), "ITU Internet activities");
+	assert_string_equal(q("string(/c:council/c:meta/c:original)"), "English");
+	assert_string_equal(q("string(/c:council/c:summary/c:purpose/c:p)"), "This report summarizes.");
+	/* bold across two runs merges into one element */
+	assert_string_equal(q("count(/c:council/c:summary/c:action/c:p/c:b)"), "1");
+	assert_string_equal(q("string(/c:council/c:summary/c:action/c:p/c:b)"), "take note");
+	/* header lines, the title and the rule never reach the body */
+	assert_string_equal(q("count(//c:p[contains(., 'Council 2023') or contains(., 'Original')])"), "0");
+	assert_string_equal(q("count(//c:p[contains(., '___')])"), "0");
+	assert_string_equal(q("count(//c:table[.//c:p = 'Purpose'])"), "0");
+}
+
+static void
+test_sections(void **state)
+{
+	(void)state;
+	assert_string_equal(q("string(/c:council/c:section[1]/@id)"), "sec-1");
+	assert_string_equal(q("string(/c:council/c:section[1]/c:title)"), "Introduction");
+	assert_string_equal(q("string(/c:council/c:section[1]/c:section/@num)"), "1.1");
+	assert_string_equal(q("string(/c:council/c:section[1]/c:section/c:title)"),
+	                    "A numbered paragraph that is a section.");
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:section/@id)"), "sec-1.1.1");
+	assert_string_equal(q("string(/c:council/c:section[2]/@id)"), "sec-unnumbered-heading");
+	assert_string_equal(q("count(/c:council/c:section[2]/@num)"), "0");
+	assert_string_equal(q("string(/c:council/c:annex/@id)"), "annex-1");
+	assert_string_equal(q("string(/c:council/c:annex/@num)"), "1");
+	assert_string_equal(q("string(/c:council/c:annex/c:section/@id)"), "sec-1-2");
+}
+
+static void
+test_inline(void **state)
+{
+	(void)state;
+	assert_string_equal(q("string(//c:note/@id)"), "fn1");
+	assert_string_equal(q("string(//c:note/c:p)"), "A note.");
+	assert_string_equal(q("string(//c:link/@href)"), "https://www.itu.int/");
+	assert_string_equal(q("string(//c:link)"), "link");
+	assert_string_equal(q("string(/c:council/c:section[1]/c:p/text()[1])"), "More text");
+}
+
+static void
+test_lists(void **state)
+{
+	(void)state;
+	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[1]/@type)"), "bullet");
+	assert_string_equal(q("count(//c:section[@num='1.1.1']/c:list[1]/c:item)"), "2");
+	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[1]/c:item[1]/c:p)"), "first bullet");
+	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[1]/c:item[1]/c:list/c:item/c:p)"),
+	                    "nested dash");
+	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[2]/@style)"), "lower-alpha");
+	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[2]/c:item[2]/@label)"), "b)");
+	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[2]/c:item[2]/c:p)"), "letter item two");
+}
+
+static void
+test_table(void **state)
+{
+	(void)state;
+	assert_string_equal(q("string(//c:table/c:row[1]/@header)"), "true");
+	assert_string_equal(q("string(//c:table/c:row[2]/c:cell[1]/@colspan)"), "2");
+	assert_string_equal(q("string(//c:table/c:row[2]/c:cell[2]/@rowspan)"), "2");
+	assert_string_equal(q("count(//c:table/c:row[3]/c:cell)"), "2");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_meta_and_leadin),
+		cmocka_unit_test(test_sections),
+		cmocka_unit_test(test_inline),
+		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_table),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

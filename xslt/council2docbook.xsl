@@ -1,0 +1,470 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- council2docbook.xsl - council XML (urn:councildoc:1) to a DocBook 5.0
+     article, valid against the DocBook 5.0 RELAX NG schema.
+
+     info: title, biblioid (document number), pubdate, author/orgname (the
+     source line), confgroup (meeting, place), subjectset (agenda item),
+     releaseinfo (original language), abstract (the Purpose text).
+     The lead-in box becomes sections titled Purpose / Action required /
+     References; sections and annexes become section elements (xml:id =
+     id, label = num, title "2.1 Title"); footnotes stay in place; CALS
+     informaltable; links (xlink:href, or linkend for internal targets).
+     Blocks that follow a subsection in the council XML are placed at the
+     end of that subsection (DocBook allows no blocks after subsections).
+
+     XSLT 1.0 + EXSLT common.  Same output under xsltproc and libxslt. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:c="urn:councildoc:1"
+    xmlns="http://docbook.org/ns/docbook"
+    xmlns:xlink="http://www.w3.org/1999/xlink"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="c exsl">
+
+  <xsl:include href="common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <!-- ids: an element keeps its id when it is the first to carry it and
+       the id is a plausible NCName -->
+  <xsl:key name="db-ids" match="c:section | c:annex | c:anchor | c:note" use="@id"/>
+  <!-- blocks that follow a section or annex, by that section -->
+  <xsl:key name="db-tail"
+      match="c:*[self::c:p or self::c:list or self::c:table or self::c:figure or self::c:quote]
+                 [preceding-sibling::c:section or preceding-sibling::c:annex]"
+      use="generate-id(preceding-sibling::*[self::c:section or self::c:annex][1])"/>
+
+  <xsl:variable name="db-ncname-start" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'"/>
+
+  <xsl:template name="db-id">
+    <xsl:param name="n" select="."/>
+    <xsl:if test="$n/@id and generate-id(key('db-ids', $n/@id)[1]) = generate-id($n)
+                  and contains($db-ncname-start, substring($n/@id, 1, 1))
+                  and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id">
+      <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="db-langdir">
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="xml:lang"><xsl:value-of select="@xml:lang"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="@dir = 'rtl' or @dir = 'ltr'">
+      <xsl:attribute name="dir"><xsl:value-of select="@dir"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ document -->
+  <xsl:template match="/">
+    <xsl:apply-templates select="c:council"/>
+  </xsl:template>
+
+  <xsl:template match="c:council">
+    <xsl:variable name="parts" select="c:summary/c:purpose | c:summary/c:action | c:summary/c:references"/>
+    <xsl:variable name="lead" select="*[not(self::c:meta or self::c:summary or self::c:section or self::c:annex)]
+                                       [not(preceding-sibling::c:section or preceding-sibling::c:annex)]"/>
+    <article version="5.0">
+      <xsl:attribute name="xml:lang">
+        <xsl:choose>
+          <xsl:when test="normalize-space(@xml:lang) != ''"><xsl:value-of select="normalize-space(@xml:lang)"/></xsl:when>
+          <xsl:otherwise>en</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:if test="@dir = 'rtl' or @dir = 'ltr'">
+        <xsl:attribute name="dir"><xsl:value-of select="@dir"/></xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="db-info"/>
+      <xsl:if test="not($parts)">
+        <xsl:apply-templates select="$lead" mode="db-block"/>
+      </xsl:if>
+      <xsl:for-each select="$parts">
+        <section role="{local-name()}">
+          <title>
+            <xsl:call-template name="cd-label"><xsl:with-param name="key" select="local-name()"/></xsl:call-template>
+          </title>
+          <xsl:variable name="content">
+            <xsl:apply-templates select="*" mode="db-block"/>
+            <xsl:if test="position() = last()">
+              <xsl:apply-templates select="$lead" mode="db-block"/>
+            </xsl:if>
+          </xsl:variable>
+          <xsl:copy-of select="$content"/>
+          <xsl:if test="not(exsl:node-set($content)/*)"><para/></xsl:if>
+        </section>
+      </xsl:for-each>
+      <xsl:apply-templates select="c:section | c:annex" mode="db-block"/>
+    </article>
+  </xsl:template>
+
+  <xsl:template name="db-info">
+    <xsl:variable name="m" select="c:meta"/>
+    <info>
+      <title>
+        <xsl:choose>
+          <xsl:when test="$cd-title != ''"><xsl:value-of select="$cd-title"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'untitled'"/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </title>
+      <xsl:if test="normalize-space($m/c:document) != ''">
+        <biblioid class="pubsnumber"><xsl:value-of select="normalize-space($m/c:document)"/></biblioid>
+      </xsl:if>
+      <xsl:if test="normalize-space($m/c:date) != '' or normalize-space($m/c:date/@when) != ''">
+        <pubdate>
+          <xsl:choose>
+            <xsl:when test="normalize-space($m/c:date/@when) != ''"><xsl:value-of select="normalize-space($m/c:date/@when)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="normalize-space($m/c:date)"/></xsl:otherwise>
+          </xsl:choose>
+        </pubdate>
+      </xsl:if>
+      <xsl:if test="normalize-space($m/c:source) != ''">
+        <author><orgname><xsl:value-of select="normalize-space($m/c:source)"/></orgname></author>
+      </xsl:if>
+      <xsl:if test="normalize-space($m/c:meeting) != '' or normalize-space($m/c:place) != ''">
+        <confgroup>
+          <xsl:if test="normalize-space($m/c:meeting) != ''">
+            <conftitle><xsl:value-of select="normalize-space($m/c:meeting)"/></conftitle>
+          </xsl:if>
+          <xsl:if test="normalize-space($m/c:place) != ''">
+            <address><xsl:value-of select="normalize-space($m/c:place)"/></address>
+          </xsl:if>
+        </confgroup>
+      </xsl:if>
+      <xsl:if test="normalize-space($m/c:agenda-item) != ''">
+        <subjectset role="agenda-item">
+          <subject><subjectterm><xsl:value-of select="normalize-space($m/c:agenda-item)"/></subjectterm></subject>
+        </subjectset>
+      </xsl:if>
+      <xsl:if test="normalize-space($m/c:original) != ''">
+        <releaseinfo role="original">
+          <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'original'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="normalize-space($m/c:original)"/>
+        </releaseinfo>
+      </xsl:if>
+      <xsl:variable name="purpose" select="c:summary/c:purpose/*[normalize-space(.) != '']"/>
+      <xsl:if test="$purpose">
+        <abstract>
+          <xsl:for-each select="$purpose">
+            <xsl:variable name="t"><xsl:apply-templates select="." mode="db-plain"/></xsl:variable>
+            <para><xsl:value-of select="normalize-space($t)"/></para>
+          </xsl:for-each>
+        </abstract>
+      </xsl:if>
+    </info>
+  </xsl:template>
+
+  <!-- plain text without note bodies (the abstract) -->
+  <xsl:template match="text()" mode="db-plain"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="c:note" mode="db-plain"/>
+  <xsl:template match="c:*" mode="db-plain"><xsl:text> </xsl:text><xsl:apply-templates mode="db-plain"/><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="c:b | c:i | c:u | c:sup | c:sub | c:code | c:span | c:ref | c:math | c:link" mode="db-plain">
+    <xsl:apply-templates mode="db-plain"/>
+  </xsl:template>
+
+  <!-- ================================================================ sections -->
+  <xsl:template match="c:section | c:annex" mode="db-block">
+    <section>
+      <xsl:call-template name="db-id"/>
+      <xsl:if test="normalize-space(@num) != ''">
+        <xsl:attribute name="label"><xsl:value-of select="normalize-space(@num)"/></xsl:attribute>
+      </xsl:if>
+      <xsl:if test="self::c:annex"><xsl:attribute name="role">annex</xsl:attribute></xsl:if>
+      <title>
+        <xsl:for-each select="c:title"><xsl:call-template name="db-langdir"/></xsl:for-each>
+        <xsl:call-template name="cd-num-prefix"/>
+        <xsl:apply-templates select="c:title/node()" mode="db-inl"/>
+      </title>
+      <xsl:variable name="content">
+        <xsl:apply-templates select="*[not(self::c:title or self::c:section)][not(preceding-sibling::c:section)]" mode="db-block"/>
+        <xsl:choose>
+          <xsl:when test="c:section">
+            <xsl:apply-templates select="c:section" mode="db-block"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="db-tails"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:copy-of select="$content"/>
+      <xsl:if test="not(exsl:node-set($content)/*)"><para/></xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- db-tails: the blocks that follow section X in its parent, then, when
+       X is its parent's last section, the parent's own tail -->
+  <xsl:template name="db-tails">
+    <xsl:param name="x" select="."/>
+    <xsl:apply-templates select="key('db-tail', generate-id($x))" mode="db-block"/>
+    <xsl:if test="not($x/following-sibling::c:section or $x/following-sibling::c:annex)
+                  and ($x/parent::c:section or $x/parent::c:annex)">
+      <xsl:call-template name="db-tails"><xsl:with-param name="x" select="$x/.."/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ blocks -->
+  <xsl:template match="c:p" mode="db-block">
+    <para>
+      <xsl:call-template name="db-langdir"/>
+      <xsl:apply-templates mode="db-inl"/>
+    </para>
+  </xsl:template>
+
+  <xsl:template match="c:quote" mode="db-block">
+    <blockquote>
+      <xsl:call-template name="db-langdir"/>
+      <xsl:apply-templates select="*" mode="db-block"/>
+      <xsl:if test="not(*)"><para/></xsl:if>
+    </blockquote>
+  </xsl:template>
+
+  <xsl:template match="c:figure" mode="db-block">
+    <xsl:choose>
+      <xsl:when test="normalize-space(@title) != ''">
+        <figure>
+          <title><xsl:value-of select="normalize-space(@title)"/></title>
+          <xsl:call-template name="db-mediaobject"/>
+        </figure>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="db-mediaobject"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="db-mediaobject">
+    <mediaobject>
+      <textobject><phrase><xsl:value-of select="normalize-space(@alt)"/></phrase></textobject>
+    </mediaobject>
+  </xsl:template>
+
+  <xsl:template match="c:list" mode="db-block">
+    <xsl:choose>
+      <xsl:when test="@type = 'ordered'">
+        <orderedlist>
+          <xsl:variable name="num">
+            <xsl:choose>
+              <xsl:when test="@style = 'lower-alpha'">loweralpha</xsl:when>
+              <xsl:when test="@style = 'upper-alpha'">upperalpha</xsl:when>
+              <xsl:when test="@style = 'lower-roman'">lowerroman</xsl:when>
+              <xsl:when test="@style = 'upper-roman'">upperroman</xsl:when>
+              <xsl:when test="@style = 'decimal'">arabic</xsl:when>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:if test="$num != ''"><xsl:attribute name="numeration"><xsl:value-of select="$num"/></xsl:attribute></xsl:if>
+          <xsl:variable name="start"><xsl:call-template name="cd-start"/></xsl:variable>
+          <xsl:if test="$start != 1">
+            <xsl:attribute name="startingnumber"><xsl:value-of select="$start"/></xsl:attribute>
+          </xsl:if>
+          <xsl:apply-templates select="c:item" mode="db-block"/>
+        </orderedlist>
+      </xsl:when>
+      <xsl:otherwise>
+        <itemizedlist>
+          <xsl:apply-templates select="c:item" mode="db-block"/>
+        </itemizedlist>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="c:item" mode="db-block">
+    <listitem>
+      <xsl:apply-templates select="*" mode="db-block"/>
+      <xsl:if test="not(*)"><para/></xsl:if>
+    </listitem>
+  </xsl:template>
+
+  <!-- ================================================================ tables -->
+  <xsl:template match="c:table" mode="db-block">
+    <xsl:variable name="ncol">
+      <xsl:for-each select="c:row">
+        <xsl:sort select="count(c:cell[not(@colspan &gt; 1)]) + sum(c:cell[@colspan &gt; 1]/@colspan)"
+                  data-type="number" order="descending"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="count(c:cell[not(@colspan &gt; 1)]) + sum(c:cell[@colspan &gt; 1]/@colspan)"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <!-- header rows: the leading rows marked header (not all of them) -->
+    <xsl:variable name="nhead">
+      <xsl:choose>
+        <xsl:when test="c:row[not(@header = 'true')]">
+          <xsl:value-of select="count(c:row[not(@header = 'true')][1]/preceding-sibling::c:row)"/>
+        </xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <informaltable>
+      <tgroup cols="{$ncol}">
+        <xsl:call-template name="db-colspecs"><xsl:with-param name="n" select="$ncol"/></xsl:call-template>
+        <xsl:if test="$nhead &gt; 0">
+          <thead>
+            <xsl:apply-templates select="c:row[position() &lt;= $nhead]" mode="db-row">
+              <xsl:with-param name="ncol" select="$ncol"/>
+            </xsl:apply-templates>
+          </thead>
+        </xsl:if>
+        <tbody>
+          <xsl:apply-templates select="c:row[position() &gt; $nhead]" mode="db-row">
+            <xsl:with-param name="ncol" select="$ncol"/>
+          </xsl:apply-templates>
+        </tbody>
+      </tgroup>
+    </informaltable>
+  </xsl:template>
+
+  <xsl:template name="db-colspecs">
+    <xsl:param name="n"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:if test="$i &lt;= $n">
+      <colspec colname="c{$i}"/>
+      <xsl:call-template name="db-colspecs">
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="c:row" mode="db-row">
+    <xsl:param name="ncol"/>
+    <row>
+      <xsl:for-each select="c:cell">
+        <entry>
+          <xsl:if test="@colspan &gt; 1">
+            <xsl:variable name="start" select="1 + count(preceding-sibling::c:cell[not(@colspan &gt; 1)])
+                                               + sum(preceding-sibling::c:cell[@colspan &gt; 1]/@colspan)"/>
+            <xsl:variable name="end" select="$start + number(@colspan) - 1"/>
+            <xsl:if test="$start &lt;= $ncol">
+              <xsl:attribute name="namest">c<xsl:value-of select="$start"/></xsl:attribute>
+              <xsl:attribute name="nameend">c<xsl:choose>
+                  <xsl:when test="$end &gt; $ncol"><xsl:value-of select="$ncol"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$end"/></xsl:otherwise>
+                </xsl:choose></xsl:attribute>
+            </xsl:if>
+          </xsl:if>
+          <xsl:if test="@rowspan &gt; 1 and ../following-sibling::c:row">
+            <xsl:variable name="more" select="number(@rowspan) - 1"/>
+            <xsl:variable name="left" select="count(../following-sibling::c:row)"/>
+            <xsl:attribute name="morerows">
+              <xsl:choose>
+                <xsl:when test="$more &gt; $left"><xsl:value-of select="$left"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$more"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:apply-templates select="*" mode="db-block"/>
+        </entry>
+      </xsl:for-each>
+    </row>
+  </xsl:template>
+
+  <!-- ================================================================ inlines -->
+  <xsl:template match="text()" mode="db-inl">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="c:b" mode="db-inl">
+    <emphasis role="bold"><xsl:apply-templates mode="db-inl"/></emphasis>
+  </xsl:template>
+  <xsl:template match="c:i" mode="db-inl">
+    <emphasis><xsl:apply-templates mode="db-inl"/></emphasis>
+  </xsl:template>
+  <xsl:template match="c:u" mode="db-inl">
+    <emphasis role="underline"><xsl:apply-templates mode="db-inl"/></emphasis>
+  </xsl:template>
+  <xsl:template match="c:sup" mode="db-inl">
+    <superscript><xsl:apply-templates mode="db-inl"/></superscript>
+  </xsl:template>
+  <xsl:template match="c:sub" mode="db-inl">
+    <subscript><xsl:apply-templates mode="db-inl"/></subscript>
+  </xsl:template>
+  <xsl:template match="c:code" mode="db-inl">
+    <code><xsl:apply-templates mode="db-inl"/></code>
+  </xsl:template>
+  <xsl:template match="c:span" mode="db-inl">
+    <phrase>
+      <xsl:call-template name="db-langdir"/>
+      <xsl:apply-templates mode="db-inl"/>
+    </phrase>
+  </xsl:template>
+  <xsl:template match="c:ref" mode="db-inl">
+    <phrase>
+      <xsl:attribute name="role">
+        <xsl:text>itu-ref</xsl:text>
+        <xsl:if test="normalize-space(@type) != ''">
+          <xsl:text> </xsl:text><xsl:value-of select="normalize-space(@type)"/>
+        </xsl:if>
+      </xsl:attribute>
+      <xsl:apply-templates mode="db-inl"/>
+    </phrase>
+  </xsl:template>
+  <xsl:template match="c:math" mode="db-inl">
+    <inlineequation><mathphrase><xsl:value-of select="."/></mathphrase></inlineequation>
+  </xsl:template>
+  <xsl:template match="c:br" mode="db-inl">
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+  <xsl:template match="c:anchor" mode="db-inl">
+    <xsl:variable name="id"><xsl:call-template name="db-id-string"/></xsl:variable>
+    <xsl:if test="$id != ''"><anchor><xsl:attribute name="xml:id"><xsl:value-of select="$id"/></xsl:attribute></anchor></xsl:if>
+  </xsl:template>
+  <xsl:template match="c:figure" mode="db-inl">
+    <inlinemediaobject>
+      <textobject><phrase><xsl:value-of select="normalize-space(@alt)"/></phrase></textobject>
+    </inlinemediaobject>
+  </xsl:template>
+
+  <xsl:template name="db-id-string">
+    <xsl:variable name="e"><xsl:call-template name="db-id-probe"/></xsl:variable>
+    <xsl:value-of select="$e"/>
+  </xsl:template>
+  <xsl:template name="db-id-probe">
+    <xsl:if test="@id and generate-id(key('db-ids', @id)[1]) = generate-id(.)
+                  and contains($db-ncname-start, substring(@id, 1, 1))
+                  and translate(@id, ' :/&#9;#?[]()', '') = @id">
+      <xsl:value-of select="@id"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="c:note" mode="db-inl">
+    <footnote>
+      <xsl:call-template name="db-id"/>
+      <xsl:if test="normalize-space(@label) != ''">
+        <xsl:attribute name="label"><xsl:value-of select="normalize-space(@label)"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates select="*" mode="db-block"/>
+      <xsl:if test="not(*)"><para/></xsl:if>
+    </footnote>
+  </xsl:template>
+
+  <xsl:template match="c:link" mode="db-inl">
+    <xsl:variable name="href" select="normalize-space(@href)"/>
+    <xsl:variable name="tgt" select="key('db-ids', @target)[1]"/>
+    <xsl:variable name="tid">
+      <xsl:for-each select="$tgt"><xsl:call-template name="db-id-probe"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$href != ''">
+        <link xlink:href="{$href}">
+          <xsl:apply-templates mode="db-inl"/>
+          <xsl:if test="normalize-space(.) = '' and not(*)"><xsl:value-of select="$href"/></xsl:if>
+        </link>
+      </xsl:when>
+      <xsl:when test="$tid != ''">
+        <link linkend="{$tid}"><xsl:apply-templates mode="db-inl"/></link>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="db-inl"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ catch-all -->
+  <xsl:template match="c:*" mode="db-block">
+    <xsl:message terminate="yes">councildoc: unhandled element <xsl:value-of select="local-name()"/></xsl:message>
+  </xsl:template>
+  <xsl:template match="c:*" mode="db-inl">
+    <xsl:message terminate="yes">councildoc: unhandled element <xsl:value-of select="local-name()"/></xsl:message>
+  </xsl:template>
+  <xsl:template match="c:*">
+    <xsl:message terminate="yes">councildoc: unhandled element <xsl:value-of select="local-name()"/></xsl:message>
+  </xsl:template>
+</xsl:stylesheet>
