@@ -154,7 +154,7 @@ fuzz: fuzz-build bin/councildoc-extract $(R)/bin/mkdocx
 	@sh tests/fuzz/corpus-seed.sh $(F) bin/councildoc-extract $(R)/bin/mkdocx
 	@mkdir -p $(F)/crashes $(F)/logs
 	@rc=0; for t in $(FUZZ_TARGETS); do \
-		opts=$$(sed -n 's/^\([a-z_]*\) *= *\(.*\)$$/-\1=\2/p' tests/fuzz/fuzz_$$t.options); \
+		opts=$$(sed -n 's/^\([a-z_]*\) *= *\(.*\)$$/-\1=\2/p' tests/fuzz/fuzz_$$t.options | tr '\n' ' '); \
 		echo "fuzz: $$t for $(FUZZ_SECONDS)s ($$opts)"; \
 		$(F)/fuzz_$$t $(FUZZ_FLAGS) $$opts -max_total_time=$(FUZZ_SECONDS) \
 			-artifact_prefix=$(F)/crashes/$$t- $(F)/corpus-$$t > $(F)/logs/$$t.log 2>&1 || \

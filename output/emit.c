@@ -245,7 +245,7 @@ cd_xml_serialize(xmlDocPtr doc, char **out, size_t *len, cd_error *err)
 	xmlChar *mem = NULL;
 	int n = 0;
 
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &n, "UTF-8", 1);
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &n, "UTF-8", 0);
 	if (mem == NULL || n < 0) {
 		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "cannot serialize XML");
 		return CD_ERR_NOMEM;

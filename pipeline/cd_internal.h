@@ -82,6 +82,12 @@ xmlNodePtr cd_pkg_part(xmlDocPtr pkg, const char *role);
 /* The w:body of the main document part, or NULL. */
 xmlNodePtr cd_pkg_body(xmlDocPtr pkg);
 
+/* Adds newline-and-indent text nodes inside the element-only containers
+ * named in the NULL-terminated list (and only there: an element holding
+ * text is left alone), so a document serialized without formatting is
+ * readable and still parses back into the very same tree. */
+void cd_xml_indent(xmlNodePtr root, const char *const *containers);
+
 /* Routes libxml2 parser errors into a cd_error (used by cd_xml_parse and
  * input/). Parses data with XML_PARSE_NONET and no DTD/entity loading,
  * bounded depth. part names the part in messages. */

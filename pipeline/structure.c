@@ -455,6 +455,14 @@ finish(st_state *st, xmlDocPtr pkg)
 		xmlSetProp(st->root, BAD_CAST "dir", BAD_CAST dir);
 }
 
+/* The council elements whose content is blocks only: where whitespace is
+ * insignificant, so cd_xml_indent may lay them out (the stylesheets list
+ * the same elements in xsl:strip-space). */
+static const char *const cd_st_block_containers[] = {
+	"council", "meta", "summary", "purpose", "action", "references", "section",
+	"annex", "list", "item", "table", "row", "cell", "note", "quote", NULL
+};
+
 /* Caller frees the result with xmlFreeDoc. */
 xmlDocPtr
 cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
@@ -490,6 +498,7 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	walk(&st, body);
 	finish(&st, pkg);
 	cd_refs_mark(st.root);
+	cd_xml_indent(st.root, cd_st_block_containers);
 	cd_st_tree_free(st.tree);
 	cd_meta_free(&st.meta);
 	cd_st_styles_free(c.styles);

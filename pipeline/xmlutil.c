@@ -237,3 +237,46 @@ cd_xml_parse(const char *part, const char *data, size_t len, cd_error *err)
 {
 	return cd_xml_parse_part(part, data, len, err);
 }
+
+/* ---- pretty printing that never touches mixed content ---- */
+
+static int
+is_container(const xmlNode *n, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		if (strcmp((const char *)n->name, *names) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+indent_rec(xmlNodePtr n, const char *const *containers, int depth)
+{
+	xmlNodePtr c, next;
+	char pad[2 + 2 * 32];
+	int w = depth + 1 < 32 ? depth + 1 : 32;
+
+	if (!is_container(n, containers) || n->children == NULL)
+		return;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_TEXT_NODE)
+			return; /* mixed content: leave it exactly as it is */
+	pad[0] = '\n';
+	memset(pad + 1, ' ', (size_t)(2 * w));
+	pad[1 + 2 * w] = '\0';
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		xmlAddPrevSibling(c, xmlNewDocText(n->doc, BAD_CAST pad));
+		if (c->type == XML_ELEMENT_NODE)
+			indent_rec(c, containers, depth + 1);
+	}
+	pad[1 + 2 * (w - 1)] = '\0';
+	xmlAddChild(n, xmlNewDocText(n->doc, BAD_CAST pad));
+}
+
+void
+cd_xml_indent(xmlNodePtr root, const char *const *containers)
+{
+	if (root != NULL && root->type == XML_ELEMENT_NODE)
+		indent_rec(root, containers, 0);
+}

@@ -21,10 +21,10 @@ for t in read textdump stages convert; do mkdir -p "$out/corpus-$t"; done
 
 # put FILE TARGET...: copies FILE into each corpus under its SHA-1
 put() {
-	f=$1; shift
-	[ -s "$f" ] || return 0
-	h=$(sha1sum < "$f" | cut -c1-40)
-	for t in "$@"; do cp "$f" "$out/corpus-$t/$h"; done
+	put_f=$1; shift
+	[ -s "$put_f" ] || return 0
+	put_h=$(sha1sum < "$put_f" | cut -c1-40)
+	for put_t in "$@"; do cp "$put_f" "$out/corpus-$put_t/$put_h"; done
 }
 
 n=0
@@ -44,7 +44,9 @@ for f in "$tmp"/docx/*.docx; do
 	"$extract" "$f" > "$tmp/pkg.xml" 2>/dev/null && put "$tmp/pkg.xml" stages
 done
 for f in tests/golden/*.dump "$SEEDS"/*.txt; do
-	[ -f "$f" ] && put "$f" textdump read
+	[ -f "$f" ] || continue
+	put "$f" textdump read
+	"$extract" "$f" > "$tmp/pkg.xml" 2>/dev/null && put "$tmp/pkg.xml" stages
 done
 # small hand-made inputs for the format detection of cd_read
 W='http://schemas.openxmlformats.org/wordprocessingml/2006/main'
