@@ -142,7 +142,8 @@ typedef struct zipsrc {
 	zip_t *za;
 	const cd_options *o;
 	char **names;        /* normalised entry names (NULL: unusable) */
-	zip_int64_t n;
+	char ***sorted;      /* the usable names[] slots, by name then position */
+	zip_int64_t n, nsorted;
 	size_t total;        /* decompressed bytes read so far */
 } zipsrc;
 
@@ -161,6 +162,17 @@ entry_name(const char *raw)
 	return s;
 }
 
+/* qsort order of zipsrc.sorted: name case-insensitively, then entry
+ * order (so the first of duplicate entries comes first). */
+static int
+slot_cmp(const void *a, const void *b)
+{
+	char *const *x = *(char *const *const *)a, *const *y = *(char *const *const *)b;
+	int c = strcasecmp(*x, *y);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
 static int
 zipsrc_index(zipsrc *z)
 {
@@ -176,6 +188,14 @@ zipsrc_index(zipsrc *z)
 		if (raw != NULL && (z->names[i] = entry_name(raw)) == NULL)
 			return -1;
 	}
+	/* a sorted index: a hostile zip may hold very many entries */
+	z->sorted = calloc((size_t)z->n + 1, sizeof *z->sorted);
+	if (z->sorted == NULL)
+		return -1;
+	for (zip_int64_t i = 0; i < z->n; i++)
+		if (z->names[i] != NULL)
+			z->sorted[z->nsorted++] = &z->names[i];
+	qsort(z->sorted, (size_t)z->nsorted, sizeof *z->sorted, slot_cmp);
 	return 0;
 }
 
@@ -185,6 +205,7 @@ zipsrc_free(zipsrc *z)
 	for (zip_int64_t i = 0; z->names != NULL && i < z->n; i++)
 		free(z->names[i]);
 	free(z->names);
+	free(z->sorted);
 	if (z->za != NULL)
 		zip_discard(z->za);
 }
@@ -194,9 +215,18 @@ zipsrc_free(zipsrc *z)
 static zip_int64_t
 zipsrc_find(const zipsrc *z, const char *name)
 {
-	for (zip_int64_t i = 0; i < z->n; i++)
-		if (z->names[i] != NULL && cd_opc_name_eq(z->names[i], name))
-			return i;
+	zip_int64_t lo = 0, hi = z->nsorted;
+
+	while (lo < hi) {
+		zip_int64_t mid = lo + (hi - lo) / 2;
+
+		if (strcasecmp(*z->sorted[mid], name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < z->nsorted && cd_opc_name_eq(*z->sorted[lo], name))
+		return z->sorted[lo] - z->names;
 	return -1;
 }
 
@@ -316,7 +346,7 @@ cd_read_docx(const char *name, const unsigned char *data, size_t len,
 	cd_options defaults;
 	zip_error_t ze;
 	zip_source_t *src;
-	zipsrc z = { NULL, NULL, NULL, 0, 0 };
+	zipsrc z = { NULL, NULL, NULL, NULL, 0, 0, 0 };
 	xmlDocPtr pkg;
 
 	if (o == NULL) {

@@ -14,6 +14,7 @@
 
 #define STRICT_PREFIX "http://purl.oclc.org/ooxml/"
 #define TRANS_PREFIX  "http://schemas.openxmlformats.org/"
+#define CD_OPC_MAX_PARTS 1000 /* parts loaded: bounds the quadratic lookups */
 
 /* ---- Strict → Transitional ---- */
 
@@ -148,6 +149,7 @@ typedef struct rel {
 typedef struct rels {
 	rel *v;
 	size_t n;
+	const rel **byid; /* v sorted by id (ties in document order), for lookups */
 } rels;
 
 static void
@@ -159,8 +161,20 @@ rels_free(rels *rl)
 		free(rl->v[i].target);
 	}
 	free(rl->v);
+	free(rl->byid);
 	rl->v = NULL;
+	rl->byid = NULL;
 	rl->n = 0;
+}
+
+/* qsort order of rels.byid: id, then position (the first one wins). */
+static int
+rel_cmp(const void *a, const void *b)
+{
+	const rel *x = *(const rel *const *)a, *y = *(const rel *const *)b;
+	int c = strcmp(x->id, y->id);
+
+	return c != 0 ? c : (x > y) - (x < y);
 }
 
 /* malloc'd copy of the unqualified attribute name of n ("" if absent). */
@@ -208,6 +222,13 @@ rels_parse(xmlDocPtr doc, rels *rl)
 			r->type = t;
 		}
 	}
+	/* a sorted index: a hostile part may hold many r:ids and relationships */
+	if (rl->n > 0 && (rl->byid = malloc(rl->n * sizeof *rl->byid)) == NULL)
+		return -1;
+	for (size_t i = 0; i < rl->n; i++)
+		rl->byid[i] = &rl->v[i];
+	if (rl->n > 0)
+		qsort(rl->byid, rl->n, sizeof *rl->byid, rel_cmp);
 	return 0;
 }
 
@@ -220,13 +241,21 @@ rel_is(const rel *r, const char *suffix)
 	return slash != NULL && strcmp(slash + 1, suffix) == 0;
 }
 
+/* The first relationship with id (binary search of byid), or NULL. */
 static const rel *
 rels_find(const rels *rl, const char *id)
 {
-	for (size_t i = 0; i < rl->n; i++)
-		if (strcmp(rl->v[i].id, id) == 0)
-			return &rl->v[i];
-	return NULL;
+	size_t lo = 0, hi = rl->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(rl->byid[mid]->id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < rl->n && strcmp(rl->byid[lo]->id, id) == 0 ? rl->byid[lo] : NULL;
 }
 
 /* ---- the build ---- */
@@ -319,6 +348,11 @@ add_part(build *b, const char *name, const char *role, int optional)
 
 	if (have_part(b, name))
 		return 0;
+	if (b->n >= CD_OPC_MAX_PARTS) {
+		cd_error_set(b->err, CD_ERR_LIMIT, name, 0, "too many parts (limit %d)",
+		             CD_OPC_MAX_PARTS);
+		return -1;
+	}
 	st = load_doc(b, name, &doc);
 	if (st < 0 && optional && b->err != NULL &&
 	    (b->err->code == CD_ERR_XML || b->err->code == CD_ERR_FORMAT)) {
@@ -540,7 +574,7 @@ assemble(build *b, const char *source)
 static int
 build_parts(build *b)
 {
-	rels pr = { NULL, 0 };
+	rels pr = { NULL, 0, NULL };
 	char *main_name;
 	int st;
 

@@ -830,6 +830,96 @@ test_input_too_large(void **state)
 	               CD_ERR_LIMIT, "input too large");
 }
 
+/* ---- cost bounds: lookups must not be quadratic ---- */
+
+/* rels: n relationships (rIdK → TYPE/headerK.xml when type is set, else
+ * external hyperlinks). Caller frees. */
+static char *
+many_rels(size_t n, const char *type)
+{
+	cd_buf b;
+
+	cd_buf_init(&b);
+	cd_buf_adds(&b, "<Relationships xmlns='" REL_NS "'>");
+	for (size_t i = 0; i < n; i++)
+		if (type != NULL)
+			cd_buf_printf(&b, "<Relationship Id='rId%zu' Type='" R_T "/%s' "
+			              "Target='%s%zu.xml'/>", i, type, type, i);
+		else
+			cd_buf_printf(&b, "<Relationship Id='rId%zu' Type='" R_T "/hyperlink' "
+			              "Target='http://x/%zu' TargetMode='External'/>", i, i);
+	cd_buf_adds(&b, "</Relationships>");
+	assert_false(b.failed);
+	return cd_buf_take(&b, NULL);
+}
+
+/* 1500 header parts: refused at the part bound, quickly. */
+static void
+test_many_parts(void **state)
+{
+	size_t n = 1500, ne = 0;
+	char *drels = many_rels(n, "header");
+	entry *e = calloc(n + 4, sizeof *e);
+	static const char hdr[] = "<w:hdr xmlns:w='" W_T "'><w:p/></w:hdr>";
+	char (*names)[32] = calloc(n, sizeof *names);
+
+	(void)state;
+	assert_non_null(e);
+	assert_non_null(names);
+	e[ne++] = (entry){ "[Content_Types].xml", ct_xml, 0, 0 };
+	e[ne++] = (entry){ "_rels/.rels", pkg_rels, 0, 0 };
+	e[ne++] = (entry){ "word/document.xml", doc_xml, 0, 0 };
+	e[ne++] = (entry){ "word/_rels/document.xml.rels", drels, 0, 0 };
+	for (size_t i = 0; i < n; i++) {
+		snprintf(names[i], sizeof names[i], "word/header%zu.xml", i);
+		e[ne++] = (entry){ names[i], hdr, 0, 0 };
+	}
+	expect_zip_refused(e, ne, NULL, CD_ERR_LIMIT, "too many parts");
+	free(names);
+	free(e);
+	free(drels);
+}
+
+/* 40000 hyperlinks against 40000 relationships: read in well under the
+ * time a linear lookup per r:id would take (8e8 comparisons). */
+static void
+test_many_links(void **state)
+{
+	size_t n = 40000;
+	char *drels = many_rels(n, NULL);
+	cd_buf b;
+	char *doc;
+	entry e[] = { { "[Content_Types].xml", ct_xml, 0, 0 },
+	              { "_rels/.rels", pkg_rels, 0, 0 },
+	              { "word/document.xml", NULL, 0, 0 },
+	              { "word/_rels/document.xml.rels", drels, 0, 0 } };
+	size_t len;
+	unsigned char *z;
+	cd_error err;
+	xmlDocPtr pkg;
+	double t;
+
+	(void)state;
+	cd_buf_init(&b);
+	cd_buf_adds(&b, "<w:document xmlns:w='" W_T "' xmlns:r='" R_T "'><w:body><w:p>");
+	for (size_t i = 0; i < n; i++)
+		cd_buf_printf(&b, "<w:hyperlink r:id='rId%zu'/>", n - 1 - i);
+	cd_buf_adds(&b, "</w:p></w:body></w:document>");
+	assert_false(b.failed);
+	doc = cd_buf_take(&b, NULL);
+	e[2].data = doc;
+	z = mkzip(e, 4, &len);
+	t = (double)clock();
+	pkg = cd_read("t.docx", z, len, NULL, &err);
+	t = ((double)clock() - t) / CLOCKS_PER_SEC;   /* CPU seconds */
+	assert_non_null(pkg);
+	assert_true(t < 4.0);
+	xmlFreeDoc(pkg);
+	free(z);
+	free(doc);
+	free(drels);
+}
+
 int
 main(void)
 {
@@ -859,6 +949,8 @@ main(void)
 		cmocka_unit_test(test_word2003),
 		cmocka_unit_test(test_binary_junk),
 		cmocka_unit_test(test_input_too_large),
+		cmocka_unit_test(test_many_parts),
+		cmocka_unit_test(test_many_links),
 	};
 	int rc;
 

@@ -74,6 +74,7 @@
       <xsl:if test="@dir = 'rtl' or @dir = 'ltr'">
         <xsl:attribute name="dir"><xsl:value-of select="@dir"/></xsl:attribute>
       </xsl:if>
+      <xsl:text>&#10;</xsl:text>
       <xsl:call-template name="db-info"/>
       <xsl:if test="not($parts)">
         <xsl:apply-templates select="$lead" mode="db-block"/>
@@ -92,6 +93,7 @@
           <xsl:copy-of select="$content"/>
           <xsl:if test="not(exsl:node-set($content)/*)"><para/></xsl:if>
         </section>
+        <xsl:text>&#10;</xsl:text>
       </xsl:for-each>
       <xsl:apply-templates select="c:section | c:annex" mode="db-block"/>
     </article>
@@ -154,6 +156,7 @@
         </abstract>
       </xsl:if>
     </info>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <!-- plain text without note bodies (the abstract) -->
@@ -177,6 +180,7 @@
         <xsl:call-template name="cd-num-prefix"/>
         <xsl:apply-templates select="c:title/node()" mode="db-inl"/>
       </title>
+      <xsl:text>&#10;</xsl:text>
       <xsl:variable name="content">
         <xsl:apply-templates select="*[not(self::c:title or self::c:section)][not(preceding-sibling::c:section)]" mode="db-block"/>
         <xsl:choose>
@@ -191,6 +195,7 @@
       <xsl:copy-of select="$content"/>
       <xsl:if test="not(exsl:node-set($content)/*)"><para/></xsl:if>
     </section>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <!-- db-tails: the blocks that follow section X in its parent, then, when
@@ -210,6 +215,7 @@
       <xsl:call-template name="db-langdir"/>
       <xsl:apply-templates mode="db-inl"/>
     </para>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="c:quote" mode="db-block">
@@ -258,11 +264,13 @@
           </xsl:if>
           <xsl:apply-templates select="c:item" mode="db-block"/>
         </orderedlist>
+        <xsl:text>&#10;</xsl:text>
       </xsl:when>
       <xsl:otherwise>
         <itemizedlist>
           <xsl:apply-templates select="c:item" mode="db-block"/>
         </itemizedlist>
+        <xsl:text>&#10;</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -311,6 +319,7 @@
         </tbody>
       </tgroup>
     </informaltable>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template name="db-colspecs">
@@ -356,6 +365,7 @@
         </entry>
       </xsl:for-each>
     </row>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <!-- ================================================================ inlines -->

@@ -135,7 +135,6 @@
   <xsl:template match="c:section | c:annex" mode="m-block">
     <xsl:variable name="depth" select="count(ancestor-or-self::c:section | ancestor-or-self::c:annex) + 1"/>
     <xsl:value-of select="substring('######', 1, $depth)"/>
-    <xsl:if test="$depth &gt; 6">######</xsl:if>
     <xsl:text> </xsl:text>
     <xsl:variable name="head">
       <xsl:call-template name="cd-num-prefix"/>
