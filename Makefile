@@ -166,4 +166,4 @@ fuzz: fuzz-build bin/councildoc-extract $(R)/bin/mkdocx
 .PHONY: fuzz fuzz-build
 -include $(FUZZ_OBJ:.o=.d)
 
--include $(REL_OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+-include $(shell find build -name "*.d" 2>/dev/null)

@@ -105,7 +105,15 @@ typedef struct cd_meta {
 	char doc_lang[8];   /* BCP 47 from the document number's letter, "" unknown */
 	char date_iso[11];  /* ISO 8601 of date, "" unknown */
 	char lang[8];       /* the report's language as far as the header tells ("" unknown) */
+	unsigned from_header; /* CD_META_* bits: fields read from the page header */
+	unsigned from_props;  /* ... and from the document properties (docProps) */
 } cd_meta;
+
+enum {
+	CD_META_MEETING = 1 << 0, CD_META_PLACE = 1 << 1, CD_META_AGENDA = 1 << 2,
+	CD_META_DOCUMENT = 1 << 3, CD_META_DATE = 1 << 4, CD_META_ORIGINAL = 1 << 5,
+	CD_META_SOURCE = 1 << 6, CD_META_TITLE = 1 << 7
+};
 
 void cd_meta_init(cd_meta *m);
 void cd_meta_free(cd_meta *m);
@@ -117,7 +125,13 @@ int cd_meta_line(cd_meta *m, const char *line);
 /* Fills fields still missing from docProps/core.xml and custom.xml parts of
  * the package document (title, document number...). */
 void cd_meta_props(cd_meta *m, xmlDocPtr pkg);
+/* Offers the paragraphs of the first-page header (else the default header)
+ * of the package document to cd_meta_line; what they fill is marked
+ * from_header. */
+void cd_meta_page_header(cd_meta *m, xmlDocPtr pkg);
 /* Builds <meta> in the council namespace ns, or NULL when m is empty.
+ * Fields not read from the body get origin="page-header" or "properties"
+ * (the stylesheets do not print them as body text).
  * The node belongs to doc (caller links it into the tree). */
 xmlNodePtr cd_meta_node(const cd_meta *m, xmlDocPtr doc, xmlNsPtr ns);
 /* Parses a document number; fills the doc_* fields of m. 1 if parsed. */

@@ -172,13 +172,107 @@ props_custom(cd_meta *m, xmlNodePtr root)
 	}
 }
 
+/* The CD_META_* bits of the fields that are set. */
+static unsigned
+filled(const cd_meta *m)
+{
+	const char *const f[] = { m->meeting, m->place, m->agenda, m->document,
+	                          m->date, m->original, m->source, m->title };
+	unsigned mask = 0;
+
+	for (unsigned i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (f[i] != NULL)
+			mask |= 1u << i;
+	return mask;
+}
+
 void
 cd_meta_props(cd_meta *m, xmlDocPtr pkg)
 {
+	unsigned before;
+
 	if (m == NULL || pkg == NULL)
 		return;
+	before = filled(m);
 	props_core(m, cd_pkg_part_root(pkg, "core"));
 	props_custom(m, cd_pkg_part_root(pkg, "custom"));
+	m->from_props |= filled(m) & ~before;
+}
+
+/* The text of paragraph p (w:t descendants); caller frees with free(). */
+static char *
+para_text(const xmlNode *p)
+{
+	cd_buf b;
+
+	cd_buf_init(&b);
+	for (const xmlNode *n = p->children; n != NULL;) {
+		if (cd_w_is(n, "t") || cd_w_is(n, "tab")) {
+			if (cd_w_is(n, "tab"))
+				cd_buf_addc(&b, ' ');
+			else if (n->children != NULL && n->children->content != NULL)
+				cd_buf_adds(&b, (const char *)n->children->content);
+		} else if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
+		           !cd_w_is(n, "p")) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL && n != p)
+			n = n->parent;
+		if (n == NULL || n == p)
+			break;
+		n = n->next;
+	}
+	return cd_buf_take(&b, NULL);
+}
+
+static void
+header_paras(cd_meta *m, const xmlNode *n, int depth)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (cd_w_is(c, "p")) {
+			char *t = para_text(c);
+
+			if (t != NULL)
+				cd_meta_line(m, t);
+			free(t);
+		} else if (c->type == XML_ELEMENT_NODE && depth < 8) {
+			header_paras(m, c, depth + 1);
+		}
+	}
+}
+
+void
+cd_meta_page_header(cd_meta *m, xmlDocPtr pkg)
+{
+	xmlNodePtr root = xmlDocGetRootElement(pkg), first = NULL, dflt = NULL;
+	unsigned before;
+
+	if (m == NULL || root == NULL)
+		return;
+	for (xmlNodePtr p = root->children; p != NULL; p = p->next) {
+		xmlChar *role, *type;
+
+		if (!cd_pkg_is(p, "part"))
+			continue;
+		role = xmlGetProp(p, BAD_CAST "role");
+		type = xmlGetProp(p, BAD_CAST "type");
+		if (role != NULL && xmlStrcmp(role, BAD_CAST "header") == 0) {
+			if (type != NULL && xmlStrcmp(type, BAD_CAST "first") == 0 && first == NULL)
+				first = p;
+			else if (dflt == NULL)
+				dflt = p;
+		}
+		xmlFree(role);
+		xmlFree(type);
+	}
+	if (first == NULL)
+		first = dflt;
+	if (first == NULL)
+		return;
+	before = filled(m);
+	header_paras(m, first, 0);
+	m->from_header |= filled(m) & ~before;
 }
 
 /* Appends <name>text</name> to parent; returns it (NULL when text is NULL). */
@@ -204,6 +298,16 @@ set_attr(xmlNodePtr n, const char *name, const char *v)
 		xmlSetProp(n, BAD_CAST name, BAD_CAST v);
 }
 
+/* Marks a field that was not read from the body a reader sees. */
+static void
+hide(xmlNodePtr n, const cd_meta *m, unsigned bit)
+{
+	if (n != NULL && (m->from_header & bit))
+		xmlSetProp(n, BAD_CAST "origin", BAD_CAST "page-header");
+	else if (n != NULL && (m->from_props & bit))
+		xmlSetProp(n, BAD_CAST "origin", BAD_CAST "properties");
+}
+
 xmlNodePtr
 cd_meta_node(const cd_meta *m, xmlDocPtr doc, xmlNsPtr ns)
 {
@@ -215,10 +319,11 @@ cd_meta_node(const cd_meta *m, xmlDocPtr doc, xmlNsPtr ns)
 	meta = xmlNewDocNode(doc, ns, BAD_CAST "meta", NULL);
 	if (meta == NULL)
 		return NULL;
-	add_child(meta, ns, "meeting", m->meeting);
-	add_child(meta, ns, "place", m->place);
-	add_child(meta, ns, "agenda-item", m->agenda);
+	hide(add_child(meta, ns, "meeting", m->meeting), m, CD_META_MEETING);
+	hide(add_child(meta, ns, "place", m->place), m, CD_META_PLACE);
+	hide(add_child(meta, ns, "agenda-item", m->agenda), m, CD_META_AGENDA);
 	d = add_child(meta, ns, "document", m->document);
+	hide(d, m, CD_META_DOCUMENT);
 	set_attr(d, "session", m->doc_session);
 	set_attr(d, "number", m->doc_number);
 	set_attr(d, "rev", m->doc_rev);
@@ -227,8 +332,9 @@ cd_meta_node(const cd_meta *m, xmlDocPtr doc, xmlNsPtr ns)
 	set_attr(d, "lang", m->doc_lang);
 	d = add_child(meta, ns, "date", m->date);
 	set_attr(d, "when", m->date_iso);
-	add_child(meta, ns, "original", m->original);
-	add_child(meta, ns, "source", m->source);
-	add_child(meta, ns, "title", m->title);
+	hide(d, m, CD_META_DATE);
+	hide(add_child(meta, ns, "original", m->original), m, CD_META_ORIGINAL);
+	hide(add_child(meta, ns, "source", m->source), m, CD_META_SOURCE);
+	hide(add_child(meta, ns, "title", m->title), m, CD_META_TITLE);
 	return meta;
 }

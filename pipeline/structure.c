@@ -425,6 +425,7 @@ finish(st_state *st, xmlDocPtr pkg)
 	char lang[16];
 	const char *dir = NULL;
 
+	cd_meta_page_header(&st->meta, pkg);
 	cd_meta_props(&st->meta, pkg);
 	for (int k = CD_LEADIN_PURPOSE; k <= CD_LEADIN_REFERENCES; k++) {
 		if (st->lead[k] == NULL)

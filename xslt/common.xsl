@@ -75,12 +75,13 @@
     <xsl:value-of select="normalize-space($e)"/>
   </xsl:template>
 
-  <!-- the metadata elements shown as lines (title excluded) -->
+  <!-- the metadata elements shown as lines (title excluded); fields read from
+       the page header or the document properties (@origin) are not body text -->
   <xsl:variable name="cd-meta-items"
-      select="/c:council/c:meta/*[not(self::c:title)][normalize-space(.) != '']"/>
+      select="/c:council/c:meta/*[not(self::c:title)][not(@origin)][normalize-space(.) != '']"/>
 
-  <!-- the title of the report (meta/title) -->
-  <xsl:variable name="cd-title" select="normalize-space(/c:council/c:meta/c:title)"/>
+  <!-- the title of the report (meta/title), when the body shows it -->
+  <xsl:variable name="cd-title" select="normalize-space(/c:council/c:meta/c:title[not(@origin)])"/>
 
   <!-- cd-heading-text-prefix: "2.1 " for a numbered section, "" otherwise -->
   <xsl:template name="cd-num-prefix">
