@@ -22,9 +22,12 @@ typedef struct dump {
 	xmlNodePtr body, fns;
 	xmlNsPtr wns;           /* w: in doc */
 	xmlNsPtr fns_ns;        /* w: in notes */
+	xmlNsPtr pkg_ns;        /* pkg: in doc (for pkg:href on links) */
 	long *refs;             /* footnote ids referenced so far */
 	size_t nrefs, caprefs;
 	int failed;
+	int parent_colon;       /* the last top-level bullet item ended with ':' */
+	int in_sub;             /* the last bullet item was a sub-item */
 } dump;
 
 /* ---- lines ---- */
@@ -123,7 +126,7 @@ dump_scan_refs(dump *d, const char *s)
 
 /* Appends text (tabs as w:tab) to paragraph p as w:r runs. */
 static void
-dump_add_text(xmlNodePtr p, xmlNsPtr ns, const char *s, size_t n)
+dump_add_plain(xmlNodePtr p, xmlNsPtr ns, const char *s, size_t n)
 {
 	xmlNodePtr r;
 
@@ -149,6 +152,58 @@ dump_add_text(xmlNodePtr p, xmlNsPtr ns, const char *s, size_t n)
 	}
 }
 
+/* Length of the URL at s (http:// or https://) without trailing
+ * punctuation, or 0. */
+static size_t
+dump_url_len(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	if (!(n > 8 && (strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0)))
+		return 0;
+	while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '"' && s[k] != '<' &&
+	       s[k] != '>' && (unsigned char)s[k] >= 0x21 &&
+	       !((unsigned char)s[k] == 0xe2 && k + 1 < n && (unsigned char)s[k + 1] == 0x80))
+		k++;
+	while (k > 0 && strchr(".,;:)]!?'", s[k - 1]) != NULL)
+		k--;
+	return k > 8 ? k : 0;
+}
+
+/* Appends text to p; a bare URL becomes a w:hyperlink with pkg:href whose
+ * text is the URL (the dump lost the link, the URL is still there). */
+static void
+dump_add_text(dump *d, xmlNodePtr p, const char *s, size_t n)
+{
+	size_t i = 0, start = 0;
+
+	while (i < n) {
+		size_t u = (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '\t')
+		           ? dump_url_len(s + i, n - i) : 0;
+		xmlNodePtr h;
+		char *href;
+
+		if (u == 0) {
+			i++;
+			continue;
+		}
+		dump_add_plain(p, d->wns, s + start, i - start);
+		h = xmlNewChild(p, d->wns, BAD_CAST "hyperlink", NULL);
+		href = strndup(s + i, u);
+		if (h == NULL || href == NULL) {
+			free(href);
+			d->failed = 1;
+			return;
+		}
+		xmlNewNsProp(h, d->pkg_ns, BAD_CAST "href", BAD_CAST href);
+		free(href);
+		dump_add_plain(h, d->wns, s + i, u);
+		i += u;
+		start = i;
+	}
+	dump_add_plain(p, d->wns, s + start, n - start);
+}
+
 static xmlNodePtr
 dump_new_p(xmlNodePtr parent, xmlNsPtr ns, const char *style)
 {
@@ -163,11 +218,20 @@ dump_new_p(xmlNodePtr parent, xmlNsPtr ns, const char *style)
 	return p;
 }
 
-/* A body paragraph from s, footnoteRef markers as reference runs. */
+/* A body paragraph from s, footnoteRef markers as reference runs; sub
+ * indents it one list level (w:ind) for a nested bullet. */
 static void
-dump_paragraph(dump *d, const char *s, const char *style)
+dump_paragraph(dump *d, const char *s, const char *style, int sub)
 {
 	xmlNodePtr p = dump_new_p(d->body, d->wns, style);
+
+	if (sub) {
+		xmlNodePtr ppr = p->children != NULL ? p->children :
+		                 xmlNewChild(p, d->wns, BAD_CAST "pPr", NULL);
+		xmlNodePtr ind = xmlNewChild(ppr, d->wns, BAD_CAST "ind", NULL);
+
+		xmlNewNsProp(ind, d->wns, BAD_CAST "left", BAD_CAST "1134");
+	}
 	const char *p0 = s, *q;
 
 	while ((q = strstr(p0, "[footnoteRef:")) != NULL) {
@@ -177,18 +241,18 @@ dump_paragraph(dump *d, const char *s, const char *style)
 		xmlNodePtr r, fr;
 
 		if (id < 0 || *e != ']') {
-			dump_add_text(p, d->wns, p0, (size_t)(q + 1 - p0));
+			dump_add_text(d, p, p0, (size_t)(q + 1 - p0));
 			p0 = q + 1;
 			continue;
 		}
-		dump_add_text(p, d->wns, p0, (size_t)(q - p0));
+		dump_add_text(d, p, p0, (size_t)(q - p0));
 		r = xmlNewChild(p, d->wns, BAD_CAST "r", NULL);
 		fr = xmlNewChild(r, d->wns, BAD_CAST "footnoteReference", NULL);
 		snprintf(num, sizeof num, "%ld", id);
 		xmlNewNsProp(fr, d->wns, BAD_CAST "id", BAD_CAST num);
 		p0 = e + 1;
 	}
-	dump_add_text(p, d->wns, p0, strlen(p0));
+	dump_add_text(d, p, p0, strlen(p0));
 }
 
 /* A w:footnote with id and type (NULL: normal note); returns it. */
@@ -224,7 +288,7 @@ dump_note_para(dump *d, xmlNodePtr fn, const char *text, int first)
 		if (*s != '\0' && s > t)
 			*--s = ' '; /* Word's space after the label */
 	}
-	dump_add_text(p, d->fns_ns, s, strlen(s));
+	dump_add_plain(p, d->fns_ns, s, strlen(s));
 	free(t);
 }
 
@@ -342,6 +406,39 @@ dump_split(char *buf, size_t *n)
 	return v;
 }
 
+/*
+ * The dump keeps no indentation, so nested bullets are inferred as ITU
+ * writes them: after a bullet item ending with ':', the bullet items that
+ * start with a lower-case letter are its sub-items (QUIRKS). Returns 0 for
+ * a non-bullet line, else the level (1 or 2).
+ */
+static int
+dump_bullet_level(dump *d, const char *s)
+{
+	static const char *const bullets[] = { "\xc2\xb7", "\xe2\x80\xa2", "-", "\xe2\x80\x93" };
+	const char *t = NULL;
+	size_t n = strlen(s);
+	int lower;
+
+	for (size_t i = 0; i < sizeof bullets / sizeof bullets[0] && t == NULL; i++)
+		if (strncmp(s, bullets[i], strlen(bullets[i])) == 0)
+			t = s + strlen(bullets[i]);
+	if (t == NULL || (*t != ' ' && *t != '\t')) {
+		d->parent_colon = d->in_sub = 0;
+		return 0;
+	}
+	while (*t == ' ' || *t == '\t')
+		t++;
+	lower = *t >= 'a' && *t <= 'z';
+	if ((d->parent_colon || d->in_sub) && lower) {
+		d->in_sub = 1;
+		return 2;
+	}
+	d->in_sub = 0;
+	d->parent_colon = n > 0 && s[n - 1] == ':';
+	return 1;
+}
+
 static void
 dump_line(dump *d, char *line)
 {
@@ -356,7 +453,7 @@ dump_line(dump *d, char *line)
 	}
 	rtrim(s);
 	if (*s != '\0')
-		dump_paragraph(d, s, style);
+		dump_paragraph(d, s, style, dump_bullet_level(d, s) == 2);
 }
 
 static int
@@ -373,6 +470,7 @@ dump_init(dump *d)
 	xmlDocSetRootElement(d->doc, root);
 	d->wns = xmlNewNs(root, BAD_CAST CD_W_NS, BAD_CAST "w");
 	xmlSetNs(root, d->wns);
+	d->pkg_ns = xmlNewNs(root, BAD_CAST CD_PKG_NS, BAD_CAST "pkg");
 	d->body = xmlNewChild(root, d->wns, BAD_CAST "body", NULL);
 	root = xmlNewNode(NULL, BAD_CAST "footnotes");
 	xmlDocSetRootElement(d->notes, root);

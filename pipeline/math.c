@@ -36,15 +36,26 @@ lin_of(const xmlNode *n)
 	return cd_buf_take(&b, NULL);
 }
 
-/* 1 when s is one "atom" that needs no parentheses (letters/digits only,
- * or one character). */
+/* 1 when s is one character (UTF-8). */
 static int
-atomic(const char *s)
+one_char(const char *s)
 {
-	size_t n = strlen(s);
+	size_t n = 0;
 
-	if (n <= 1)
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n <= 1;
+}
+
+/* 1 when s is one "atom" that needs no parentheses (letters/digits only,
+ * or one character). Scripts (prefix "_" or "^") need one character. */
+static int
+atomic(const char *s, const char *prefix)
+{
+	if (one_char(s))
 		return 1;
+	if (prefix[0] == '_' || prefix[0] == '^')
+		return 0;
 	for (const char *p = s; *p; p++)
 		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
 		      (*p >= 'A' && *p <= 'Z') || *p == '.'))
@@ -61,7 +72,7 @@ arg(const xmlNode *n, const char *name, const char *prefix, cd_buf *b)
 
 	if (s != NULL && s[0]) {
 		cd_buf_adds(b, prefix);
-		if (atomic(s)) {
+		if (atomic(s, prefix)) {
 			cd_buf_adds(b, s);
 		} else {
 			cd_buf_addc(b, '(');

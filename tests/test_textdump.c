@@ -34,6 +34,13 @@ ptext(xmlNodePtr p)
 	cd_buf_init(&b);
 	cd_buf_add(&b, "", 0);
 	for (xmlNodePtr r = cd_xml_first_elem(p); r; r = cd_xml_next_elem(r)) {
+		if (cd_w_is(r, "hyperlink")) {
+			char *in = ptext(r);
+
+			cd_buf_adds(&b, in);
+			free(in);
+			continue;
+		}
 		if (!cd_w_is(r, "r"))
 			continue;
 		for (xmlNodePtr c = cd_xml_first_elem(r); c; c = cd_xml_next_elem(c)) {
@@ -163,6 +170,52 @@ test_roundtrip(void **state)
 	xmlFreeDoc(pkg);
 }
 
+/* A bare URL becomes a link whose text is the URL, trailing dot outside. */
+static void
+test_urls(void **state)
+{
+	xmlDocPtr pkg = read_dump("See https://bbmaps.itu.int/bbmaps/. Or http://x.int\n");
+	xmlNodePtr p = cd_xml_first_elem(cd_pkg_body(pkg)), h;
+	xmlChar *href, *text;
+	int n = 0;
+
+	(void)state;
+	for (h = cd_xml_first_elem(p); h; h = cd_xml_next_elem(h)) {
+		if (!cd_w_is(h, "hyperlink"))
+			continue;
+		href = xmlGetNsProp(h, BAD_CAST "href", BAD_CAST CD_PKG_NS);
+		text = xmlNodeGetContent(h);
+		assert_string_equal((const char *)href, (const char *)text);
+		assert_string_equal((const char *)href,
+		                    n == 0 ? "https://bbmaps.itu.int/bbmaps/" : "http://x.int");
+		n++;
+		xmlFree(href);
+		xmlFree(text);
+	}
+	assert_int_equal(n, 2);
+	xmlFreeDoc(pkg);
+}
+
+/* After a bullet item ending with ':', lower-case bullet items nest. */
+static void
+test_nested_bullets(void **state)
+{
+	xmlDocPtr pkg = read_dump("\xc2\xb7 ITU-T SG20:\n\xc2\xb7 approved one\n"
+	                          "\xc2\xb7 agreed two\n\xc2\xb7 ITU-T SG3 did\n"
+	                          "\xc2\xb7 lower but not nested\n");
+	xmlNodePtr p = cd_xml_first_elem(cd_pkg_body(pkg));
+	int want[] = { 0, 1, 1, 0, 0 };
+
+	(void)state;
+	for (int i = 0; i < 5; i++, p = cd_xml_next_elem(p)) {
+		xmlNodePtr ind = cd_w_child(cd_w_child(p, "pPr"), "ind");
+
+		assert_non_null(p);
+		assert_int_equal(ind != NULL, want[i]);
+	}
+	xmlFreeDoc(pkg);
+}
+
 int
 main(void)
 {
@@ -170,6 +223,8 @@ main(void)
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_footnotes),
 		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_urls),
+		cmocka_unit_test(test_nested_bullets),
 	};
 
 	cd_init();
