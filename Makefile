@@ -35,13 +35,18 @@ UNIT     := $(TESTSRC:tests/%.c=$(A)/tests/%)
 
 all: $(PROGS)
 
+# quiet by default; make V=1 shows the commands
+Q = $(if $(V),,@)
+
 $(R)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+	@$(if $(V),:,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
 
 $(A)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -MMD -MP -c $< -o $@
+	@$(if $(V),:,echo "  CC-SAN  $<")
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -MMD -MP -c $< -o $@
 
 $(R)/libcouncildoc.a: $(REL_OBJ)
 	@rm -f $@
@@ -51,7 +56,7 @@ $(A)/libcouncildoc.a: $(ASAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-bin/councildoc: $(R)/cli/councildoc.o $(R)/libcouncildoc.a
+bin/councildoc: $(R)/cli/councildoc.o $(R)/cli/batch.o $(R)/libcouncildoc.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
@@ -60,7 +65,7 @@ bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/cli/filter.o $(R)/libcouncildoc.a
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 # sanitized programs for the tests
-$(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/libcouncildoc.a
+$(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/cli/batch.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 

@@ -13,18 +13,22 @@
 #include <unistd.h>
 
 #include "councildoc.h"
+#include "run.h"
 
 static const char usage_text[] =
 	"usage: councildoc [-t FORMATS] [-o DIR] [-j N] [-r] [options] INPUT...\n"
 	"\n"
 	"  -t, --to FORMATS     comma list of xml (default), docbook, md, txt, all\n"
 	"  -o, --output DIR     write DIR/NAME.xml .dbk .md .txt for each input\n"
-	"  -j, --jobs N         convert N inputs in parallel (default: 1)\n"
+	"  -j, --jobs N         convert N inputs in parallel (default: the number of cores)\n"
 	"  -r, --recursive      look for .docx files in subdirectories too\n"
 	"      --notes=WHERE    txt: notes at the end of each section or the document (end)\n"
 	"      --wrap=N         txt: wrap lines at N columns (default 0: no wrapping)\n"
 	"      --front-matter   md: begin with YAML front matter holding the metadata\n"
 	"      --no-validate    do not validate the council XML against council.rng\n"
+	"      --manifest FILE  keep a manifest of the batch (JSON lines)\n"
+	"      --update         skip inputs the manifest shows done with the same options\n"
+	"      --meta           print the report's metadata as JSON instead\n"
 	"      --datadir DIR    where council.rng and the stylesheets are\n"
 	"  -q, --quiet          no error messages, only the exit status\n"
 	"  -h, --help           this text\n"
@@ -35,22 +39,11 @@ static const char usage_text[] =
 	"and one format and no -o, the result goes to standard output.\n"
 	"Exit status: 0 all converted, 1 some input failed, 2 usage error.\n";
 
-struct run {
-	unsigned formats;
-	const char *outdir;
-	const char *datadir;
-	int jobs, recursive, quiet, validate;
-	cd_options opt;
-	cd_engine *eng;
-	char **inputs;   /* expanded list of files */
-	size_t ninputs, cap;
-};
-
-static const struct { cd_format fmt; const char *name, *ext; } fmts[] = {
-	{ CD_FMT_XML, "xml", "xml" },
-	{ CD_FMT_DOCBOOK, "docbook", "dbk" },
-	{ CD_FMT_MD, "md", "md" },
-	{ CD_FMT_TXT, "txt", "txt" },
+static const struct { cd_format fmt; const char *name; } fmts[] = {
+	{ CD_FMT_XML, "xml" },
+	{ CD_FMT_DOCBOOK, "docbook" },
+	{ CD_FMT_MD, "md" },
+	{ CD_FMT_TXT, "txt" },
 };
 #define NFMTS (sizeof fmts / sizeof fmts[0])
 
@@ -175,136 +168,11 @@ add_dir(struct run *r, const char *dir, int depth)
 	return 0;
 }
 
-/* NAME of DIR/NAME.ext: the input's base name without its extension. */
-static char *
-output_path(const struct run *r, const char *input, const char *ext)
-{
-	const char *base = strcmp(input, "-") == 0 ? "stdin" : input;
-	const char *slash = strrchr(base, '/'), *dot;
-	char *path;
-	int n;
-
-	if (slash != NULL)
-		base = slash + 1;
-	dot = strrchr(base, '.');
-	n = dot != NULL && dot != base ? (int)(dot - base) : (int)strlen(base);
-	if (asprintf(&path, "%s/%.*s.%s", r->outdir, n, base, ext) < 0)
-		return NULL;
-	return path;
-}
-
-static void
-report(const struct run *r, const char *input, const cd_error *err)
-{
-	if (!r->quiet)
-		fprintf(stderr, "councildoc: %s: %s\n",
-		        strcmp(input, "-") == 0 ? "stdin" : input, err->msg);
-}
-
-/* Converts one input; all outputs are made in memory first, so a failure
- * writes nothing. Returns 0 or 1. */
-static int
-convert_one(struct run *r, const char *input)
-{
-	unsigned char *data = NULL;
-	size_t len = 0;
-	char *out[NFMTS] = { NULL };
-	size_t olen[NFMTS] = { 0 };
-	xmlDocPtr council = NULL;
-	cd_error err;
-	int rc = 1;
-	size_t i;
-
-	cd_error_clear(&err);
-	if (cd_read_file(input, r->opt.max_input_size, &data, &len, &err) != CD_OK)
-		goto done;
-	council = cd_convert(input, data, len, &r->opt, &err);
-	if (council == NULL)
-		goto done;
-	if (r->validate && cd_engine_validate(r->eng, council, &err) != CD_OK)
-		goto done;
-	for (i = 0; i < NFMTS; i++)
-		if ((r->formats & fmts[i].fmt) &&
-		    cd_emit(r->eng, fmts[i].fmt, council, &r->opt, &out[i], &olen[i], &err) != CD_OK)
-			goto done;
-	for (i = 0; i < NFMTS; i++) {
-		char *path;
-
-		if (!(r->formats & fmts[i].fmt))
-			continue;
-		if (r->outdir == NULL) {
-			if (fwrite(out[i], 1, olen[i], stdout) != olen[i] || fflush(stdout) != 0) {
-				cd_error_set(&err, CD_ERR_IO, NULL, 0, "standard output: write error");
-				goto done;
-			}
-			continue;
-		}
-		path = output_path(r, input, fmts[i].ext);
-		if (path == NULL || cd_write_atomic(path, out[i], olen[i], &err) != CD_OK) {
-			if (path == NULL)
-				cd_error_set(&err, CD_ERR_NOMEM, NULL, 0, "out of memory");
-			free(path);
-			goto done;
-		}
-		free(path);
-	}
-	rc = 0;
-done:
-	if (rc)
-		report(r, input, &err);
-	for (i = 0; i < NFMTS; i++)
-		free(out[i]);
-	xmlFreeDoc(council);
-	free(data);
-	return rc;
-}
-
-/* Runs inputs k, k+n, k+2n... in worker k; returns the worst status. */
-static int
-run_share(struct run *r, size_t k, size_t n)
-{
-	int rc = 0;
-
-	for (size_t i = k; i < r->ninputs; i += n)
-		rc |= convert_one(r, r->inputs[i]);
-	return rc;
-}
-
-static int
-run_parallel(struct run *r)
-{
-	size_t n = (size_t)r->jobs, started = 0;
-	int rc = 0, status;
-
-	if (n > r->ninputs)
-		n = r->ninputs;
-	if (n <= 1)
-		return run_share(r, 0, 1);
-	fflush(NULL);
-	for (size_t k = 0; k < n; k++) {
-		pid_t pid = fork();
-
-		if (pid == 0)
-			_exit(run_share(r, k, n));
-		if (pid < 0) {
-			/* no more processes: do this share here */
-			rc |= run_share(r, k, n);
-			continue;
-		}
-		started++;
-	}
-	while (started > 0 && wait(&status) > 0) {
-		started--;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-			rc = 1;
-	}
-	return rc;
-}
-
 static void
 parse_args(struct run *r, int argc, char **argv)
 {
-	enum { O_NOTES = 256, O_WRAP, O_FRONT, O_NOVALID, O_DATADIR };
+	enum { O_NOTES = 256, O_WRAP, O_FRONT, O_NOVALID, O_DATADIR, O_MANIFEST, O_UPDATE,
+	       O_META };
 	static const struct option longopts[] = {
 		{ "to", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
@@ -318,6 +186,9 @@ parse_args(struct run *r, int argc, char **argv)
 		{ "front-matter", no_argument, NULL, O_FRONT },
 		{ "no-validate", no_argument, NULL, O_NOVALID },
 		{ "datadir", required_argument, NULL, O_DATADIR },
+		{ "manifest", required_argument, NULL, O_MANIFEST },
+		{ "update", no_argument, NULL, O_UPDATE },
+		{ "meta", no_argument, NULL, O_META },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -355,11 +226,24 @@ parse_args(struct run *r, int argc, char **argv)
 		case O_FRONT: r->opt.front_matter = 1; break;
 		case O_NOVALID: r->validate = 0; break;
 		case O_DATADIR: r->datadir = optarg; break;
+		case O_MANIFEST: r->manifest = optarg; break;
+		case O_UPDATE: r->update = 1; break;
+		case O_META: r->meta = 1; break;
 		default:
 			fputs("Try 'councildoc --help'.\n", stderr);
 			exit(2);
 		}
 	}
+}
+
+/* The options that change the outputs, as --update compares them. */
+static void
+set_optkey(struct run *r)
+{
+	snprintf(r->optkey, sizeof r->optkey,
+	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;validate=%d;dir=%s", CD_VERSION,
+	         r->formats, r->opt.notes_at == CD_NOTES_SECTION ? "section" : "end",
+	         r->opt.wrap, r->opt.front_matter, r->validate, r->outdir ? r->outdir : "-");
 }
 
 static void
@@ -384,13 +268,20 @@ main(int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	r.formats = CD_FMT_XML;
-	r.jobs = 1;
+	r.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (r.jobs < 1)
+		r.jobs = 1;
 	r.validate = 1;
 	cd_options_init(&r.opt);
 	parse_args(&r, argc, argv);
 	if (optind >= argc)
 		usage_error("%s", "no input (use - for standard input)");
-	if (r.outdir == NULL && (argc - optind > 1 || (r.formats & (r.formats - 1)) != 0))
+	if (r.update && r.manifest == NULL)
+		usage_error("%s", "--update needs --manifest FILE");
+	if (r.meta && (r.outdir != NULL || argc - optind > 1))
+		usage_error("%s", "--meta takes one input and no -o");
+	if (!r.meta && r.outdir == NULL &&
+	    (argc - optind > 1 || (r.formats & (r.formats - 1)) != 0))
 		usage_error("%s", "several inputs or formats need -o DIR");
 	if (r.outdir == NULL) {
 		struct stat st;
@@ -410,7 +301,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "councildoc: %s\n", err.msg);
 		return 1;
 	}
-	rc = run_parallel(&r);
+	set_optkey(&r);
+	rc = cd_batch_run(&r);
 	cd_engine_free(r.eng);
 	for (size_t i = 0; i < r.ninputs; i++)
 		free(r.inputs[i]);

@@ -166,6 +166,11 @@ cd_status cd_emit(cd_engine *eng, cd_format fmt, xmlDocPtr council,
  * malloc'd, caller frees with free(). */
 cd_status cd_xml_serialize(xmlDocPtr doc, char **out, size_t *len, cd_error *err);
 
+/* The report's metadata (council meta element and language) as a JSON
+ * object, for scripts (councildoc --meta). *out is malloc'd (caller:
+ * free()). */
+cd_status cd_meta_json(xmlDocPtr council, char **out, size_t *len, cd_error *err);
+
 /* Writes len bytes to path atomically (temporary file in the same
  * directory, fsync, rename). No partial file is ever left at path. */
 cd_status cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err);

@@ -11,38 +11,74 @@
 
 #include "cd_internal.h"
 
-cd_status
-cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err)
+/* Writes all of data to fd; 0 or -1 (errno set). */
+static int
+write_all(int fd, const char *data, size_t len)
 {
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 32);
-	const char *slash;
-	size_t dirlen, off = 0;
-	int fd = -1;
+	size_t off = 0;
 
-	if (tmp == NULL) {
-		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
-		return CD_ERR_NOMEM;
-	}
-	/* DIR/.NAME.XXXXXX in the same directory, so rename(2) is atomic */
-	slash = strrchr(path, '/');
-	dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
-	memcpy(tmp, path, dirlen);
-	snprintf(tmp + dirlen, plen + 32 - dirlen, ".%s.XXXXXX", path + dirlen);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		goto fail;
 	while (off < len) {
 		ssize_t n = write(fd, data + off, len - off);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			goto fail;
+			return -1;
 		off += (size_t)n;
 	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
-		goto fail;
+	return fsync(fd);
+}
+
+/*
+ * The file is first written without a name (O_TMPFILE): if the process is
+ * killed, even with SIGKILL, nothing is left behind. It then gets a
+ * temporary name in the same directory and is renamed over path, so path
+ * is never seen half-written. Where O_TMPFILE is not supported, a named
+ * temporary file (DIR/.NAME.XXXXXX) is used instead.
+ */
+cd_status
+cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err)
+{
+	size_t plen = strlen(path);
+	char *tmp = malloc(plen + 32);
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
+	int fd = -1, named = 0;
+
+	if (tmp == NULL) {
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return CD_ERR_NOMEM;
+	}
+	memcpy(tmp, path, dirlen);
+	snprintf(tmp + dirlen, plen + 32 - dirlen, "%s", dirlen ? "" : ".");
+#ifdef O_TMPFILE
+	fd = open(dirlen ? tmp : ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+#endif
+	if (fd >= 0) {
+		char proc[64];
+
+		if (write_all(fd, data, len) != 0)
+			goto fail;
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		for (int tries = 0; !named && tries < 100; tries++) {
+			snprintf(tmp + dirlen, plen + 32 - dirlen, ".%s.%06x", path + dirlen,
+			         (unsigned)(getpid() * 131u + (unsigned)tries * 7919u) & 0xffffffu);
+			if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+				named = 1;
+			else if (errno != EEXIST)
+				goto fail;
+		}
+		if (!named)
+			goto fail;
+	} else {
+		snprintf(tmp + dirlen, plen + 32 - dirlen, ".%s.XXXXXX", path + dirlen);
+		fd = mkstemp(tmp);
+		if (fd < 0)
+			goto fail;
+		named = 1;
+		if (fchmod(fd, 0644) != 0 || write_all(fd, data, len) != 0)
+			goto fail;
+	}
 	if (close(fd) != 0) {
 		fd = -1;
 		goto fail;
@@ -56,7 +92,8 @@ fail:
 	cd_error_set(err, CD_ERR_IO, NULL, 0, "cannot write %s: %s", path, strerror(errno));
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp);
+	if (named)
+		unlink(tmp);
 	free(tmp);
 	return CD_ERR_IO;
 }

@@ -44,6 +44,16 @@ void cd_buf_printf(cd_buf *b, const char *fmt, ...)
 char *cd_buf_take(cd_buf *b, size_t *len);
 void cd_buf_free(cd_buf *b);
 
+/* ---- SHA-256 (output/sha256.c) ---- */
+
+/* The SHA-256 of data as 64 lower-case hex digits and a NUL in hex. */
+void cd_sha256_hex(const void *data, size_t len, char hex[65]);
+
+/* ---- JSON (output/json.c) ---- */
+
+/* Appends s as a JSON string literal (quotes included) to b. */
+void cd_json_str(cd_buf *b, const char *s);
+
 /* ---- XML helpers (pipeline/xmlutil.c) ---- */
 
 /* 1 if n is an element with namespace ns and local name name. */

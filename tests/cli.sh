@@ -53,5 +53,32 @@ check "-j 2 equals -j 1" 'diff -r "$T/j1" "$T/j2" > /dev/null'
 "$1/councildoc-extract" "$T/in/report.docx" | "$1/councildoc-flatten" | "$1/councildoc-clean" |
 	"$1/councildoc-notes" | "$1/councildoc-structure" | "$1/councildoc-render" -t md > "$T/filters.md"
 check "filter pipeline equals councildoc -t md" 'cmp -s "$T/filters.md" "$T/out/report.md"'
+# --meta prints the metadata as JSON
+"$bin" --meta "$T/in/report.docx" > "$T/meta.json"
+check "--meta JSON" '[ $? = 0 ] && grep -q "\"document\": \"C23/99-E\"" "$T/meta.json" && grep -q "\"date-when\": \"2023-06-01\"" "$T/meta.json"'
+# --manifest: one JSON line per input, in input order; --update skips what is done
+"$bin" -t md,txt -o "$T/man" --manifest "$T/m.jsonl" "$T/in" "$T/bad/broken.docx" 2>/dev/null; rc=$?
+check "manifest: exit 1 with a failure" '[ $rc = 1 ]'
+check "manifest: one line per input" '[ $(wc -l < "$T/m.jsonl") = 5 ] && [ $(grep -c "\"status\":\"ok\"" "$T/m.jsonl") = 4 ] && grep -q "\"status\":\"error\"" "$T/m.jsonl"'
+check "manifest: input sha256" 'grep -q "\"sha256\":\"$(sha256sum "$T/in/report.docx" | cut -c1-64)\"" "$T/m.jsonl"'
+cp "$T/m.jsonl" "$T/m1.jsonl"; touch -d "2001-01-01" "$T/man/report.md"
+"$bin" -t md,txt -o "$T/man" --manifest "$T/m.jsonl" --update "$T/in" 2>/dev/null
+check "--update converts nothing already done" '[ "$(stat -c %Y "$T/man/report.md")" = "$(date -d 2001-01-01 +%s)" ]'
+printf changed >> "$T/man/copy1.md"
+"$bin" -t md,txt -o "$T/man" --manifest "$T/m.jsonl" --update "$T/in" 2>/dev/null
+check "--update redoes a changed output" 'cmp -s "$T/man/copy1.md" "$T/man/report.md"'
+"$bin" --update -o "$T/man" "$T/in" > /dev/null 2>&1; check "--update without --manifest exits 2" '[ $? = 2 ]'
+# SIGKILL in the middle of a batch leaves only whole files
+mkdir -p "$T/many"; i=0; while [ $i -lt 40 ]; do cp "$T/in/report.docx" "$T/many/r$i.docx"; i=$((i + 1)); done
+"$bin" -j 2 -t all -o "$T/killed" "$T/many" & pid=$!
+w=0; while [ -z "$(ls "$T/killed" 2>/dev/null)" ] && [ $w -lt 400 ]; do sleep 0.05; w=$((w + 1)); done
+kill -9 $pid 2>/dev/null; pkill -9 -f "$T/killed" 2>/dev/null; wait $pid 2>/dev/null; sleep 0.2
+partial=0
+for f in "$T/killed"/* "$T/killed"/.[!.]*; do
+	[ -e "$f" ] || continue
+	ext=${f##*.}; cmp -s "$f" "$T/out/report.$ext" || partial=$((partial + 1))
+done
+done_files=$(ls "$T/killed" | wc -l)
+check "SIGKILL leaves no partial or temporary file ($done_files whole files)" '[ $partial = 0 ] && [ $done_files -gt 0 ] && [ $done_files -lt 160 ]'
 echo "cli: $n checks, $([ $fail = 0 ] && echo all passed || echo FAILURES)"
 exit $fail

@@ -36,6 +36,8 @@
       use="generate-id(preceding-sibling::*[self::c:section or self::c:annex][1])"/>
 
   <xsl:variable name="db-ncname-start" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'"/>
+  <!-- characters that cannot appear in an NMTOKEN (footnote/@label) -->
+  <xsl:variable name="db-not-nmtoken"><xsl:text> !"#$%&amp;'()*+,/;&lt;=&gt;?@[\]^`{|}~&#9;&#xA0;†‡§¶•°′″‘’“”«»–—…</xsl:text></xsl:variable>
 
   <xsl:template name="db-id">
     <xsl:param name="n" select="."/>
@@ -439,8 +441,11 @@
   <xsl:template match="c:note" mode="db-inl">
     <footnote>
       <xsl:call-template name="db-id"/>
-      <xsl:if test="normalize-space(@label) != ''">
-        <xsl:attribute name="label"><xsl:value-of select="normalize-space(@label)"/></xsl:attribute>
+      <!-- DocBook 5.0 wants an NMTOKEN: "1)" becomes "1", "*" is left out
+           (the mark is usually typed at the start of the note text anyway) -->
+      <xsl:variable name="label" select="translate(normalize-space(@label), $db-not-nmtoken, '')"/>
+      <xsl:if test="$label != ''">
+        <xsl:attribute name="label"><xsl:value-of select="$label"/></xsl:attribute>
       </xsl:if>
       <xsl:apply-templates select="*" mode="db-block"/>
       <xsl:if test="not(*)"><para/></xsl:if>

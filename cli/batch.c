@@ -1,0 +1,510 @@
+/*
+ * batch.c — converting many inputs: one input at a time in this process,
+ * or N worker processes (-j N) that report to the parent through a pipe.
+ * The parent prints the error lines, draws the progress bar (only on a
+ * terminal), and keeps the manifest (JSON lines, --manifest), which
+ * --update reads to skip inputs already converted with the same options.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cd_internal.h"
+#include "run.h"
+
+#define RECORD_MAX 4000   /* a record fits in one atomic pipe write */
+
+static const struct { cd_format fmt; const char *ext; } fmts[] = {
+	{ CD_FMT_XML, "xml" }, { CD_FMT_DOCBOOK, "dbk" },
+	{ CD_FMT_MD, "md" }, { CD_FMT_TXT, "txt" },
+};
+#define NFMTS (sizeof fmts / sizeof fmts[0])
+
+struct manifest_entry {
+	char *input, *sha, *options;
+	char *out[NFMTS], *out_sha[NFMTS];
+	size_t nout;
+	char *line;     /* the whole record, reused when an input is skipped */
+};
+
+/* ---- manifest reading (--update) ---- */
+
+/* The JSON string value after "key": in line from *pos on; malloc'd. */
+static char *
+json_get(const char *line, const char *key, const char **pos)
+{
+	char pat[64];
+	const char *p;
+	cd_buf b;
+
+	snprintf(pat, sizeof pat, "\"%s\":\"", key);
+	p = strstr(pos != NULL && *pos != NULL ? *pos : line, pat);
+	if (p == NULL)
+		return NULL;
+	cd_buf_init(&b);
+	for (p += strlen(pat); *p && *p != '"'; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+			cd_buf_addc(&b, *p == 'n' ? '\n' : *p == 't' ? '\t' : *p == 'r' ? '\r' : *p);
+		} else {
+			cd_buf_addc(&b, *p);
+		}
+	}
+	if (pos != NULL)
+		*pos = p;
+	return cd_buf_take(&b, NULL);
+}
+
+static void
+entry_free(struct manifest_entry *e)
+{
+	free(e->input);
+	free(e->sha);
+	free(e->options);
+	free(e->line);
+	for (size_t i = 0; i < e->nout; i++) {
+		free(e->out[i]);
+		free(e->out_sha[i]);
+	}
+}
+
+static int
+parse_entry(const char *line, struct manifest_entry *e)
+{
+	const char *pos = NULL;
+	char *status = json_get(line, "status", NULL);
+	int ok = status != NULL && strcmp(status, "ok") == 0;
+
+	free(status);
+	memset(e, 0, sizeof *e);
+	if (!ok)
+		return 0;
+	e->input = json_get(line, "input", NULL);
+	e->sha = json_get(line, "sha256", NULL);
+	e->options = json_get(line, "options", NULL);
+	pos = strstr(line, "\"outputs\":[");
+	while (pos != NULL && e->nout < NFMTS) {
+		char *path = json_get(line, "path", &pos);
+		char *sha = path ? json_get(line, "sha256", &pos) : NULL;
+
+		if (path == NULL || sha == NULL) {
+			free(path);
+			free(sha);
+			break;
+		}
+		e->out[e->nout] = path;
+		e->out_sha[e->nout++] = sha;
+	}
+	e->line = strdup(line);
+	if (e->input == NULL || e->sha == NULL || e->options == NULL || e->line == NULL) {
+		entry_free(e);
+		return 0;
+	}
+	return 1;
+}
+
+/* Loads the previous manifest; later lines for the same input win. */
+static void
+manifest_load(struct run *r)
+{
+	FILE *f = fopen(r->manifest, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (f == NULL)
+		return;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		struct manifest_entry e, *p;
+
+		if (line[n - 1] != '\n')
+			break;   /* a torn last line (killed writer): ignore it */
+		line[n - 1] = '\0';
+		if (!parse_entry(line, &e))
+			continue;
+		p = realloc(r->old, (r->nold + 1) * sizeof *r->old);
+		if (p == NULL) {
+			entry_free(&e);
+			break;
+		}
+		r->old = p;
+		r->old[r->nold++] = e;
+	}
+	free(line);
+	fclose(f);
+}
+
+static int
+file_has_sha(const char *path, const char *sha)
+{
+	unsigned char *data;
+	size_t len;
+	char hex[65];
+	cd_error err;
+
+	if (cd_read_file(path, (size_t)1 << 31, &data, &len, &err) != CD_OK)
+		return 0;
+	cd_sha256_hex(data, len, hex);
+	free(data);
+	return strcmp(hex, sha) == 0;
+}
+
+/* The old record if input (with this sha) is done under the same options
+ * and all its outputs are still there, unchanged; else NULL. */
+static const struct manifest_entry *
+already_done(const struct run *r, const char *input, const char *sha)
+{
+	for (size_t i = r->nold; i-- > 0;) {
+		const struct manifest_entry *e = &r->old[i];
+
+		if (strcmp(e->input, input) != 0)
+			continue;
+		if (strcmp(e->sha, sha) != 0 || strcmp(e->options, r->optkey) != 0)
+			return NULL;
+		for (size_t k = 0; k < e->nout; k++)
+			if (!file_has_sha(e->out[k], e->out_sha[k]))
+				return NULL;
+		return e->nout > 0 ? e : NULL;
+	}
+	return NULL;
+}
+
+/* ---- converting one input ---- */
+
+static char *
+output_path(const struct run *r, const char *input, const char *ext)
+{
+	const char *base = strcmp(input, "-") == 0 ? "stdin" : input;
+	const char *slash = strrchr(base, '/'), *dot;
+	char *path;
+	int n;
+
+	if (slash != NULL)
+		base = slash + 1;
+	dot = strrchr(base, '.');
+	n = dot != NULL && dot != base ? (int)(dot - base) : (int)strlen(base);
+	if (asprintf(&path, "%s/%.*s.%s", r->outdir, n, base, ext) < 0)
+		return NULL;
+	return path;
+}
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Renders every output in memory; writes them only when all succeeded. */
+static int
+render_and_write(struct run *r, const char *input, xmlDocPtr council, cd_buf *outs,
+                 cd_error *err)
+{
+	char *out[NFMTS] = { NULL };
+	size_t olen[NFMTS] = { 0 };
+	int rc = 1, first = 1;
+	size_t i;
+
+	if (r->meta) {
+		if (cd_meta_json(council, &out[0], &olen[0], err) != CD_OK)
+			return 1;
+		rc = fwrite(out[0], 1, olen[0], stdout) != olen[0] || fflush(stdout) != 0;
+		if (rc)
+			cd_error_set(err, CD_ERR_IO, NULL, 0, "standard output: write error");
+		free(out[0]);
+		return rc;
+	}
+	for (i = 0; i < NFMTS; i++)
+		if ((r->formats & fmts[i].fmt) &&
+		    cd_emit(r->eng, fmts[i].fmt, council, &r->opt, &out[i], &olen[i], err) != CD_OK)
+			goto done;
+	for (i = 0; i < NFMTS; i++) {
+		char *path, hex[65];
+
+		if (!(r->formats & fmts[i].fmt))
+			continue;
+		if (r->outdir == NULL) {
+			if (fwrite(out[i], 1, olen[i], stdout) != olen[i] || fflush(stdout) != 0) {
+				cd_error_set(err, CD_ERR_IO, NULL, 0, "standard output: write error");
+				goto done;
+			}
+			continue;
+		}
+		path = output_path(r, input, fmts[i].ext);
+		if (path == NULL || cd_write_atomic(path, out[i], olen[i], err) != CD_OK) {
+			if (path == NULL)
+				cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+			free(path);
+			goto done;
+		}
+		cd_sha256_hex(out[i], olen[i], hex);
+		cd_buf_adds(outs, first ? "" : ",");
+		first = 0;
+		cd_buf_adds(outs, "{\"path\":");
+		cd_json_str(outs, path);
+		cd_buf_printf(outs, ",\"sha256\":\"%s\"}", hex);
+		free(path);
+	}
+	rc = 0;
+done:
+	for (i = 0; i < NFMTS; i++)
+		free(out[i]);
+	return rc;
+}
+
+/* Converts input number idx and returns its manifest record (malloc'd,
+ * one line, no newline). */
+static char *
+convert_one(struct run *r, const char *input)
+{
+	struct timespec t0;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	xmlDocPtr council = NULL;
+	const struct manifest_entry *done;
+	cd_buf rec, outs;
+	cd_error err;
+	char hex[65] = "";
+	int rc = 1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	cd_error_clear(&err);
+	cd_buf_init(&outs);
+	cd_buf_add(&outs, "", 0);
+	if (cd_read_file(input, r->opt.max_input_size, &data, &len, &err) == CD_OK) {
+		cd_sha256_hex(data, len, hex);
+		if (r->update && (done = already_done(r, input, hex)) != NULL) {
+			free(data);
+			cd_buf_free(&outs);
+			return strdup(done->line);
+		}
+		council = cd_convert(input, data, len, &r->opt, &err);
+		if (council != NULL &&
+		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK))
+			rc = render_and_write(r, input, council, &outs, &err);
+	}
+	cd_buf_init(&rec);
+	cd_buf_adds(&rec, "{\"input\":");
+	cd_json_str(&rec, input);
+	cd_buf_printf(&rec, ",\"sha256\":\"%s\",\"size\":%zu,\"options\":", hex, len);
+	cd_json_str(&rec, r->optkey);
+	if (rc == 0) {
+		cd_buf_printf(&rec, ",\"status\":\"ok\",\"outputs\":[%s]", outs.data);
+	} else {
+		if (strlen(err.msg) > 1000)
+			strcpy(err.msg + 990, "...");
+		cd_buf_adds(&rec, ",\"status\":\"error\",\"error\":");
+		cd_json_str(&rec, err.msg);
+		cd_buf_adds(&rec, ",\"outputs\":[]");
+	}
+	cd_buf_printf(&rec, ",\"ms\":%ld}", ms_since(&t0));
+	xmlFreeDoc(council);
+	free(data);
+	cd_buf_free(&outs);
+	return cd_buf_take(&rec, NULL);
+}
+
+/* ---- the parent: records, errors, progress, manifest ---- */
+
+struct tally {
+	struct run *r;
+	char **rec;          /* record per input index */
+	size_t done, failed;
+	struct timespec t0;
+	FILE *mf;            /* manifest being appended to */
+	int bar;             /* draw a progress bar on stderr */
+};
+
+static void
+progress(struct tally *t, const char *current)
+{
+	double s = (double)ms_since(&t->t0) / 1000.0, rate = s > 0 ? (double)t->done / s : 0;
+	double eta = rate > 0 ? (double)(t->r->ninputs - t->done) / rate : 0;
+	const char *base = current ? strrchr(current, '/') : NULL;
+
+	if (!t->bar)
+		return;
+	fprintf(stderr, "\r\033[K[%zu/%zu] %.1f files/s, ETA %d:%02d, %zu failed  %.40s",
+	        t->done, t->r->ninputs, rate, (int)eta / 60, (int)eta % 60, t->failed,
+	        base ? base + 1 : current ? current : "");
+	if (t->done == t->r->ninputs)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static void
+record(struct tally *t, size_t idx, char *line)
+{
+	char *err;
+
+	if (line == NULL)
+		line = strdup("{\"status\":\"error\",\"error\":\"out of memory\"}");
+	if (line == NULL || idx >= t->r->ninputs || t->rec[idx] != NULL) {
+		free(line);
+		return;
+	}
+	t->rec[idx] = line;
+	t->done++;
+	if (strstr(line, "\"status\":\"error\"") != NULL) {
+		t->failed++;
+		err = json_get(line, "error", NULL);
+		if (t->bar)
+			fputs("\r\033[K", stderr);
+		if (!t->r->quiet)
+			fprintf(stderr, "councildoc: %s: %s\n", strcmp(t->r->inputs[idx], "-") == 0 ?
+			        "stdin" : t->r->inputs[idx], err ? err : "failed");
+		free(err);
+	}
+	if (t->mf != NULL) {
+		fprintf(t->mf, "%s\n", line);
+		fflush(t->mf);
+	}
+	progress(t, t->r->inputs[idx]);
+}
+
+/* Reads "IDX\tRECORD\n" lines from the workers until all have exited. */
+static void
+collect(struct tally *t, int fd)
+{
+	cd_buf in;
+	char chunk[8192];
+	ssize_t n;
+
+	cd_buf_init(&in);
+	cd_buf_add(&in, "", 0);
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		char *nl;
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		cd_buf_add(&in, chunk, (size_t)n);
+		while (in.data != NULL && (nl = memchr(in.data, '\n', in.len)) != NULL) {
+			char *tab = memchr(in.data, '\t', (size_t)(nl - in.data));
+
+			*nl = '\0';
+			if (tab != NULL)
+				record(t, strtoul(in.data, NULL, 10), strdup(tab + 1));
+			in.len -= (size_t)(nl + 1 - in.data);
+			memmove(in.data, nl + 1, in.len + 1);
+		}
+	}
+	cd_buf_free(&in);
+}
+
+static void
+worker(struct run *r, size_t k, size_t n, int fd)
+{
+	for (size_t i = k; i < r->ninputs; i += n) {
+		char *line = convert_one(r, r->inputs[i]);
+		char *msg;
+		int len;
+
+		if (line == NULL)
+			line = strdup("{\"status\":\"error\",\"error\":\"out of memory\"}");
+		if (strlen(line) > RECORD_MAX) /* keep the pipe write atomic */
+			strcpy(line + RECORD_MAX - 40, "\"truncated\":true}");
+		len = asprintf(&msg, "%zu\t%s\n", i, line);
+		if (len > 0 && write(fd, msg, (size_t)len) != len)
+			_exit(1);
+		free(msg);
+		free(line);
+	}
+}
+
+static int
+run_workers(struct run *r, struct tally *t)
+{
+	size_t n = (size_t)r->jobs < r->ninputs ? (size_t)r->jobs : r->ninputs;
+	int pfd[2], status;
+
+	if (pipe(pfd) != 0)
+		return -1;
+	fflush(NULL);
+	for (size_t k = 0; k < n; k++) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			close(pfd[0]);
+			if (t->mf != NULL)
+				fclose(t->mf);
+			worker(r, k, n, pfd[1]);
+			_exit(0);
+		}
+		if (pid < 0)   /* no more processes: this share runs here */
+			worker(r, k, n, pfd[1]);
+	}
+	close(pfd[1]);
+	collect(t, pfd[0]);
+	close(pfd[0]);
+	while (wait(&status) > 0)
+		;
+	return 0;
+}
+
+/* Rewrites the manifest in input order, one record per input. */
+static void
+manifest_finish(struct tally *t)
+{
+	cd_buf b;
+	cd_error err;
+
+	cd_buf_init(&b);
+	cd_buf_add(&b, "", 0);
+	for (size_t i = 0; i < t->r->ninputs; i++)
+		if (t->rec[i] != NULL)
+			cd_buf_printf(&b, "%s\n", t->rec[i]);
+	if (!b.failed && cd_write_atomic(t->r->manifest, b.data, b.len, &err) != CD_OK &&
+	    !t->r->quiet)
+		fprintf(stderr, "councildoc: %s: %s\n", t->r->manifest, err.msg);
+	cd_buf_free(&b);
+}
+
+int
+cd_batch_run(struct run *r)
+{
+	struct tally t;
+	int rc;
+
+	memset(&t, 0, sizeof t);
+	t.r = r;
+	t.rec = calloc(r->ninputs + 1, sizeof *t.rec);
+	if (t.rec == NULL)
+		return 1;
+	clock_gettime(CLOCK_MONOTONIC, &t.t0);
+	t.bar = !r->quiet && !r->meta && r->outdir != NULL && isatty(2);
+	if (r->manifest != NULL) {
+		if (r->update)
+			manifest_load(r);
+		t.mf = fopen(r->manifest, "a");
+		if (t.mf == NULL && !r->quiet)
+			fprintf(stderr, "councildoc: %s: %s\n", r->manifest, strerror(errno));
+	}
+	signal(SIGPIPE, SIG_IGN);
+	if (r->jobs <= 1 || r->ninputs <= 1 || run_workers(r, &t) != 0)
+		for (size_t i = 0; i < r->ninputs; i++)
+			if (t.rec[i] == NULL)
+				record(&t, i, convert_one(r, r->inputs[i]));
+	rc = t.failed > 0 || t.done < r->ninputs;
+	if (t.mf != NULL) {
+		fclose(t.mf);
+		manifest_finish(&t);
+	}
+	for (size_t i = 0; i < r->ninputs; i++)
+		free(t.rec[i]);
+	free(t.rec);
+	for (size_t i = 0; i < r->nold; i++)
+		entry_free(&r->old[i]);
+	free(r->old);
+	return rc;
+}

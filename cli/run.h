@@ -1,0 +1,30 @@
+/* run.h — what the councildoc driver (cli/councildoc.c) and its batch
+ * runner (cli/batch.c) share. */
+#ifndef CD_RUN_H
+#define CD_RUN_H
+
+#include <stddef.h>
+#include "councildoc.h"
+
+struct manifest_entry;
+
+struct run {
+	unsigned formats;
+	const char *outdir;
+	const char *datadir;
+	const char *manifest;    /* --manifest FILE, or NULL */
+	int jobs, recursive, quiet, validate, update, meta;
+	cd_options opt;
+	cd_engine *eng;
+	char **inputs;           /* expanded list of files, in order */
+	size_t ninputs, cap;
+	char optkey[256];        /* the options that change outputs, for --update */
+	struct manifest_entry *old;  /* the previous manifest (--update) */
+	size_t nold;
+};
+
+/* Converts every input (in parallel with r->jobs > 1), prints one line per
+ * failure, keeps the manifest. Returns 0 when all converted, else 1. */
+int cd_batch_run(struct run *r);
+
+#endif
