@@ -3,10 +3,13 @@
  * level, and gives every section/annex a stable unique id.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/hash.h>
 
 #include "structure.h"
 
@@ -28,8 +31,8 @@ struct cd_st_tree {
 	int nsec;
 	lframe lst[DEPTH_MAX];
 	int nlst;
-	char **ids;
-	size_t nids, capids;
+	xmlHashTablePtr ids;     /* id -> 1: the ids given so far */
+	xmlHashTablePtr next;    /* base -> the next suffix to try for it */
 	int anon, annexes;
 };
 
@@ -41,6 +44,12 @@ cd_st_tree_new(cd_st_ctx *c, xmlNodePtr root)
 
 	if (t == NULL)
 		return NULL;
+	t->ids = xmlHashCreate(64);
+	t->next = xmlHashCreate(64);
+	if (t->ids == NULL || t->next == NULL) {
+		cd_st_tree_free(t);
+		return NULL;
+	}
 	t->c = c;
 	t->sec[0].node = root;
 	t->sec[0].level = -1;
@@ -53,42 +62,27 @@ cd_st_tree_free(cd_st_tree *t)
 {
 	if (t == NULL)
 		return;
-	for (size_t k = 0; k < t->nids; k++)
-		free(t->ids[k]);
-	free(t->ids);
+	xmlHashFree(t->ids, NULL);
+	xmlHashFree(t->next, NULL);
 	free(t);
 }
 
-static int
-id_used(const cd_st_tree *t, const char *id)
-{
-	for (size_t k = 0; k < t->nids; k++)
-		if (strcmp(t->ids[k], id) == 0)
-			return 1;
-	return 0;
-}
-
-/* Sets a unique id (base, base-2, base-3...) on e and remembers it. */
+/* Sets a unique id (base, base-2, base-3...) on e and remembers it. Ids
+ * and the next free suffix per base live in hash tables, so a long report
+ * with many repeated numbers stays linear. */
 static void
 set_id(cd_st_tree *t, xmlNodePtr e, const char *base)
 {
 	char id[160];
-	int n = 2;
+	intptr_t n = (intptr_t)xmlHashLookup(t->next, BAD_CAST base);
 
+	if (n < 2)
+		n = 2;
 	snprintf(id, sizeof id, "%s", base);
-	while (id_used(t, id))
-		snprintf(id, sizeof id, "%s-%d", base, n++);
-	if (t->nids == t->capids) {
-		size_t cap = t->capids ? t->capids * 2 : 32;
-		char **v = realloc(t->ids, cap * sizeof *v);
-
-		if (v == NULL)
-			return;
-		t->ids = v;
-		t->capids = cap;
-	}
-	if ((t->ids[t->nids] = strdup(id)) != NULL)
-		t->nids++;
+	while (xmlHashLookup(t->ids, BAD_CAST id) != NULL)
+		snprintf(id, sizeof id, "%s-%ld", base, (long)n++);
+	xmlHashUpdateEntry(t->next, BAD_CAST base, (void *)n, NULL);
+	xmlHashAddEntry(t->ids, BAD_CAST id, (void *)1);
 	xmlSetProp(e, BAD_CAST "id", BAD_CAST id);
 }
 
