@@ -142,7 +142,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= read textdump stages convert
 FUZZ_FLAGS   ?= -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
-F = build/fuzz
+F ?= build/fuzz
 FUZZ_SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 FUZZ_OBJ := $(LIBSRC:%.c=$(F)/obj/%.o)
 

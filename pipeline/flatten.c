@@ -299,8 +299,21 @@ mark_deleted(xmlNodePtr p)
 	return cd_w_child(cd_w_child(cd_w_child(p, "pPr"), "rPr"), "del") != NULL;
 }
 
-/* Paragraphs whose mark is deleted join the next paragraph; rows whose
- * deletion is tracked vanish. */
+/* A drop cap: a frame paragraph (w:framePr w:dropCap="drop"/"margin")
+ * holding the first letter(s) of the next paragraph, which Word shows as
+ * one word ("D" + "rop cap." reads "Drop cap."). */
+static int
+drop_cap(xmlNodePtr p)
+{
+	xmlChar *v = cd_w_attr(cd_w_child(cd_w_child(p, "pPr"), "framePr"), "dropCap");
+	int dc = v != NULL && xmlStrcmp(v, BAD_CAST "none") != 0;
+
+	xmlFree(v);
+	return dc;
+}
+
+/* Paragraphs whose mark is deleted, and drop caps, join the next
+ * paragraph; rows whose deletion is tracked vanish. */
 static void
 flat_deleted_marks(xmlNodePtr root)
 {
@@ -310,7 +323,7 @@ flat_deleted_marks(xmlNodePtr root)
 	for (size_t i = 0; i < l.n; i++) {
 		xmlNodePtr p = l.v[i], next = cd_xml_next_elem(p), first, c, nx;
 
-		if (!mark_deleted(p) || !cd_w_is(next, "p"))
+		if (!(mark_deleted(p) || drop_cap(p)) || !cd_w_is(next, "p"))
 			continue;
 		first = cd_w_child(next, "pPr");
 		first = first ? first->next : next->children;

@@ -10,6 +10,7 @@
 #include <libxml/hash.h>
 
 #include "stages.h"
+#include "structure.h"
 
 typedef struct notes_kind {
 	const char *ref;      /* footnoteReference */
@@ -22,6 +23,8 @@ typedef struct notes_kind {
 	xmlHashTablePtr used; /* w:id seen */
 	unsigned next;        /* next automatic label */
 	unsigned custom;      /* custom-mark notes so far */
+	char fmt[24];         /* numFmt of the labels (decimal, lowerRoman...) */
+	int start;            /* w:numStart */
 } notes_kind;
 
 static int
@@ -207,7 +210,8 @@ place_ref(xmlNodePtr ref, notes_kind *k)
 			snprintf(label, sizeof label, "%s", custom);
 			snprintf(nid, sizeof nid, "%sc%u", k->prefix, ++k->custom);
 		} else {
-			snprintf(label, sizeof label, "%u", ++k->next);
+			++k->next;
+			cd_st_num_format(k->fmt, k->start - 1 + (int)k->next, label, sizeof label);
 			snprintf(nid, sizeof nid, "%s%u", k->prefix, k->next);
 		}
 		split_after(r, ref);
@@ -250,6 +254,41 @@ kind_init(notes_kind *k, int foot)
 	k->used = xmlHashCreate(64);
 }
 
+/* Reads w:numFmt and w:numStart of w:footnotePr / w:endnotePr under pr. */
+static void
+kind_props(notes_kind *k, xmlNodePtr parent)
+{
+	xmlNodePtr pr = parent ? cd_w_child(parent, k->kind[0] == 'f' ? "footnotePr" : "endnotePr") : NULL;
+	xmlChar *v;
+
+	if (pr == NULL)
+		return;
+	v = cd_w_attr(cd_w_child(pr, "numFmt"), "val");
+	if (v != NULL && xmlStrlen(v) < (int)sizeof k->fmt)
+		snprintf(k->fmt, sizeof k->fmt, "%s", (const char *)v);
+	xmlFree(v);
+	v = cd_w_attr(cd_w_child(pr, "numStart"), "val");
+	if (v != NULL && atoi((const char *)v) > 0)
+		k->start = atoi((const char *)v);
+	xmlFree(v);
+}
+
+/* Word's defaults (footnotes 1, 2, 3; endnotes i, ii, iii), then
+ * settings.xml, then the document's last section properties. */
+static void
+kind_format(xmlDocPtr pkg, notes_kind *k)
+{
+	xmlNodePtr doc = cd_pkg_part_root(pkg, "document");
+	xmlNodePtr body = doc ? cd_w_child(doc, "body") : NULL;
+
+	snprintf(k->fmt, sizeof k->fmt, "%s", k->kind[0] == 'f' ? "decimal" : "lowerRoman");
+	k->start = 1;
+	kind_props(k, cd_pkg_part_root(pkg, "settings"));
+	kind_props(k, body ? cd_w_child(body, "sectPr") : NULL);
+	if (strcmp(k->fmt, "bullet") == 0 || strcmp(k->fmt, "none") == 0)
+		snprintf(k->fmt, sizeof k->fmt, "decimal");
+}
+
 static void
 kind_free(notes_kind *k)
 {
@@ -272,6 +311,8 @@ cd_notes(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	}
 	kind_init(&k[0], 1);
 	kind_init(&k[1], 0);
+	kind_format(pkg, &k[0]);
+	kind_format(pkg, &k[1]);
 	if (k[0].byid && k[0].used && k[1].byid && k[1].used) {
 		index_notes(pkg, &k[0]);
 		index_notes(pkg, &k[1]);

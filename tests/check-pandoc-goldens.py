@@ -47,28 +47,62 @@ def hs_unescape(s):
     return HS_ESC.sub(rep, s)
 
 
-def native_text(src):
-    """Visible text of a pandoc native document: Str, Code, CodeBlock and Math
-    strings; Space, breaks and block constructors separate words."""
+ATTR = re.compile(r'\(\s*"(?:[^"\\]|\\.)*"\s*,\s*\[[^\]]*\]\s*,'
+                  r'\s*\[(?:[^\[\]"]|"(?:[^"\\]|\\.)*")*\]\s*\)')
+META_KEY = re.compile(r'\(\s*"(\w+)"\s*,\s*Meta')
+META_ORDER = ["title", "subtitle", "author", "date", "abstract"]
+
+
+def inline_text(src):
+    """Visible text of pandoc native inlines/blocks: Str, Code, CodeBlock and
+    Math strings; Space, breaks, block constructors and list openings that
+    follow punctuation separate words."""
+    src = ATTR.sub(" ", src)     # attributes ("id",[classes],[(k,v)])
     out = []
-    prev = None
+    prev = None          # last identifier, reset by a string
+    last = ""            # last significant token kind: "id", "str" or the char
     for m in TOKEN.finditer(src):
-        string, ident = m.group(1), m.group(2)
+        string, ident, ch = m.group(1), m.group(2), m.group(3)
         if ident is not None:
             prev = ident
-            if ident in SEPS:
+            last = "id"
+            if ident in SEPS or ident.startswith("Meta"):
                 out.append(" ")
             continue
         if string is not None:
-            if prev in ("Str", "Code", "CodeBlock", "MathInline", "InlineMath",
-                        "DisplayMath", "RawInline"):
-                text = hs_unescape(string)
-                out.append(text if prev == "Str" else " " + text + " ")
+            if prev in ("Str", "Code", "RawInline"):
+                out.append(hs_unescape(string))
+            elif prev in ("CodeBlock", "InlineMath", "DisplayMath"):
+                out.append(" " + hs_unescape(string) + " ")
             prev = None
+            last = "str"
             continue
-        if m.group(3) in ",()[]{}" and prev in ("Str",):
-            prev = None
+        if ch.isspace():
+            continue
+        if ch in "[(" and last in ("[", "(", ","):
+            out.append(" ")
+        last = ch
     return "".join(out)
+
+
+def native_text(src):
+    """Visible text of a pandoc native document; metadata first in the order
+    a title page shows it (title, subtitle, author, date, abstract)."""
+    m = re.match(r"\s*Pandoc\s*\(?\s*Meta\s*\{", src)
+    if not m:
+        return inline_text(src)
+    depth, i = 1, m.end()
+    while i < len(src) and depth:
+        depth += {"{": 1, "}": -1}.get(src[i], 0)
+        i += 1
+    meta, body = src[m.end():i - 1], src[i:]
+    keys = list(META_KEY.finditer(meta))
+    parts = {}
+    for k, km in enumerate(keys):
+        end = keys[k + 1].start() if k + 1 < len(keys) else len(meta)
+        parts[km.group(1)] = inline_text(meta[km.end() - 4:end])
+    order = [k for k in META_ORDER if k in parts] + sorted(k for k in parts if k not in META_ORDER)
+    return " ".join(parts[k] for k in order) + " " + inline_text(body)
 
 
 def command_text(src):
@@ -79,7 +113,7 @@ def command_text(src):
     cmd = first.group(1) if first else ""
     if "-t native" in cmd or body.lstrip().startswith("["):
         return native_text(body)
-    if "-t html" in cmd:
+    if "-t html" in cmd or "-t" not in cmd.split():     # pandoc's default: html
         body = re.sub(r"<[^>]*>", " ", body)
         return html.unescape(body)
     return body

@@ -337,9 +337,12 @@
   <!-- ================================================================ tables -->
   <!-- m-table-kind: 'pipe' when nothing spans and every cell holds at most
        one paragraph (no note bodies with blocks), else 'html' -->
+  <!-- m-table-kind: 'pipe' unless a cell holds a table (GFM cannot nest
+       them) or a table with row spans is too long for the recursive grid -->
   <xsl:template name="m-table-kind">
     <xsl:choose>
-      <xsl:when test="c:row/c:cell[@colspan &gt; 1 or @rowspan &gt; 1 or count(*) &gt; 1 or *[not(self::c:p)]]">html</xsl:when>
+      <xsl:when test="c:row/c:cell//c:table">html</xsl:when>
+      <xsl:when test="c:row/c:cell[@rowspan &gt; 1] and count(c:row) &gt; 1000">html</xsl:when>
       <xsl:otherwise>pipe</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -371,24 +374,47 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- m-pipe-table: a GFM pipe table (first row as header).  Spans are laid
+       out on a grid so that every cell stays under its column: a cell
+       spanning columns or rows is followed by / leaves empty cells.  Blocks
+       of a cell are joined by <br> (lists keep their item labels). -->
   <xsl:template name="m-pipe-table">
+    <xsl:variable name="lay-rtf">
+      <xsl:choose>
+        <xsl:when test="c:row/c:cell[@rowspan &gt; 1]">
+          <xsl:call-template name="m-grid"><xsl:with-param name="rows" select="c:row"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="c:row">
+            <l><xsl:call-template name="m-grid-row"><xsl:with-param name="cells" select="c:cell"/></xsl:call-template></l>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
     <xsl:variable name="ncol">
-      <xsl:for-each select="c:row">
-        <xsl:sort select="count(c:cell)" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1"><xsl:value-of select="count(c:cell)"/></xsl:if>
+      <xsl:for-each select="$lay">
+        <xsl:sort select="count(t)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="count(t)"/></xsl:if>
       </xsl:for-each>
     </xsl:variable>
     <xsl:for-each select="c:row">
+      <xsl:variable name="row" select="."/>
+      <xsl:variable name="p" select="position()"/>
       <xsl:text>|</xsl:text>
-      <xsl:for-each select="c:cell">
-        <xsl:variable name="t"><xsl:apply-templates select="c:p/node()" mode="m-inl"/></xsl:variable>
-        <xsl:variable name="v" select="normalize-space(translate($t, $m-br, ' '))"/>
+      <xsl:for-each select="$lay[$p]/t">
+        <xsl:variable name="k" select="substring-before(., ':')"/>
+        <xsl:variable name="v">
+          <xsl:if test="$k != 'E' and $k != 'S'">
+            <xsl:apply-templates select="$row/c:cell[number($k)]" mode="m-cell"/>
+          </xsl:if>
+        </xsl:variable>
         <xsl:text> </xsl:text>
         <xsl:value-of select="$v"/>
         <xsl:if test="$v != ''"><xsl:text> </xsl:text></xsl:if>
         <xsl:text>|</xsl:text>
       </xsl:for-each>
-      <xsl:call-template name="m-pad-cells"><xsl:with-param name="n" select="$ncol - count(c:cell)"/></xsl:call-template>
+      <xsl:call-template name="m-pad-cells"><xsl:with-param name="n" select="$ncol - count($lay[$p]/t)"/></xsl:call-template>
       <xsl:text>&#10;</xsl:text>
       <xsl:if test="position() = 1">
         <xsl:text>|</xsl:text>
@@ -396,6 +422,141 @@
         <xsl:text>&#10;</xsl:text>
       </xsl:if>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- m-grid: one <l> per row of ROWS, PEND being the previous row's layout
+       (recursive: only used when a cell spans rows) -->
+  <xsl:template name="m-grid">
+    <xsl:param name="rows"/>
+    <xsl:param name="pend" select="''"/>
+    <xsl:if test="$rows">
+      <xsl:variable name="l-rtf">
+        <l><xsl:call-template name="m-grid-row">
+          <xsl:with-param name="cells" select="$rows[1]/c:cell"/>
+          <xsl:with-param name="pend" select="$pend"/>
+        </xsl:call-template></l>
+      </xsl:variable>
+      <xsl:copy-of select="$l-rtf"/>
+      <xsl:call-template name="m-grid">
+        <xsl:with-param name="rows" select="$rows[position() &gt; 1]"/>
+        <xsl:with-param name="pend" select="string($l-rtf)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- m-grid-row: the layout of one row as <t>K:N </t> per column, K the
+       position of the cell starting there, S (covered by a column span)
+       or E (covered by a row span from above), N how many rows below the
+       column stays covered.  PEND: the rest of the previous row's layout. -->
+  <xsl:template name="m-grid-row">
+    <xsl:param name="cells"/>
+    <xsl:param name="pend" select="''"/>
+    <xsl:variable name="n" select="number(substring-after(substring-before($pend, ' '), ':'))"/>
+    <xsl:choose>
+      <xsl:when test="$pend != '' and $n &gt; 0">
+        <t><xsl:value-of select="concat('E:', $n - 1, ' ')"/></t>
+        <xsl:call-template name="m-grid-row">
+          <xsl:with-param name="cells" select="$cells"/>
+          <xsl:with-param name="pend" select="substring-after($pend, ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$cells">
+        <xsl:variable name="c" select="$cells[1]"/>
+        <xsl:variable name="cs">
+          <xsl:choose>
+            <xsl:when test="$c/@colspan &gt; 1 and $c/@colspan &lt; 64"><xsl:value-of select="floor($c/@colspan)"/></xsl:when>
+            <xsl:otherwise>1</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="rs">
+          <xsl:choose>
+            <xsl:when test="$c/@rowspan &gt; 1"><xsl:value-of select="floor($c/@rowspan) - 1"/></xsl:when>
+            <xsl:otherwise>0</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <t><xsl:value-of select="concat(count($c/preceding-sibling::c:cell) + 1, ':', $rs, ' ')"/></t>
+        <xsl:call-template name="m-grid-span">
+          <xsl:with-param name="n" select="$cs - 1"/>
+          <xsl:with-param name="rs" select="$rs"/>
+        </xsl:call-template>
+        <xsl:call-template name="m-grid-row">
+          <xsl:with-param name="cells" select="$cells[position() &gt; 1]"/>
+          <xsl:with-param name="pend">
+            <xsl:call-template name="m-grid-drop"><xsl:with-param name="s" select="$pend"/><xsl:with-param name="n" select="$cs"/></xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$pend != ''">
+        <t>E:0 </t>
+        <xsl:call-template name="m-grid-row">
+          <xsl:with-param name="cells" select="$cells"/>
+          <xsl:with-param name="pend" select="substring-after($pend, ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="m-grid-span">
+    <xsl:param name="n"/>
+    <xsl:param name="rs"/>
+    <xsl:if test="$n &gt; 0">
+      <t><xsl:value-of select="concat('S:', $rs, ' ')"/></t>
+      <xsl:call-template name="m-grid-span">
+        <xsl:with-param name="n" select="$n - 1"/>
+        <xsl:with-param name="rs" select="$rs"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="m-grid-drop">
+    <xsl:param name="s"/>
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 0 or $s = ''"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="m-grid-drop">
+          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+          <xsl:with-param name="n" select="$n - 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-cell: the blocks of a pipe-table cell on one line, joined by <br> -->
+  <xsl:template match="c:cell" mode="m-cell">
+    <xsl:variable name="t"><xsl:apply-templates select="*" mode="m-cell"/></xsl:variable>
+    <xsl:variable name="n" select="normalize-space(translate($t, '&#9;&#10;&#13;', '   '))"/>
+    <xsl:variable name="u">
+      <xsl:call-template name="cd-replace">
+        <xsl:with-param name="text" select="substring($n, 1 + starts-with($n, $m-br))"/>
+        <xsl:with-param name="from" select="$m-br"/>
+        <xsl:with-param name="to" select="' &lt;br&gt; '"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($u)"/>
+  </xsl:template>
+  <xsl:template match="c:p" mode="m-cell">
+    <xsl:variable name="t"><xsl:apply-templates mode="m-inl"/></xsl:variable>
+    <xsl:if test="normalize-space(translate($t, $m-br, ' ')) != ''">
+      <xsl:value-of select="concat($m-br, $t)"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="c:figure" mode="m-cell">
+    <xsl:value-of select="$m-br"/>
+    <xsl:apply-templates select="." mode="m-inl"/>
+  </xsl:template>
+  <xsl:template match="c:list | c:quote" mode="m-cell">
+    <xsl:apply-templates select="*" mode="m-cell"/>
+  </xsl:template>
+  <xsl:template match="c:item" mode="m-cell">
+    <xsl:variable name="label"><xsl:call-template name="cd-item-label"/></xsl:variable>
+    <xsl:variable name="t"><xsl:apply-templates select="*" mode="m-cell"/></xsl:variable>
+    <xsl:variable name="n" select="normalize-space(translate($t, '&#9;&#10;&#13;', '   '))"/>
+    <xsl:value-of select="$m-br"/>
+    <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($label)"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring($n, 1 + starts-with($n, $m-br))"/>
+  </xsl:template>
+  <xsl:template match="c:*" mode="m-cell">
+    <xsl:message terminate="yes">councildoc: unhandled element <xsl:value-of select="local-name()"/></xsl:message>
   </xsl:template>
 
   <xsl:template name="m-pad-cells">
