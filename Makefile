@@ -6,6 +6,7 @@
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      benchmark (see README)
 #   make check-corpus  convert ../shared/corpus/third-party (skipped without it)
+#   make check-pandoc  our text against pandoc's docx goldens (skipped without it)
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -113,6 +114,9 @@ demo: deps
 check-corpus: all
 	@sh tests/check-corpus.sh bin/councildoc
 
+check-pandoc: all
+	@python3 tests/check-pandoc-goldens.py bin/councildoc
+
 $(R)/bin/%: $(R)/tests/%.o $(R)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -131,7 +135,7 @@ install: all
 clean:
 	rm -rf build bin demo
 
-.PHONY: all deps deps-test test test-build golden demo check-corpus bench install clean
+.PHONY: all deps deps-test test test-build golden demo check-corpus check-pandoc bench install clean
 .SECONDARY:
 
 # ---- fuzzing (tests/fuzz/README.md) --------------------------------------

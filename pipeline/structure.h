@@ -1,6 +1,6 @@
 /*
  * structure.h — declarations private to the structure stage
- * (structure.c, styles.c, numbering.c, blocks.c, sections.c).
+ * (structure.c, styles.c, numbering.c, blocks.c, tables.c, sections.c).
  */
 #ifndef CD_STRUCTURE_H
 #define CD_STRUCTURE_H
@@ -102,6 +102,7 @@ char *cd_st_para_text(const cd_st_ctx *c, const xmlNode *p);
 int cd_st_inline(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, size_t skip);
 /* A new council element (name) in the output document. */
 xmlNodePtr cd_st_elem(cd_st_ctx *c, const char *name);
+/* ---- tables.c ---- */
 /* Converts a w:tbl into a council table (NULL when it has no content). */
 xmlNodePtr cd_st_table(cd_st_ctx *c, const xmlNode *tbl);
 /* Converts the paragraphs/tables of a container (cell, note) into blocks

@@ -1,0 +1,202 @@
+/*
+ * tables.c — w:tbl → council table/row/cell: grid columns (w:gridBefore,
+ * w:gridSpan → colspan), vertical merges (w:vMerge restart/continue →
+ * rowspan), header rows (w:tblHeader, or a first row all in bold), cells
+ * wrapped in w:sdt, nested tables (cell content goes through cd_st_blocks).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "structure.h"
+
+typedef struct tcell {
+	const xmlNode *tc;
+	int col, span;
+	int vm;        /* 0 none, 1 restart, 2 continue */
+} tcell;
+
+static int
+cell_info(const xmlNode *tc, int *span)
+{
+	xmlNodePtr pr = cd_w_child(tc, "tcPr"), vm = cd_w_child(pr, "vMerge");
+	xmlChar *v = cd_w_child_val(pr, "gridSpan");
+	xmlChar *m = cd_w_attr(vm, "val");
+	int r = vm == NULL ? 0 : (m && xmlStrcmp(m, BAD_CAST "restart") == 0) ? 1 : 2;
+
+	*span = v ? atoi((const char *)v) : 1;
+	if (*span < 1 || *span > 1000)
+		*span = 1;
+	xmlFree(v);
+	xmlFree(m);
+	return r;
+}
+
+/* Cells of row tr with their grid columns; caller frees *out. */
+static size_t
+row_cells(const xmlNode *tr, tcell **out)
+{
+	size_t n = 0, cap = 0;
+	int col = 0;
+	xmlChar *gb = cd_w_child_val(cd_w_child(tr, "trPr"), "gridBefore");
+
+	*out = NULL;
+	if (gb != NULL)
+		col = atoi((const char *)gb);
+	xmlFree(gb);
+	for (const xmlNode *k = tr->children; k; k = k->next) {
+		const xmlNode *tc = k;
+
+		if (cd_w_is(k, "sdt"))
+			tc = cd_w_child(cd_w_child(k, "sdtContent"), "tc");
+		if (!cd_w_is(tc, "tc"))
+			continue;
+		if (n == cap) {
+			tcell *v = realloc(*out, (cap = cap ? cap * 2 : 8) * sizeof *v);
+
+			if (v == NULL)
+				break;
+			*out = v;
+		}
+		(*out)[n].tc = tc;
+		(*out)[n].col = col;
+		(*out)[n].vm = cell_info(tc, &(*out)[n].span);
+		col += (*out)[n].span;
+		n++;
+	}
+	return n;
+}
+
+static int
+vm_continues(const xmlNode *tr, int col)
+{
+	tcell *cs;
+	size_t n = row_cells(tr, &cs);
+	int r = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (cs[k].col == col)
+			r = cs[k].vm == 2;
+	free(cs);
+	return r;
+}
+
+/* 1 when every text run of the row is bold (direct or by paragraph style). */
+static int
+row_bold(cd_st_ctx *c, const xmlNode *tr)
+{
+	int runs = 0, bold = 1;
+
+	for (const xmlNode *n = tr->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (cd_w_is(n, "p")) {
+			cd_st_pinfo pi;
+
+			cd_st_para_info(c->styles, n, &pi);
+			for (const xmlNode *r = n->children; r; r = r->next) {
+				xmlNodePtr rpr = cd_w_child(r, "rPr");
+				int b = cd_w_onoff(rpr, "b");
+				cd_st_rfmt f;
+
+				if (!cd_w_is(r, "r") || cd_w_child(r, "t") == NULL)
+					continue;
+				cd_st_run_fmt(c->styles, rpr, &f);
+				runs++;
+				if (!(b > 0 || (b < 0 && (pi.bold || f.b))))
+					bold = 0;
+			}
+		} else if (!cd_w_is(n, "tbl")) {
+			int sub = row_bold(c, n);
+
+			if (sub < 0)
+				bold = 0;
+			else if (sub > 0)
+				runs++;
+		}
+	}
+	return runs == 0 ? 0 : bold ? 1 : -1;
+}
+
+static int
+is_header_row(cd_st_ctx *c, const xmlNode *tr, int first)
+{
+	xmlNodePtr pr = cd_w_child(tr, "trPr");
+
+	if (cd_w_onoff(pr, "tblHeader") > 0)
+		return 1;
+	return first && row_bold(c, tr) > 0;
+}
+
+static void
+set_int(xmlNodePtr e, const char *name, int v)
+{
+	char b[16];
+
+	snprintf(b, sizeof b, "%d", v);
+	xmlSetProp(e, BAD_CAST name, BAD_CAST b);
+}
+
+static xmlNodePtr
+table_row(cd_st_ctx *c, const xmlNode *tr, int header)
+{
+	xmlNodePtr row = cd_st_elem(c, "row");
+	tcell *cs;
+	size_t n = row_cells(tr, &cs);
+
+	if (header)
+		xmlSetProp(row, BAD_CAST "header", BAD_CAST "true");
+	for (size_t k = 0; k < n; k++) {
+		xmlNodePtr cell;
+
+		if (cs[k].vm == 2)
+			continue;
+		cell = xmlAddChild(row, cd_st_elem(c, "cell"));
+		if (cs[k].span > 1)
+			set_int(cell, "colspan", cs[k].span);
+		if (cs[k].vm == 1) {
+			int rs = 1;
+
+			for (const xmlNode *t = cd_xml_next_elem(tr); t; t = cd_xml_next_elem(t)) {
+				if (!cd_w_is(t, "tr") || !vm_continues(t, cs[k].col))
+					break;
+				rs++;
+			}
+			if (rs > 1)
+				set_int(cell, "rowspan", rs);
+		}
+		cd_st_blocks(c, cs[k].tc, cell);
+	}
+	free(cs);
+	if (row->children == NULL) {
+		xmlFreeNode(row);
+		return NULL;
+	}
+	return row;
+}
+
+xmlNodePtr
+cd_st_table(cd_st_ctx *c, const xmlNode *tbl)
+{
+	xmlNodePtr t = cd_st_elem(c, "table");
+	int first = 1, has_text = 0;
+
+	for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
+		xmlNodePtr row;
+
+		if (!cd_w_is(tr, "tr"))
+			continue;
+		row = table_row(c, tr, is_header_row(c, tr, first));
+		first = 0;
+		if (row == NULL)
+			continue;
+		xmlAddChild(t, row);
+		for (xmlNodePtr cl = row->children; cl && !has_text; cl = cl->next)
+			has_text = cl->children != NULL;
+	}
+	if (!has_text) {
+		xmlFreeNode(t);
+		return NULL;
+	}
+	return t;
+}
