@@ -275,6 +275,8 @@ sheet_params(cd_format fmt, const cd_options *o, const char **p, char *wrap, siz
 		snprintf(wrap, wn, "'%d'", o->wrap > 0 ? o->wrap : 0);
 		p[i++] = "wrap";
 		p[i++] = wrap;
+		p[i++] = "table-headers";
+		p[i++] = o->table_headers_repeat ? "'repeat'" : "'once'";
 	} else if (fmt == CD_FMT_MD) {
 		p[i++] = "front-matter";
 		p[i++] = o->front_matter ? "'yes'" : "'no'";

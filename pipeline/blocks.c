@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "structure.h"
+#include "stlang.h"
 
 enum { F_B = 1, F_I = 2, F_U = 4, F_SUP = 8, F_SUB = 16 };
 
@@ -220,21 +221,52 @@ run_child(cd_st_ctx *c, const xmlNode *k, pieces *ps, unsigned fmt,
 	}
 }
 
+/* The language of run r when it is not the document's (its span's
+ * xml:lang): by the script of its letters (stlang.h); Latin text in a
+ * right-to-left or CJK document without a tag of its own takes the
+ * document default (docDefaults w:val). 1 when out holds a tag. */
+static int
+run_lang(const cd_st_ctx *c, const xmlNode *r, const char *val, char *out, size_t max)
+{
+	cd_buf text;
+	cd_st_script sc;
+	char p[8];
+
+	cd_buf_init(&text);
+	for (const xmlNode *t = r->children; t; t = t->next)
+		if (cd_w_is(t, "t") && t->children && t->children->content)
+			cd_buf_adds(&text, (const char *)t->children->content);
+	sc = cd_st_lang_run(cd_w_child(r, "rPr"), val, text.len ? text.data : "", out, max);
+	cd_buf_free(&text);
+	if (sc == CD_SCRIPT_LTR && out[0] == '\0' &&
+	    (cd_st_lang_is_rtl(c->lang) || strcmp(c->lang, "zh") == 0 ||
+	     strcmp(c->lang, "ja") == 0 || strcmp(c->lang, "ko") == 0)) {
+		const char *d = cd_st_styles_lang(c->styles);
+
+		if (d != NULL && !cd_st_lang_is_rtl(d))
+			snprintf(out, max, "%s", d);
+	}
+	cd_st_lang_primary(out, p, sizeof p);
+	if (strcmp(p, c->lang) == 0 || p[0] == '\0')
+		out[0] = '\0';
+	return out[0] != '\0';
+}
+
 static void
 run(cd_st_ctx *c, const xmlNode *r, pieces *ps, const xmlNode *link)
 {
 	cd_st_rfmt f;
 	unsigned fmt = 0;
 	const char *lang = "";
+	char tag[16];
 
 	cd_st_run_fmt(c->styles, cd_w_child(r, "rPr"), &f);
 	if (f.vanish)
 		return;
 	fmt = (f.b ? F_B : 0) | (f.i ? F_I : 0) | (f.u && link == NULL ? F_U : 0) |
 	      (f.sup ? F_SUP : 0) | (f.sub ? F_SUB : 0);
-	if (f.lang[0] && strncasecmp(f.lang, c->lang, strlen(c->lang)) != 0 &&
-	    !c->in_note)
-		lang = f.lang;
+	if (!c->in_note && run_lang(c, r, f.lang, tag, sizeof tag))
+		lang = tag;
 	for (const xmlNode *k = r->children; k; k = k->next)
 		run_child(c, k, ps, fmt, lang, link);
 }
@@ -380,6 +412,9 @@ open_elem(cd_st_ctx *c, const char *name, const piece *p)
 		xmlNsPtr xns = xmlSearchNsByHref(c->out, e, BAD_CAST CD_XML_NS);
 
 		xmlSetNsProp(e, xns, BAD_CAST "lang", BAD_CAST p->lang);
+		if (cd_st_lang_is_rtl(p->lang) != cd_st_lang_is_rtl(c->lang))
+			xmlSetProp(e, BAD_CAST "dir",
+			           BAD_CAST (cd_st_lang_is_rtl(p->lang) ? "rtl" : "ltr"));
 	}
 	return e;
 }

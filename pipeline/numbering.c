@@ -26,6 +26,8 @@ typedef struct st_counter {
 
 typedef struct st_abs {
 	int id;
+	char style_link[64];  /* w:styleLink: defines numbering style X */
+	char num_link[64];    /* w:numStyleLink: levels come from style X */
 	st_lvl lvl[NLVL];
 	st_counter c;
 } st_abs;
@@ -98,6 +100,22 @@ load_abs(st_abs *a, const xmlNode *e)
 		sval(l, "numFmt", a->lvl[k].fmt, sizeof a->lvl[k].fmt, "decimal");
 		sval(l, "lvlText", a->lvl[k].text, sizeof a->lvl[k].text, "");
 	}
+	sval(e, "styleLink", a->style_link, sizeof a->style_link, "");
+	sval(e, "numStyleLink", a->num_link, sizeof a->num_link, "");
+}
+
+/* The definition an abstractNum stands for: one with w:numStyleLink X is
+ * only a reference to the abstractNum carrying w:styleLink X (Word's list
+ * styles), whose levels and counters it shares. */
+static st_abs *
+abs_target(cd_st_numbering *nb, st_abs *a)
+{
+	if (a == NULL || a->num_link[0] == '\0')
+		return a;
+	for (size_t j = 0; j < nb->na; j++)
+		if (&nb->a[j] != a && strcmp(nb->a[j].style_link, a->num_link) == 0)
+			return &nb->a[j];
+	return a;
 }
 
 static void
@@ -149,7 +167,7 @@ cd_st_num_load(xmlNodePtr root)
 	for (size_t i = 0; i < nb->nn; i++)
 		for (size_t j = 0; j < nb->na; j++)
 			if (nb->a[j].id == nb->n[i].abs_id)
-				nb->n[i].abs = &nb->a[j];
+				nb->n[i].abs = abs_target(nb, &nb->a[j]);
 	return nb;
 }
 
@@ -404,7 +422,9 @@ cd_st_num_next(cd_st_numbering *nb, int num_id, int ilvl, cd_st_numlabel *out)
 	for (int k = ilvl + 1; k < NLVL; k++)
 		if (a->lvl[k].restart != 0)
 			c->used[k] = 0;
-	snprintf(out->fmt, sizeof out->fmt, "%s", a->lvl[ilvl].fmt);
+	/* isLgl: the label is all decimal, and so is the list's style */
+	snprintf(out->fmt, sizeof out->fmt, "%s",
+	         a->lvl[ilvl].is_lgl ? "decimal" : a->lvl[ilvl].fmt);
 	out->bullet = strcmp(out->fmt, "bullet") == 0 || strcmp(out->fmt, "none") == 0;
 	out->level = ilvl;
 	out->value = c->cnt[ilvl];

@@ -23,6 +23,7 @@ typedef struct frame {
 typedef struct lframe {
 	xmlNodePtr list, item;
 	int level, ordered;
+	char style[24];   /* list style of an ordered list ("" unknown) */
 } lframe;
 
 struct cd_st_tree {
@@ -233,7 +234,12 @@ cd_st_tree_item(cd_st_tree *t, int level, int ordered, const char *style,
 		level = 1;
 	while (t->nlst > 0 && t->lst[t->nlst - 1].level > level)
 		t->nlst--;
-	if (t->nlst == 1 && t->lst[0].level == level && t->lst[0].ordered != ordered)
+	/* a top-level item of another kind or number style starts a new list
+	 * ("V." after "2." is a different Word list, not a third item) */
+	if (t->nlst == 1 && t->lst[0].level == level &&
+	    (t->lst[0].ordered != ordered ||
+	     (ordered && style != NULL && t->lst[0].style[0] != '\0' &&
+	      strcmp(t->lst[0].style, style) != 0)))
 		t->nlst = 0;
 	if (t->nlst == 0 || (t->lst[t->nlst - 1].level < level && t->nlst < DEPTH_MAX &&
 	                     t->lst[t->nlst - 1].item != NULL)) {
@@ -248,6 +254,7 @@ cd_st_tree_item(cd_st_tree *t, int level, int ordered, const char *style,
 		f->item = NULL;
 		f->level = level;
 		f->ordered = ordered;
+		snprintf(f->style, sizeof f->style, "%s", style ? style : "");
 	}
 	f = &t->lst[t->nlst - 1];
 	item = xmlAddChild(f->list, cd_st_elem(t->c, "item"));

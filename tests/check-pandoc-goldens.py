@@ -150,9 +150,23 @@ def our_words(binary, path):
     return words(r.stdout.decode("utf-8", "replace")), ""
 
 
+def lcs(a, b):
+    """Length of the longest common subsequence (exact for up to 4M cells,
+    difflib's matching blocks beyond)."""
+    if len(a) * len(b) > 4000000:
+        sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        return sum(x.size for x in sm.get_matching_blocks())
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
 def agreement(gold, ours):
-    sm = difflib.SequenceMatcher(None, gold, ours, autojunk=False)
-    matched = sum(b.size for b in sm.get_matching_blocks())
+    matched = lcs(gold, ours)
     rec = matched / len(gold) if gold else (1.0 if not ours else 0.0)
     extra = (len(ours) - matched) / len(ours) if ours else 0.0
     return rec, extra

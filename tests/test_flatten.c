@@ -165,6 +165,25 @@ test_tracked_changes(void **state)
 	xmlFreeDoc(d);
 }
 
+/* A drop cap is a frame paragraph holding the first letter of the next
+ * paragraph: Word shows one word. A plain frame (no dropCap) stays apart. */
+static void
+test_drop_cap(void **state)
+{
+	xmlDocPtr d = flatten(DOC(
+		"<w:p><w:pPr><w:framePr w:dropCap=\"drop\" w:lines=\"3\"/></w:pPr><w:r><w:t>D</w:t></w:r></w:p>"
+		"<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr><w:r><w:t>rop cap.</w:t></w:r></w:p>"
+		"<w:p><w:pPr><w:framePr w:dropCap=\"margin\"/></w:pPr><w:r><w:t>M</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>argin.</w:t></w:r></w:p>"
+		"<w:p><w:pPr><w:framePr w:dropCap=\"none\" w:w=\"100\"/></w:pPr><w:r><w:t>Frame</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>apart</w:t></w:r></w:p>"));
+
+	(void)state;
+	expect_text(d, "Drop cap.|Margin.|Frame|apart|");
+	assert_true(xml_has(d, "<w:pStyle w:val=\"Normal\"/>"));
+	xmlFreeDoc(d);
+}
+
 static void
 test_alternate_content(void **state)
 {
@@ -302,6 +321,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sdt_smarttag_customxml),
 		cmocka_unit_test(test_tracked_changes),
+		cmocka_unit_test(test_drop_cap),
 		cmocka_unit_test(test_alternate_content),
 		cmocka_unit_test(test_textbox_moved_once),
 		cmocka_unit_test(test_images),

@@ -152,10 +152,11 @@ test_placed_in_order(void **state)
 		EN_PART("<w:endnote w:id=\"2\"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:tab/><w:t>End</w:t></w:r></w:p></w:endnote>")));
 
 	(void)state;
-	expect_text(d, "A[1:Seven|]B|C[2:Three|]D[1:End|]|");
+	expect_text(d, "A[1:Seven|]B|C[2:Three|]D[i:End|]|");
 	assert_true(xml_has(d, "<pkg:note kind=\"footnote\" label=\"1\" id=\"fn1\">"));
 	assert_true(xml_has(d, "<pkg:note kind=\"footnote\" label=\"2\" id=\"fn2\">"));
-	assert_true(xml_has(d, "<pkg:note kind=\"endnote\" label=\"1\" id=\"en1\">"));
+	/* Word numbers endnotes i, ii, iii unless told otherwise */
+	assert_true(xml_has(d, "<pkg:note kind=\"endnote\" label=\"i\" id=\"en1\">"));
 	assert_false(xml_has(d, "footnoteRef"));
 	assert_false(xml_has(d, "FootnoteReference"));
 	assert_null(cd_pkg_part(d, "footnotes"));
@@ -188,6 +189,26 @@ test_no_notes_part(void **state)
 	xmlFreeDoc(d);
 }
 
+/* w:footnotePr / w:endnotePr in settings.xml, overridden by the body's
+ * last w:sectPr: number format and start value. */
+static void
+test_label_formats(void **state)
+{
+	xmlDocPtr d = notes(PKG(
+		"<w:p><w:r><w:t>A</w:t></w:r>" REF("3") REF("7")
+		"<w:r><w:endnoteReference w:id=\"2\"/></w:r></w:p>"
+		"<w:sectPr><w:endnotePr><w:numFmt w:val=\"decimal\"/><w:numStart w:val=\"4\"/></w:endnotePr></w:sectPr>",
+		"<pkg:part name=\"word/settings.xml\" role=\"settings\"><w:settings " W_DECL ">"
+		"<w:footnotePr><w:numFmt w:val=\"lowerLetter\"/></w:footnotePr>"
+		"<w:endnotePr><w:numFmt w:val=\"upperRoman\"/></w:endnotePr></w:settings></pkg:part>"
+		FN_PART(NOTE("3", "Three") NOTE("7", "Seven"))
+		EN_PART("<w:endnote w:id=\"2\"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t>End</w:t></w:r></w:p></w:endnote>")));
+
+	(void)state;
+	expect_text(d, "A[a:Three|][b:Seven|][4:End|]|");
+	xmlFreeDoc(d);
+}
+
 int
 main(void)
 {
@@ -195,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_placed_in_order),
 		cmocka_unit_test(test_custom_missing_separator),
 		cmocka_unit_test(test_no_notes_part),
+		cmocka_unit_test(test_label_formats),
 	};
 
 	cd_init();

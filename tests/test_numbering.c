@@ -29,7 +29,16 @@ static const char num_xml[] =
 	"<w:abstractNum w:abstractNumId=\"3\">"
 	LVL(0, 1, "upperRoman", "%1.") LVL(1, 1, "lowerRoman", "(%2)")
 	"</w:abstractNum>"
+	/* a list style: 5 refers to 4 through numStyleLink/styleLink */
+	"<w:abstractNum w:abstractNumId=\"4\"><w:styleLink w:val=\"ListA\"/>"
+	LVL(0, 1, "upperLetter", "%1)") LVL(1, 1, "decimal", "%1.%2")
+	"<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerRoman\"/><w:isLgl/>"
+	"<w:lvlText w:val=\"%1.%2.%3\"/></w:lvl>"
+	"</w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"5\"><w:numStyleLink w:val=\"ListA\"/></w:abstractNum>"
 	"<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num>"
+	"<w:num w:numId=\"5\"><w:abstractNumId w:val=\"5\"/></w:num>"
+	"<w:num w:numId=\"6\"><w:abstractNumId w:val=\"4\"/></w:num>"
 	"<w:num w:numId=\"2\"><w:abstractNumId w:val=\"2\"/></w:num>"
 	"<w:num w:numId=\"3\"><w:abstractNumId w:val=\"3\"/></w:num>"
 	"<w:num w:numId=\"4\"><w:abstractNumId w:val=\"1\"/>"
@@ -109,6 +118,19 @@ test_bullets_and_roman(void **state)
 	assert_string_equal(cd_st_num_style(lab.fmt), "upper-roman");
 }
 
+/* numStyleLink → styleLink; isLgl shows every level in decimal. */
+static void
+test_style_link_and_legal(void **state)
+{
+	(void)state;
+	assert_string_equal(next(5, 0), "A)");
+	assert_string_equal(next(5, 1), "A.1");
+	assert_string_equal(next(6, 0), "B)");     /* same list, through the style */
+	assert_string_equal(next(5, 1), "B.1");
+	assert_string_equal(next(5, 2), "2.1.1");  /* isLgl: B → 2, i → 1 */
+	assert_string_equal(next(5, 2), "2.1.2");
+}
+
 static void
 test_formats(void **state)
 {
@@ -143,6 +165,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_multilevel),
 		cmocka_unit_test(test_bullets_and_roman),
+		cmocka_unit_test(test_style_link_and_legal),
 		cmocka_unit_test(test_formats),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -422,7 +422,7 @@
   </xsl:template>
   <xsl:template match="c:figure" mode="db-inl">
     <inlinemediaobject>
-      <textobject><phrase><xsl:value-of select="normalize-space(@alt)"/></phrase></textobject>
+      <textobject><phrase><xsl:value-of select="normalize-space(concat(@alt, substring(@title, 1 div (normalize-space(@alt) = ''))))"/></phrase></textobject>
     </inlinemediaobject>
   </xsl:template>
 

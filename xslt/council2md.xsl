@@ -5,8 +5,9 @@
      "# Title", the header block as one paragraph per line, the lead-in box
      as "## Purpose" ..., sections as ATX headings "## 2.1 Title" (deeper
      than six levels stay at "######"), footnotes [^N] with their
-     definitions at the end, pipe tables when every cell is one simple
-     paragraph and nothing spans (an HTML table otherwise), "- " and "N. "
+     definitions at the end, pipe tables laid out on a grid (spans leave
+     empty cells, a cell's blocks joined by <br>; an HTML table only when a
+     table holds a table), "- " and "N. "
      lists indented to the parent's content column, **bold**, *italic*,
      [text](url), hard breaks as backslash-newline.  Markdown syntax in the
      text is backslash-escaped.  Internal links keep only their text and
@@ -309,7 +310,10 @@
           <xsl:variable name="out"><xsl:apply-templates select="." mode="m-block"/></xsl:variable>
           <xsl:if test="string($out) != ''">
             <!-- a blank line before a block, except a list that may interrupt a paragraph -->
-            <xsl:if test="position() &gt; 1 and not(self::c:list[@type = 'bullet' or not(@start) or @start = 1])">
+            <xsl:variable name="st">
+              <xsl:if test="self::c:list[@type = 'ordered']"><xsl:call-template name="cd-start"/></xsl:if>
+            </xsl:variable>
+            <xsl:if test="position() &gt; 1 and not(self::c:list and (@type = 'bullet' or $st = 1))">
               <xsl:text>&#10;</xsl:text>
             </xsl:if>
             <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>
@@ -645,7 +649,7 @@
   <xsl:template match="c:note" mode="m-html">&lt;sup&gt;[<xsl:call-template name="cd-note-index"/>]&lt;/sup&gt;</xsl:template>
   <xsl:template match="c:figure" mode="m-html">
     <xsl:text>&lt;img src="" alt="</xsl:text>
-    <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(@alt)"/></xsl:call-template>
+    <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(concat(@alt, substring(@title, 1 div (normalize-space(@alt) = ''))))"/></xsl:call-template>
     <xsl:text>"&gt;</xsl:text>
   </xsl:template>
   <xsl:template match="c:link" mode="m-html">
@@ -736,7 +740,7 @@
   </xsl:template>
   <xsl:template match="c:figure" mode="m-inl">
     <xsl:text>![</xsl:text>
-    <xsl:call-template name="m-esc"><xsl:with-param name="s" select="normalize-space(@alt)"/></xsl:call-template>
+    <xsl:call-template name="m-esc"><xsl:with-param name="s" select="normalize-space(concat(@alt, substring(@title, 1 div (normalize-space(@alt) = ''))))"/></xsl:call-template>
     <xsl:text>]()</xsl:text>
   </xsl:template>
 

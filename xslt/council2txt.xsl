@@ -502,7 +502,10 @@
               <xsl:choose>
                 <xsl:when test="string-length($text) &lt;= $width">all</xsl:when>
                 <xsl:when test="$sp &gt; 1"><xsl:value-of select="$sp - 1"/>:1</xsl:when>
-                <xsl:otherwise><xsl:value-of select="$width"/>:0</xsl:otherwise>
+                <!-- a word longer than the line is not cut: a screen reader
+                     would read its halves as two words -->
+                <xsl:when test="contains($text, ' ')"><xsl:value-of select="string-length(substring-before($text, ' '))"/>:1</xsl:when>
+                <xsl:otherwise>all</xsl:otherwise>
               </xsl:choose>
             </xsl:when>
             <xsl:otherwise>
@@ -594,6 +597,10 @@
             <xsl:choose>
               <xsl:when test="$wide and $prevwide and $pos &gt; 1"><xsl:value-of select="$pos - 1"/>:0</xsl:when>
               <xsl:when test="$brk &gt; 0"><xsl:value-of select="$brk"/>:<xsl:value-of select="$skip"/></xsl:when>
+              <xsl:when test="$pos &gt; 1 and not($wide) and contains($text, ' ')">
+                <!-- a long narrow word: kept whole, as above -->
+                <xsl:value-of select="string-length(substring-before($text, ' '))"/>:1</xsl:when>
+              <xsl:when test="$pos &gt; 1 and not($wide)">all</xsl:when>
               <xsl:when test="$pos &gt; 1"><xsl:value-of select="$pos - 1"/>:0</xsl:when>
               <xsl:otherwise>1:0</xsl:otherwise>
             </xsl:choose>
