@@ -26,6 +26,7 @@ static const char usage_text[] =
 	"      --wrap=N         txt: wrap lines at N columns (default 0: no wrapping)\n"
 	"      --table-headers=HOW  txt: header row 'once' (default) or 'repeat'ed in every row\n"
 	"      --front-matter   md: begin with YAML front matter holding the metadata\n"
+	"      --comments       keep Word comments apart in the council XML (default: dropped)\n"
 	"      --no-validate    do not validate the council XML against council.rng\n"
 	"      --manifest FILE  keep a manifest of the batch (JSON lines)\n"
 	"      --update         skip inputs the manifest shows done with the same options\n"
@@ -173,7 +174,7 @@ static void
 parse_args(struct run *r, int argc, char **argv)
 {
 	enum { O_NOTES = 256, O_WRAP, O_FRONT, O_NOVALID, O_DATADIR, O_MANIFEST, O_UPDATE,
-	       O_META, O_THEAD };
+	       O_META, O_THEAD, O_COMMENTS };
 	static const struct option longopts[] = {
 		{ "to", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
@@ -191,6 +192,7 @@ parse_args(struct run *r, int argc, char **argv)
 		{ "update", no_argument, NULL, O_UPDATE },
 		{ "meta", no_argument, NULL, O_META },
 		{ "table-headers", required_argument, NULL, O_THEAD },
+		{ "comments", no_argument, NULL, O_COMMENTS },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -231,6 +233,7 @@ parse_args(struct run *r, int argc, char **argv)
 		case O_MANIFEST: r->manifest = optarg; break;
 		case O_UPDATE: r->update = 1; break;
 		case O_META: r->meta = 1; break;
+		case O_COMMENTS: r->opt.keep_comments = 1; break;
 		case O_THEAD:
 			if (strcmp(optarg, "once") != 0 && strcmp(optarg, "repeat") != 0)
 				usage_error("--table-headers takes once or repeat, not '%s'", optarg);
@@ -248,9 +251,9 @@ static void
 set_optkey(struct run *r)
 {
 	snprintf(r->optkey, sizeof r->optkey,
-	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;thead=%d;validate=%d;dir=%s",
+	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;thead=%d;comments=%d;validate=%d;dir=%s",
 	         CD_VERSION, r->formats, r->opt.notes_at == CD_NOTES_SECTION ? "section" : "end",
-	         r->opt.wrap, r->opt.front_matter, r->opt.table_headers_repeat, r->validate,
+	         r->opt.wrap, r->opt.front_matter, r->opt.table_headers_repeat, r->opt.keep_comments, r->validate,
 	         r->outdir ? r->outdir : "-");
 }
 

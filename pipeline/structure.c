@@ -484,7 +484,8 @@ finish(st_state *st, xmlDocPtr pkg)
  * the same elements in xsl:strip-space). */
 static const char *const cd_st_block_containers[] = {
 	"council", "meta", "summary", "purpose", "action", "references", "section",
-	"annex", "list", "item", "table", "row", "cell", "note", "quote", NULL
+	"annex", "list", "item", "table", "row", "cell", "note", "quote", "comments",
+	"comment", NULL
 };
 
 /* Caller frees the result with xmlFreeDoc. */
@@ -521,6 +522,7 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 		goto nomem;
 	walk(&st, body);
 	finish(&st, pkg);
+	cd_st_comments(&c, pkg, st.root);
 	cd_refs_mark(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);
 	cd_st_tree_free(st.tree);

@@ -82,6 +82,13 @@ void cd_st_num_format(const char *fmt, int value, char *buf, size_t n);
 /* The council list style name for a numFmt ("lower-alpha"...), or NULL. */
 const char *cd_st_num_style(const char *fmt);
 
+/* ---- comments.c ---- */
+
+struct cd_st_ctx;
+/* Appends <comments> (the comments part, when the flatten stage kept it)
+ * to root. */
+void cd_st_comments(struct cd_st_ctx *c, xmlDocPtr pkg, xmlNodePtr root);
+
 /* ---- blocks.c ---- */
 
 typedef struct cd_st_ctx {

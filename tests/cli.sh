@@ -53,6 +53,12 @@ check "-j 2 equals -j 1" 'diff -r "$T/j1" "$T/j2" > /dev/null'
 "$1/councildoc-extract" "$T/in/report.docx" | "$1/councildoc-flatten" | "$1/councildoc-clean" |
 	"$1/councildoc-notes" | "$1/councildoc-structure" | "$1/councildoc-render" -t md > "$T/filters.md"
 check "filter pipeline equals councildoc -t md" 'cmp -s "$T/filters.md" "$T/out/report.md"'
+# comments: dropped by default, kept apart (never in the body) with --comments
+"$mk" tests/golden/comments.in.xml "$T/comments.docx"
+"$bin" -t all -o "$T/nocm" "$T/comments.docx"
+check "comments dropped by default" '! grep -q "Legal Affairs" "$T/nocm/comments.xml" "$T/nocm/comments.txt"'
+"$bin" --comments -t all -o "$T/cm" "$T/comments.docx"
+check "--comments keeps them apart" '[ $? = 0 ] && grep -q "<comment id=\"c1\" author=\"Reviewer One\"" "$T/cm/comments.xml" && grep -q "^Comments$" "$T/cm/comments.txt" && [ "$(grep -c "Legal Affairs" "$T/cm/comments.txt")" = 1 ]'
 # --meta prints the metadata as JSON
 "$bin" --meta "$T/in/report.docx" > "$T/meta.json"
 check "--meta JSON" '[ $? = 0 ] && grep -q "\"document\": \"C23/99-E\"" "$T/meta.json" && grep -q "\"date-when\": \"2023-06-01\"" "$T/meta.json"'

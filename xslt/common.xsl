@@ -12,7 +12,8 @@
 
   <!-- element-only content: whitespace between children is not text -->
   <xsl:strip-space elements="c:council c:meta c:summary c:purpose c:action c:references
-                             c:section c:annex c:list c:item c:table c:row c:cell c:quote c:note"/>
+                             c:section c:annex c:list c:item c:table c:row c:cell c:quote c:note
+                             c:comments c:comment"/>
 
   <!-- the document language: primary subtag of the root's xml:lang -->
   <xsl:variable name="cd-lang-full" select="translate(string(/c:council/@xml:lang),
@@ -37,6 +38,8 @@
     <l:l k="references" en="References" fr="Références" es="Referencias" ar="المراجع" zh="参考文献"
          ru="Справочные материалы"/>
     <l:l k="notes" en="Notes" fr="Notes" es="Notas" ar="الحواشي" zh="注释" ru="Примечания"/>
+    <l:l k="comments" en="Comments" fr="Commentaires" es="Comentarios" ar="التعليقات" zh="批注"
+         ru="Комментарии"/>
     <l:l k="image" en="Image" fr="Image" es="Imagen" ar="صورة" zh="图片" ru="Изображение"/>
     <l:l k="untitled" en="Untitled" fr="Sans titre" es="Sin título" ar="بدون عنوان" zh="无标题" ru="Без названия"/>
   </xsl:variable>

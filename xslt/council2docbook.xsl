@@ -220,6 +220,17 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
+  <!-- Word comments (only with councildoc -\-comments): a last section -->
+  <xsl:template match="c:comments" mode="db-block">
+    <section role="comments">
+      <title><xsl:call-template name="cd-label"><xsl:with-param name="key" select="'comments'"/></xsl:call-template></title>
+      <xsl:for-each select="c:comment">
+        <para role="comment-author"><xsl:value-of select="normalize-space(concat(@author, ' ', @date))"/></para>
+        <xsl:apply-templates select="*" mode="db-block"/>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
   <xsl:template match="c:quote" mode="db-block">
     <blockquote>
       <xsl:call-template name="db-langdir"/>

@@ -265,6 +265,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Word comments (only with councildoc -\-comments): kept apart, at the end -->
+  <xsl:template match="c:comments" mode="m-block">
+    <xsl:text>## </xsl:text>
+    <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'comments'"/></xsl:call-template>
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:for-each select="c:comment">
+      <xsl:text>**</xsl:text>
+      <xsl:call-template name="m-esc"><xsl:with-param name="s" select="normalize-space(concat(@author, ' ', @date))"/></xsl:call-template>
+      <xsl:text>:**&#10;&#10;</xsl:text>
+      <xsl:call-template name="m-blocks"><xsl:with-param name="nodes" select="*"/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="c:quote" mode="m-block">
     <xsl:variable name="body">
       <xsl:call-template name="m-blocks"><xsl:with-param name="nodes" select="*"/></xsl:call-template>

@@ -238,6 +238,23 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Word comments (only with councildoc -\-comments): kept apart, at the end -->
+  <xsl:template match="c:comments" mode="t-block">
+    <xsl:param name="ind" select="0"/>
+    <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'comments'"/></xsl:call-template>
+    <xsl:text>&#10;</xsl:text>
+    <xsl:for-each select="c:comment">
+      <xsl:if test="position() = 1"><xsl:text>&#10;</xsl:text></xsl:if>
+      <xsl:value-of select="normalize-space(concat(@author, ' ', @date))"/>
+      <xsl:text>:&#10;</xsl:text>
+      <xsl:call-template name="t-blocks">
+        <xsl:with-param name="nodes" select="*"/>
+        <xsl:with-param name="ind" select="$ind"/>
+        <xsl:with-param name="sep" select="'&#10;'"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="c:list" mode="t-block">
     <xsl:param name="ind" select="0"/>
     <xsl:for-each select="c:item">
