@@ -8,7 +8,8 @@
 # only present files are compared, but every format is always run (so a crash
 # in any of them fails). Every council XML is validated against
 # xslt/council.rng by councildoc itself (libxml2 RELAX NG); every DocBook file
-# against the DocBook 5.0 schema when docbook5-xml is installed; and the
+# against the DocBook 5.0 schema when docbook5-xml is installed (and rendered
+# to HTML with docbook-xsl-ns without a message when that is installed); and the
 # stylesheets under stock xsltproc must give byte-identical md/txt/dbk.
 # `update` shows the diff, then rewrites the expected files.
 set -u
@@ -17,6 +18,7 @@ G=tests/golden
 W=build/golden
 rm -rf "$W"; mkdir -p "$W/in" "$W/out"
 DBRNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
+DBXSL=/usr/share/xml/docbook/stylesheet/docbook-xsl-ns/html/docbook.xsl
 fail=0 n=0
 
 for src in "$G"/*.in.xml "$G"/*.docx "$G"/*.dump "$G"/*.raw; do
@@ -54,6 +56,13 @@ for src in "$G"/*.in.xml "$G"/*.docx "$G"/*.dump "$G"/*.raw; do
 			echo "golden: $name.dbk: not valid DocBook 5.0:"; head -5 "$out/dbk.log"; fail=1
 		fi
 		rm -f "$out/dbk.log"
+		if [ -f "$DBXSL" ]; then
+			xsltproc --nonet "$DBXSL" "$out/$name.dbk" > "$out/$name.html" 2> "$out/render.log"
+			if [ $? -ne 0 ] || [ -s "$out/render.log" ]; then
+				echo "golden: $name.dbk: docbook-xsl-ns HTML rendering reported:"; head -5 "$out/render.log"; fail=1
+			fi
+			rm -f "$out/render.log" "$out/$name.html"
+		fi
 	fi
 	for ext in xml dbk md txt err; do
 		exp=$G/$name.$ext
