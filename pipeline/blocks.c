@@ -261,7 +261,7 @@ run(cd_st_ctx *c, const xmlNode *r, pieces *ps, const xmlNode *link)
 	char tag[16];
 
 	cd_st_run_fmt(c->styles, cd_w_child(r, "rPr"), &f);
-	if (f.vanish)
+	if (f.vanish || (c->para_vanish && cd_w_onoff(cd_w_child(r, "rPr"), "vanish") != 0))
 		return;
 	fmt = (f.b ? F_B : 0) | (f.i ? F_I : 0) | (f.u && link == NULL ? F_U : 0) |
 	      (f.sup ? F_SUP : 0) | (f.sub ? F_SUB : 0);
@@ -480,9 +480,11 @@ int
 cd_st_inline(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, size_t skip)
 {
 	pieces ps = { NULL, 0, 0, 0 };
-	int r;
+	int r, saved = c->para_vanish;
 
+	c->para_vanish = cd_st_para_vanish(c->styles, p);
 	collect(c, p, &ps, NULL);
+	c->para_vanish = saved;
 	pc_trim(&ps, skip);
 	r = build(c, &ps, parent);
 	pc_free(&ps);
@@ -496,6 +498,7 @@ cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p)
 	cd_st_ctx tmp = *c;
 	int has = 0;
 
+	tmp.para_vanish = cd_st_para_vanish(c->styles, p);
 	collect(&tmp, p, &ps, NULL);
 	for (size_t k = 0; k < ps.n && !has; k++) {
 		for (const char *s = ps.v[k].text; s && *s && !has; s++)

@@ -3,6 +3,7 @@
  * refers to them), proofing and layout marks, empty runs; merges adjacent
  * runs with the same properties so split words come out whole.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,18 +38,31 @@ cd_clean_ncname(const char *name)
 	return cd_buf_take(&b, NULL);
 }
 
-static cd_status
-collect_anchors(xmlNodePtr root, const char *part, cd_error *err, xmlHashTablePtr refs)
+/* State of the anchor passes: the names links refer to, and the
+ * bookmarks of every part (document order, part after part) found by the
+ * walk that collects the links. */
+typedef struct clean_ctx {
+	xmlHashTablePtr refs;
+	cd_flat_list marks;
+} clean_ctx;
+
+static const char *const anchor_names[] = { "hyperlink", "bookmarkStart", "bookmarkEnd", NULL };
+
+static void
+collect_anchors(xmlNodePtr root, clean_ctx *cx)
 {
 	cd_flat_list l = { 0 };
 
-	(void)part;
-	(void)err;
-	cd_flat_collect(root, CD_W_NS, "hyperlink", &l);
+	cd_flat_collect_names(root, CD_W_NS, anchor_names, &l);
 	for (size_t i = 0; i < l.n; i++) {
-		xmlChar *a = cd_w_attr(l.v[i], "anchor");
+		xmlChar *a;
 		char *id;
 
+		if (!cd_w_is(l.v[i], "hyperlink")) {
+			cd_flat_list_add(&cx->marks, l.v[i]);
+			continue;
+		}
+		a = cd_w_attr(l.v[i], "anchor");
 		if (a == NULL || !a[0]) {
 			xmlFree(a);
 			continue;
@@ -57,31 +71,26 @@ collect_anchors(xmlNodePtr root, const char *part, cd_error *err, xmlHashTablePt
 		if (id != NULL) {
 			if (strcmp(id, (const char *)a) != 0)
 				cd_flat_set_w(l.v[i], "anchor", id);
-			xmlHashAddEntry(refs, a, refs);
+			xmlHashAddEntry(cx->refs, a, cx->refs);
 		}
 		free(id);
 		xmlFree(a);
 	}
 	cd_flat_list_free(&l);
-	return CD_OK;
 }
 
+/* Bookmarks become pkg:anchor when a link refers to them, else go. */
 static void
-clean_bookmarks(xmlNodePtr root, xmlHashTablePtr refs)
+clean_bookmarks(const cd_flat_list *l, xmlHashTablePtr refs)
 {
-	cd_flat_list l = { 0 };
-
-	cd_flat_collect(root, CD_W_NS, NULL, &l);
-	for (size_t i = 0; i < l.n; i++) {
-		xmlNodePtr n = l.v[i];
+	for (size_t i = 0; i < l->n; i++) {
+		xmlNodePtr n = l->v[i];
 		xmlChar *name;
 
 		if (cd_w_is(n, "bookmarkEnd")) {
 			cd_xml_remove(n);
 			continue;
 		}
-		if (!cd_w_is(n, "bookmarkStart"))
-			continue;
 		name = cd_w_attr(n, "name");
 		if (name != NULL && xmlHashLookup(refs, name) != NULL) {
 			xmlNodePtr a = cd_flat_new_pkg(n, "anchor");
@@ -98,7 +107,6 @@ clean_bookmarks(xmlNodePtr root, xmlHashTablePtr refs)
 		xmlFree(name);
 		cd_xml_remove(n);
 	}
-	cd_flat_list_free(&l);
 }
 
 /* ---- marks and empty runs ---- */
@@ -113,6 +121,17 @@ is_drop_mark(const xmlNode *n)
 {
 	for (size_t i = 0; drop_marks[i] != NULL; i++)
 		if (cd_w_is(n, drop_marks[i]))
+			return 1;
+	return 0;
+}
+
+/* 1 when a w:r lies below n (never in well-formed WordprocessingML
+ * where n is a mark, a break or run properties). */
+static int
+holds_run(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (cd_w_is(c, "r") || holds_run(c)))
 			return 1;
 	return 0;
 }
@@ -236,8 +255,17 @@ key_attrs(const xmlNode *n, cd_buf *b)
 
 		if (key_attr_ignored(a->name))
 			continue;
+		cd_buf_addc(b, ' ');
+		cd_buf_adds(b, (const char *)a->name);
+		cd_buf_addc(b, '=');
+		if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
+		    a->children->next == NULL && a->children->content != NULL) {
+			/* the common case: what xmlNodeListGetString returns */
+			cd_buf_adds(b, (const char *)a->children->content);
+			continue;
+		}
 		v = xmlNodeListGetString(n->doc, a->children, 1);
-		cd_buf_printf(b, " %s=%s", (const char *)a->name, v ? (const char *)v : "");
+		cd_buf_adds(b, v ? (const char *)v : "");
 		xmlFree(v);
 	}
 }
@@ -255,12 +283,15 @@ rpr_key(xmlNodePtr r)
 	for (xmlNodePtr c = rpr ? rpr->children : NULL; c != NULL; c = c->next) {
 		if (key_elem_ignored(c))
 			continue;
-		cd_buf_printf(&b, "{%s}%s", c->ns && c->ns->href ? (const char *)c->ns->href : "",
-		              (const char *)c->name);
+		cd_buf_addc(&b, '{');
+		cd_buf_adds(&b, c->ns && c->ns->href ? (const char *)c->ns->href : "");
+		cd_buf_addc(&b, '}');
+		cd_buf_adds(&b, (const char *)c->name);
 		key_attrs(c, &b);
 		for (xmlNodePtr g = c->children; g != NULL; g = g->next)
 			if (g->type == XML_ELEMENT_NODE) {
-				cd_buf_printf(&b, "<%s", (const char *)g->name);
+				cd_buf_addc(&b, '<');
+				cd_buf_adds(&b, (const char *)g->name);
 				key_attrs(g, &b);
 			}
 		cd_buf_addc(&b, ';');
@@ -308,76 +339,148 @@ merge_runs(xmlNodePtr parent)
 	free(pkey);
 }
 
+/* A set of node pointers (the run containers of a part), in the order
+ * added. Owns only its storage. */
+typedef struct ptr_set {
+	xmlNodePtr *slot;  /* open addressing, cap a power of two */
+	size_t cap, n;
+	cd_flat_list order;
+	int failed;
+} ptr_set;
+
+static size_t
+ptr_hash(const void *p, size_t cap)
+{
+	return (size_t)(((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u) & (cap - 1);
+}
+
+static void
+ptr_set_grow(ptr_set *s)
+{
+	size_t cap = s->cap ? s->cap * 2 : 256;
+	xmlNodePtr *slot = calloc(cap, sizeof *slot);
+
+	if (slot == NULL) {
+		s->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < s->order.n; i++) {
+		size_t h = ptr_hash(s->order.v[i], cap);
+
+		while (slot[h] != NULL)
+			h = (h + 1) & (cap - 1);
+		slot[h] = s->order.v[i];
+	}
+	free(s->slot);
+	s->slot = slot;
+	s->cap = cap;
+}
+
+static void
+ptr_set_add(ptr_set *s, xmlNodePtr p)
+{
+	size_t h;
+
+	if (!s->failed && (s->n + 1) * 2 > s->cap)
+		ptr_set_grow(s);
+	if (s->failed)
+		return;
+	for (h = ptr_hash(p, s->cap); s->slot[h] != NULL; h = (h + 1) & (s->cap - 1))
+		if (s->slot[h] == p)
+			return;
+	s->slot[h] = p;
+	s->n++;
+	cd_flat_list_add(&s->order, p);
+	s->failed = s->order.failed;
+}
+
+static const char *const run_level[] = {
+	"proofErr", "lastRenderedPageBreak", "permStart", "permEnd", "softHyphen",
+	"annotationRef", "noProof", "r", NULL
+};
+
 static cd_status
 clean_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
-	cd_flat_list l = { 0 }, parents = { 0 };
+	cd_flat_list l = { 0 };
+	ptr_set parents = { 0 };
 
 	(void)ctx;
 	(void)part;
 	(void)err;
-	cd_flat_collect(root, CD_W_NS, NULL, &l);
+	cd_flat_collect_names(root, CD_W_NS, run_level, &l);
 	for (size_t i = l.n; i-- > 0;) {
 		xmlNodePtr n = l.v[i];
 
+		/* what is removed here may hold a container of runs met
+		 * before (only in odd input): then look for them again */
 		if (is_drop_mark(n)) {
+			parents.failed |= holds_run(n);
 			cd_xml_remove(n);
 		} else if (cd_w_is(n, "r")) {
+			parents.failed |= holds_run(n);
 			clean_run_children(n);
 			join_texts(n);
 			if (run_empty(n))
 				cd_xml_remove(n);
+			else
+				ptr_set_add(&parents, n->parent);
 		}
 	}
 	cd_flat_list_free(&l);
-	/* run containers first: merging frees runs and texts, never these */
-	cd_flat_collect(root, NULL, NULL, &l);
-	for (size_t i = 0; i < l.n; i++)
-		if (cd_w_child(l.v[i], "r") != NULL)
-			cd_flat_list_add(&parents, l.v[i]);
-	cd_flat_list_free(&l);
-	for (size_t i = 0; i < parents.n; i++)
-		merge_runs(parents.v[i]);
-	cd_flat_list_free(&parents);
+	/* merging only touches one container's runs: any order will do */
+	if (parents.failed) {
+		cd_flat_list_free(&parents.order);
+		cd_flat_collect(root, NULL, NULL, &l);
+		for (size_t i = 0; i < l.n; i++)
+			if (cd_w_child(l.v[i], "r") != NULL)
+				cd_flat_list_add(&parents.order, l.v[i]);
+		cd_flat_list_free(&l);
+	}
+	for (size_t i = 0; i < parents.order.n; i++)
+		merge_runs(parents.order.v[i]);
+	cd_flat_list_free(&parents.order);
+	free(parents.slot);
 	return CD_OK;
 }
 
 static cd_status
 anchors_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
-	return collect_anchors(root, part, err, ctx);
-}
-
-static cd_status
-bookmarks_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
-{
 	(void)part;
 	(void)err;
-	clean_bookmarks(root, ctx);
+	collect_anchors(root, ctx);
 	return CD_OK;
 }
 
 cd_status
 cd_clean(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 {
-	xmlHashTablePtr refs;
+	clean_ctx cx = { 0 };
 	cd_status st;
+	int failed;
 
 	(void)o;
 	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
 		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "clean: no package document");
 		return CD_ERR_USAGE;
 	}
-	refs = xmlHashCreate(64);
-	if (refs == NULL) {
+	cx.refs = xmlHashCreate(64);
+	if (cx.refs == NULL) {
 		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
 		return CD_ERR_NOMEM;
 	}
-	st = cd_flat_each_part(pkg, anchors_part, refs, err);
-	if (st == CD_OK)
-		st = cd_flat_each_part(pkg, bookmarks_part, refs, err);
+	st = cd_flat_each_part(pkg, anchors_part, &cx, err);
+	failed = cx.marks.failed;
+	if (st == CD_OK && !failed)
+		clean_bookmarks(&cx.marks, cx.refs);
+	cd_flat_list_free(&cx.marks);
+	xmlHashFree(cx.refs, NULL);
+	if (st == CD_OK && failed) {
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return CD_ERR_NOMEM;
+	}
 	if (st == CD_OK)
 		st = cd_flat_each_part(pkg, clean_part, NULL, err);
-	xmlHashFree(refs, NULL);
 	return st;
 }

@@ -61,6 +61,33 @@ cd_flat_collect(xmlNodePtr root, const char *ns, const char *name, cd_flat_list 
 	}
 }
 
+void
+cd_flat_collect_names(xmlNodePtr root, const char *ns, const char *const *names,
+                      cd_flat_list *l)
+{
+	xmlNodePtr n = root ? root->children : NULL;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			for (size_t i = 0; names[i] != NULL; i++)
+				if (strcmp((const char *)n->name, names[i]) == 0) {
+					if (cd_xml_is(n, ns, NULL))
+						cd_flat_list_add(l, n);
+					break;
+				}
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+}
+
 static const char *const content_roles[] = {
 	"document", "footnotes", "endnotes", "comments", "header", "footer"
 };
@@ -478,12 +505,15 @@ href_fragment(xmlNodePtr h, const xmlChar *href, const xmlChar *anchor)
 	xmlRemoveProp(xmlHasNsProp(h, BAD_CAST "anchor", BAD_CAST CD_W_NS));
 }
 
+/* Drops hidden runs (when runs may be hidden) and handles hyperlinks
+ * (when there may be some). */
 static void
-flat_hidden(xmlNodePtr root)
+flat_hidden(xmlNodePtr root, int runs, int links)
 {
 	cd_flat_list l = { 0 };
 
-	cd_flat_collect(root, CD_W_NS, "r", &l);
+	if (runs)
+		cd_flat_collect(root, CD_W_NS, "r", &l);
 	for (size_t i = l.n; i-- > 0;) {
 		xmlNodePtr rpr = cd_w_child(l.v[i], "rPr");
 
@@ -491,7 +521,8 @@ flat_hidden(xmlNodePtr root)
 			cd_xml_remove(l.v[i]);
 	}
 	cd_flat_list_free(&l);
-	cd_flat_collect(root, CD_W_NS, "hyperlink", &l);
+	if (links)
+		cd_flat_collect(root, CD_W_NS, "hyperlink", &l);
 	for (size_t i = l.n; i-- > 0;) {
 		xmlNodePtr h = l.v[i];
 		xmlChar *href = xmlGetNsProp(h, BAD_CAST "href", BAD_CAST CD_PKG_NS);
@@ -507,23 +538,42 @@ flat_hidden(xmlNodePtr root)
 	cd_flat_list_free(&l);
 }
 
+static const char *const deleted_names[] = { "del", "framePr", NULL };
+static const char *const field_names[] = { "fldChar", "instrText", "fldSimple", NULL };
+static const char *const math_names[] = { "oMath", "oMathPara", NULL };
+static const char *const symbol_names[] = { "sym", "rFonts", NULL };
+static const char *const image_names[] = { "drawing", "pict", "object", NULL };
+static const char *const hidden_names[] = { "vanish", "webHidden", NULL };
+
 static cd_status
 flat_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
+	cd_census c;
 	cd_status st;
+	int fields;
 
 	(void)ctx;
-	flat_alternates(root);
-	flat_wrappers(root);
-	flat_deleted_marks(root);
-	flat_textboxes(root);
-	st = cd_flat_fields(root, part, err);
-	if (st == CD_OK)
+	/* each pass only when the part holds an element it acts on */
+	cd_census_take(root, &c);
+	if (cd_census_has(&c, "AlternateContent"))
+		flat_alternates(root);
+	if (cd_census_any(&c, w_drop) || cd_census_any(&c, w_unwrap))
+		flat_wrappers(root);
+	if (cd_census_any(&c, deleted_names))
+		flat_deleted_marks(root);
+	if (cd_census_has(&c, "txbxContent"))
+		flat_textboxes(root);
+	fields = cd_census_any(&c, field_names);
+	st = fields ? cd_flat_fields(root, part, err) : CD_OK;
+	if (st == CD_OK && cd_census_any(&c, math_names))
 		st = cd_flat_math(root, part, err);
-	if (st == CD_OK)
+	if (st == CD_OK && cd_census_any(&c, symbol_names))
 		st = cd_flat_symbols(root, part, err);
-	flat_images(root);
-	flat_hidden(root);
+	if (cd_census_any(&c, image_names))
+		flat_images(root);
+	/* fields make hyperlinks */
+	flat_hidden(root, cd_census_any(&c, hidden_names),
+	            fields || cd_census_has(&c, "hyperlink"));
 	return st;
 }
 

@@ -215,6 +215,19 @@ cd_flat_math_text(const xmlNode *m)
 	return lin_of(m);
 }
 
+/* 1 when m sits where blocks sit (w:body, w:tc, w:txbxContent, notes...). */
+static int
+block_level(const xmlNode *m)
+{
+	static const char *const blocks[] = { "body", "tc", "txbxContent", "footnote",
+	                                      "endnote", "comment", "hdr", "ftr" };
+
+	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+		if (cd_w_is(m->parent, blocks[i]))
+			return 1;
+	return 0;
+}
+
 cd_status
 cd_flat_math(xmlNodePtr root, const char *part, cd_error *err)
 {
@@ -241,6 +254,14 @@ cd_flat_math(xmlNodePtr root, const char *part, cd_error *err)
 		}
 		pm = cd_flat_new_pkg(m, "math");
 		xmlNodeAddContent(pm, BAD_CAST s);
+		if (block_level(m)) {
+			/* an equation written straight into the body, a cell or a
+			 * text box (no w:p around it) becomes its own paragraph */
+			xmlNodePtr p = cd_flat_new_w(m->parent, "p");
+
+			xmlAddChild(p, pm);
+			pm = p;
+		}
 		xmlAddPrevSibling(m, pm);
 		cd_xml_remove(m);
 		free(s);
@@ -415,18 +436,43 @@ sym_to_text(xmlNodePtr sym)
 	xmlFree(chr);
 }
 
+/* Appends the w:sym under root to syms and the w:r to runs (pre-order). */
+static void
+collect_syms_runs(xmlNodePtr root, cd_flat_list *syms, cd_flat_list *runs)
+{
+	xmlNodePtr n = root->children;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (cd_w_is(n, "r"))
+				cd_flat_list_add(runs, n);
+			else if (cd_w_is(n, "sym"))
+				cd_flat_list_add(syms, n);
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+}
+
 cd_status
 cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err)
 {
-	cd_flat_list l = { 0 };
+	cd_flat_list l = { 0 }, syms = { 0 };
 
 	(void)part;
 	(void)err;
-	cd_flat_collect(root, CD_W_NS, "sym", &l);
-	for (size_t i = 0; i < l.n; i++)
-		sym_to_text(l.v[i]);
-	cd_flat_list_free(&l);
-	cd_flat_collect(root, CD_W_NS, "r", &l);
+	/* one walk: converting symbols never removes a run */
+	collect_syms_runs(root, &syms, &l);
+	for (size_t i = 0; i < syms.n; i++)
+		sym_to_text(syms.v[i]);
+	cd_flat_list_free(&syms);
 	for (size_t i = 0; i < l.n; i++) {
 		xmlChar *font = run_symbol_font(l.v[i]);
 

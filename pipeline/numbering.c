@@ -36,6 +36,8 @@ typedef struct st_num {
 	int id, abs_id;
 	int over[NLVL];      /* startOverride, -1 none */
 	int has_over;
+	int has_lvl[NLVL];   /* lvlOverride/lvl: level k redefined in lvl[k] */
+	st_lvl lvl[NLVL];
 	st_counter c;        /* used when has_over */
 	st_abs *abs;
 } st_num;
@@ -76,6 +78,17 @@ sval(const xmlNode *parent, const char *child, char *buf, size_t n, const char *
 	xmlFree(v);
 }
 
+/* One w:lvl element into *v. */
+static void
+load_lvl(st_lvl *v, const xmlNode *l)
+{
+	v->start = ival(l, "start", 1);
+	v->restart = ival(l, "lvlRestart", -1);
+	v->is_lgl = cd_w_onoff(l, "isLgl") > 0;
+	sval(l, "numFmt", v->fmt, sizeof v->fmt, "decimal");
+	sval(l, "lvlText", v->text, sizeof v->text, "");
+}
+
 static void
 load_abs(st_abs *a, const xmlNode *e)
 {
@@ -94,11 +107,7 @@ load_abs(st_abs *a, const xmlNode *e)
 		k = iattr(l, "ilvl", -1);
 		if (k < 0 || k >= NLVL)
 			continue;
-		a->lvl[k].start = ival(l, "start", 1);
-		a->lvl[k].restart = ival(l, "lvlRestart", -1);
-		a->lvl[k].is_lgl = cd_w_onoff(l, "isLgl") > 0;
-		sval(l, "numFmt", a->lvl[k].fmt, sizeof a->lvl[k].fmt, "decimal");
-		sval(l, "lvlText", a->lvl[k].text, sizeof a->lvl[k].text, "");
+		load_lvl(&a->lvl[k], l);
 	}
 	sval(e, "styleLink", a->style_link, sizeof a->style_link, "");
 	sval(e, "numStyleLink", a->num_link, sizeof a->num_link, "");
@@ -127,16 +136,34 @@ load_num(st_num *n, const xmlNode *e)
 	for (int k = 0; k < NLVL; k++)
 		n->over[k] = -1;
 	for (xmlNodePtr o = e->children; o; o = o->next) {
+		xmlNodePtr lv;
 		int k;
 
 		if (!cd_w_is(o, "lvlOverride"))
 			continue;
 		k = iattr(o, "ilvl", -1);
-		if (k < 0 || k >= NLVL || cd_w_child(o, "startOverride") == NULL)
+		if (k < 0 || k >= NLVL)
 			continue;
-		n->over[k] = ival(o, "startOverride", 1);
-		n->has_over = 1;
+		/* a whole level redefined for this instance: its own list,
+		 * starting at the new level's start unless startOverride says */
+		if ((lv = cd_w_child(o, "lvl")) != NULL) {
+			load_lvl(&n->lvl[k], lv);
+			n->has_lvl[k] = 1;
+			n->over[k] = n->lvl[k].start;
+			n->has_over = 1;
+		}
+		if (cd_w_child(o, "startOverride") != NULL) {
+			n->over[k] = ival(o, "startOverride", 1);
+			n->has_over = 1;
+		}
 	}
+}
+
+/* The definition of level k in force for instance n (n->abs not NULL). */
+static const st_lvl *
+lvl_of(const st_num *n, int k)
+{
+	return n->has_lvl[k] ? &n->lvl[k] : &n->abs->lvl[k];
 }
 
 /* Caller frees with cd_st_num_free. */
@@ -365,9 +392,9 @@ bullet_text(const char *t, char *buf, size_t n)
 }
 
 static void
-render(const st_abs *a, const st_counter *c, int ilvl, char *buf, size_t n)
+render(const st_num *nm, const st_counter *c, int ilvl, char *buf, size_t n)
 {
-	const char *t = a->lvl[ilvl].text;
+	const char *t = lvl_of(nm, ilvl)->text;
 	size_t k = 0;
 
 	buf[0] = '\0';
@@ -381,8 +408,9 @@ render(const st_abs *a, const st_counter *c, int ilvl, char *buf, size_t n)
 		}
 		lv = t[1] - '1';
 		t++;
-		cd_st_num_format(a->lvl[ilvl].is_lgl ? "decimal" : a->lvl[lv].fmt,
-		                 c->used[lv] ? c->cnt[lv] : a->lvl[lv].start,
+		cd_st_num_format(lvl_of(nm, ilvl)->is_lgl ? "decimal" : lvl_of(nm, lv)->fmt,
+		                 c->used[lv] ? c->cnt[lv] :
+		                 nm->over[lv] >= 0 ? nm->over[lv] : lvl_of(nm, lv)->start,
 		                 num, sizeof num);
 		for (const char *q = num; *q && k + 1 < n; q++)
 			buf[k++] = *q;
@@ -403,35 +431,39 @@ int
 cd_st_num_next(cd_st_numbering *nb, int num_id, int ilvl, cd_st_numlabel *out)
 {
 	st_num *nm;
-	st_abs *a;
+	const st_lvl *lv;
 	st_counter *c;
 
 	memset(out, 0, sizeof *out);
 	if (nb == NULL || num_id <= 0 || (nm = find_num(nb, num_id)) == NULL ||
-	    (a = nm->abs) == NULL)
+	    nm->abs == NULL)
 		return 0;
 	if (ilvl < 0 || ilvl >= NLVL)
 		ilvl = 0;
-	c = nm->has_over ? &nm->c : &a->c;
+	lv = lvl_of(nm, ilvl);
+	c = nm->has_over ? &nm->c : &nm->abs->c;
 	if (!c->used[ilvl]) {
-		c->cnt[ilvl] = nm->over[ilvl] >= 0 ? nm->over[ilvl] : a->lvl[ilvl].start;
+		c->cnt[ilvl] = nm->over[ilvl] >= 0 ? nm->over[ilvl] : lv->start;
 		c->used[ilvl] = 1;
 	} else {
 		c->cnt[ilvl]++;
 	}
-	for (int k = ilvl + 1; k < NLVL; k++)
-		if (a->lvl[k].restart != 0)
+	/* lvlRestart r: level k restarts after a level 1..r (0: never) */
+	for (int k = ilvl + 1; k < NLVL; k++) {
+		int r = lvl_of(nm, k)->restart;
+
+		if (r < 0 || ilvl < r)
 			c->used[k] = 0;
+	}
 	/* isLgl: the label is all decimal, and so is the list's style */
-	snprintf(out->fmt, sizeof out->fmt, "%s",
-	         a->lvl[ilvl].is_lgl ? "decimal" : a->lvl[ilvl].fmt);
+	snprintf(out->fmt, sizeof out->fmt, "%s", lv->is_lgl ? "decimal" : lv->fmt);
 	out->bullet = strcmp(out->fmt, "bullet") == 0 || strcmp(out->fmt, "none") == 0;
 	out->level = ilvl;
 	out->value = c->cnt[ilvl];
-	out->start = nm->over[ilvl] >= 0 ? nm->over[ilvl] : a->lvl[ilvl].start;
+	out->start = nm->over[ilvl] >= 0 ? nm->over[ilvl] : lv->start;
 	if (strcmp(out->fmt, "bullet") == 0)
-		bullet_text(a->lvl[ilvl].text, out->label, sizeof out->label);
+		bullet_text(lv->text, out->label, sizeof out->label);
 	else
-		render(a, c, ilvl, out->label, sizeof out->label);
+		render(nm, c, ilvl, out->label, sizeof out->label);
 	return 1;
 }

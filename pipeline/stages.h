@@ -23,12 +23,31 @@ void cd_flat_list_free(cd_flat_list *l);
 void cd_flat_collect(xmlNodePtr root, const char *ns, const char *name,
                      cd_flat_list *l);
 
+/* Like cd_flat_collect, for the elements named any of names (a NULL-
+ * terminated list) in ns (NULL: any namespace). */
+void cd_flat_collect_names(xmlNodePtr root, const char *ns, const char *const *names,
+                           cd_flat_list *l);
+
 /* Visits fn on every content part root (document, footnotes, endnotes,
  * comments, headers, footers). Stops at the first non-CD_OK status. */
 typedef cd_status (*cd_flat_part_fn)(xmlNodePtr root, const char *part,
                                      void *ctx, cd_error *err);
 cd_status cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, void *ctx,
                             cd_error *err);
+
+/* pipeline/census.c: which element names (any namespace) occur under a
+ * part root, taken in one walk, so that passes with nothing to do are
+ * skipped. */
+typedef struct cd_census {
+	unsigned char seen[64];
+} cd_census;
+
+void cd_census_take(xmlNodePtr root, cd_census *c);
+/* 1 when an element named name may occur (always 1 for a name the census
+ * does not track). */
+int cd_census_has(const cd_census *c, const char *name);
+/* 1 when cd_census_has holds for any name of the NULL-terminated list. */
+int cd_census_any(const cd_census *c, const char *const *names);
 
 /* New w:NAME / pkg:NAME element in the namespace of the given context
  * node's document (declares the namespace on ctx's part root when

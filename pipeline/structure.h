@@ -56,6 +56,9 @@ void cd_st_para_info(const cd_st_styles *s, const xmlNode *p, cd_st_pinfo *pi);
 void cd_st_run_fmt(const cd_st_styles *s, const xmlNode *rpr, cd_st_rfmt *f);
 /* Heading level of a style id (0: not a heading). */
 int cd_st_style_heading(const cd_st_styles *s, const char *id);
+/* 1 when the paragraph's style (or its basedOn chain) hides its runs
+ * (w:vanish in the style's run properties). */
+int cd_st_para_vanish(const cd_st_styles *s, const xmlNode *p);
 
 /* ---- numbering.c ---- */
 
@@ -98,6 +101,7 @@ typedef struct cd_st_ctx {
 	xmlNsPtr ns;
 	char lang[16];     /* document language, primary tag */
 	int in_note;
+	int para_vanish;   /* the current paragraph's style hides its runs */
 } cd_st_ctx;
 
 /* Plain text of paragraph p as the reader sees it (tabs as '\t', notes

@@ -89,6 +89,27 @@ load_one(cd_st_styles *s, const xmlNode *e)
 	xmlFree(def);
 }
 
+/* The document's default language as Word applies it: w:lang/@w:val of
+ * the default paragraph style (or of a style it is based on), else of the
+ * docDefaults run properties. Returns a malloc'd string (freed with the
+ * table) or NULL. */
+static int chain(const cd_st_styles *s, const st_style *st, const st_style **out);
+
+static char *
+default_lang(const cd_st_styles *s)
+{
+	const st_style *c[CHAIN_MAX];
+	int n = chain(s, s->def_para, c);
+
+	for (int k = 0; k < n; k++) {
+		char *l = dup_attr(cd_w_child(c[k]->rpr, "lang"), "val");
+
+		if (l != NULL)
+			return l;
+	}
+	return dup_attr(cd_w_child(s->def_rpr, "lang"), "val");
+}
+
 /* Caller frees with cd_st_styles_free. */
 cd_st_styles *
 cd_st_styles_load(xmlNodePtr root)
@@ -116,9 +137,7 @@ cd_st_styles_load(xmlNodePtr root)
 	for (size_t i = 0; i < s->n; i++)
 		if (s->v[i].is_default && s->def_para == NULL)
 			s->def_para = &s->v[i];
-	s->lang = dup_attr(cd_w_child(s->def_rpr, "lang"), "val");
-	if (s->lang == NULL && s->def_para != NULL)
-		s->lang = dup_attr(cd_w_child(s->def_para->rpr, "lang"), "val");
+	s->lang = default_lang(s);
 	return s;
 }
 
@@ -356,6 +375,27 @@ cd_st_para_info(const cd_st_styles *s, const xmlNode *p, cd_st_pinfo *pi)
 	if (pi->ilvl < 0 || pi->ilvl > 8)
 		pi->ilvl = 0;
 	xmlFree(sid);
+}
+
+int
+cd_st_para_vanish(const cd_st_styles *s, const xmlNode *p)
+{
+	xmlChar *sid = cd_w_child_val(cd_w_child(p, "pPr"), "pStyle");
+	const st_style *st = sid ? find(s, (const char *)sid) : NULL;
+	const st_style *c[CHAIN_MAX];
+	int n;
+
+	xmlFree(sid);
+	if (st == NULL && s != NULL)
+		st = s->def_para;
+	n = chain(s, st, c);
+	for (int k = 0; k < n; k++) {
+		int v = cd_w_onoff(c[k]->rpr, "vanish");
+
+		if (v >= 0)
+			return v;
+	}
+	return 0;
 }
 
 static void

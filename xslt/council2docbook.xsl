@@ -23,6 +23,7 @@
     exclude-result-prefixes="c exsl">
 
   <xsl:include href="common.xsl"/>
+  <xsl:include href="list-start.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -271,7 +272,7 @@
             </xsl:choose>
           </xsl:variable>
           <xsl:if test="$num != ''"><xsl:attribute name="numeration"><xsl:value-of select="$num"/></xsl:attribute></xsl:if>
-          <xsl:variable name="start"><xsl:call-template name="cd-start"/></xsl:variable>
+          <xsl:variable name="start"><xsl:call-template name="cd-list-start"/></xsl:variable>
           <xsl:if test="$start != 1">
             <xsl:attribute name="startingnumber"><xsl:value-of select="$start"/></xsl:attribute>
           </xsl:if>

@@ -22,6 +22,7 @@
     exclude-result-prefixes="c exsl">
 
   <xsl:include href="common.xsl"/>
+  <xsl:include href="list-start.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -302,7 +303,7 @@
   <xsl:template match="c:list" mode="m-block">
     <xsl:variable name="ordered" select="@type = 'ordered'"/>
     <xsl:variable name="start">
-      <xsl:call-template name="cd-start"/>
+      <xsl:call-template name="cd-list-start"/>
     </xsl:variable>
     <xsl:for-each select="c:item">
       <xsl:variable name="mark">
@@ -324,7 +325,7 @@
           <xsl:if test="string($out) != ''">
             <!-- a blank line before a block, except a list that may interrupt a paragraph -->
             <xsl:variable name="st">
-              <xsl:if test="self::c:list[@type = 'ordered']"><xsl:call-template name="cd-start"/></xsl:if>
+              <xsl:if test="self::c:list[@type = 'ordered']"><xsl:call-template name="cd-list-start"/></xsl:if>
             </xsl:variable>
             <xsl:if test="position() &gt; 1 and not(self::c:list and (@type = 'bullet' or $st = 1))">
               <xsl:text>&#10;</xsl:text>

@@ -1,0 +1,94 @@
+/*
+ * census.c — which element names occur in a part, found in one tree walk.
+ *
+ * Most flatten passes act on constructs that a given report does not
+ * contain (text boxes, equations, fields...). Each pass walks the whole
+ * part, so a large report paid for every pass; the census lets a pass be
+ * skipped when none of the element names it acts on occurs. Names are
+ * matched in any namespace, so the census only ever over-approximates:
+ * a skipped pass is one that would have done nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stages.h"
+
+/* Sorted (strcmp order): every name a flatten pass looks for. */
+static const char *const census_names[] = {
+	"AlternateContent", "cellDel", "cellIns", "cellMerge", "commentRangeEnd",
+	"commentRangeStart", "commentReference", "customXml", "customXmlDelRangeEnd",
+	"customXmlDelRangeStart", "customXmlInsRangeEnd", "customXmlInsRangeStart",
+	"customXmlMoveFromRangeEnd", "customXmlMoveFromRangeStart",
+	"customXmlMoveToRangeEnd", "customXmlMoveToRangeStart", "customXmlPr", "del",
+	"delInstrText", "delText", "drawing", "fldChar", "fldSimple", "framePr",
+	"hyperlink", "ins", "instrText", "moveFrom", "moveFromRangeEnd",
+	"moveFromRangeStart", "moveTo", "moveToRangeEnd", "moveToRangeStart",
+	"numberingChange", "oMath", "oMathPara", "object", "pPrChange", "pict",
+	"rFonts", "rPrChange", "sdt", "sdtContent", "sdtEndPr", "sdtPr",
+	"sectPrChange", "smartTag", "smartTagPr", "sym", "tblGridChange",
+	"tblPrChange", "tcPrChange", "trPrChange", "txbxContent", "vanish",
+	"webHidden",
+};
+
+#define CENSUS_N (sizeof census_names / sizeof *census_names)
+
+_Static_assert(CENSUS_N <= sizeof ((cd_census){ { 0 } }).seen, "cd_census.seen too small");
+
+static int
+census_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* Index of name in census_names, or -1. */
+static long
+census_index(const char *name)
+{
+	const char *const *hit = bsearch(name, census_names, CENSUS_N, sizeof *census_names,
+	                                 census_cmp);
+
+	return hit ? (long)(hit - census_names) : -1;
+}
+
+void
+cd_census_take(xmlNodePtr root, cd_census *c)
+{
+	xmlNodePtr n = root ? root->children : NULL;
+
+	memset(c, 0, sizeof *c);
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			long i = census_index((const char *)n->name);
+
+			if (i >= 0)
+				c->seen[i] = 1;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+}
+
+int
+cd_census_has(const cd_census *c, const char *name)
+{
+	long i = census_index(name);
+
+	/* a name the census does not count may be anywhere */
+	return i < 0 || c->seen[i];
+}
+
+int
+cd_census_any(const cd_census *c, const char *const *names)
+{
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (cd_census_has(c, names[i]))
+			return 1;
+	return 0;
+}
