@@ -133,20 +133,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- cd-start: the list's start number: the number of the first item's
-       label when it is a decimal one ("2)", "(3)", "4."; Word's shown
-       label wins over a stale @start), else @start, else 1 -->
-  <xsl:template name="cd-start">
-    <xsl:param name="list" select="."/>
-    <xsl:variable name="lab" select="translate(normalize-space($list/c:item[1]/@label), '().', '')"/>
-    <xsl:choose>
-      <xsl:when test="$list/@type = 'ordered' and $lab != '' and string-length($lab) &lt; 6
-                      and translate($lab, '0123456789', '') = ''"><xsl:value-of select="number($lab)"/></xsl:when>
-      <xsl:when test="string(number($list/@start)) != 'NaN'"><xsl:value-of select="number($list/@start)"/></xsl:when>
-      <xsl:otherwise>1</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- cd-is-rtl: 'yes' when the node is in a right-to-left context
        (nearest dir, else nearest xml:lang ar/he/fa/ur) -->
   <xsl:template name="cd-is-rtl">
