@@ -14,16 +14,24 @@
  * described in doc/pipeline.md.
  *
  * Name prefixes and the files that define them:
- *   cd_error_*, cd_options_*, cd_xml_*, cd_buf_*  pipeline/core.c, pipeline/xmlutil.c
+ *   cd_error_*, cd_options_*, cd_init, cd_buf_*  pipeline/core.c
+ *   cd_xml_*, cd_w_*, cd_pkg_*                   pipeline/xmlutil.c
+ *   cd_convert                                   pipeline/convert.c
  *   cd_read, cd_read_docx, cd_opc_*              input/docx.c, input/opc.c
  *   cd_read_textdump, cd_dump_*                  input/textdump.c
- *   cd_flatten, cd_flat_*                        pipeline/flatten.c (fields: pipeline/fields.c)
+ *   cd_flatten, cd_flat_*                        pipeline/flatten.c, fields.c, math.c,
+ *                                                census.c
  *   cd_clean, cd_clean_*                         pipeline/clean.c
  *   cd_notes, cd_notes_*                         pipeline/notes.c
- *   cd_structure, cd_st_*                        pipeline/structure*.c, styles.c, numbering.c,
- *                                                meta.c, refs.c
- *   cd_engine_*, cd_emit                         output/emit.c
- *   cd_write_*                                   output/write.c
+ *   cd_structure, cd_st_*                        pipeline/structure.c, styles.c,
+ *                                                numbering.c, blocks.c, tables.c,
+ *                                                sections.c, stlang.c, comments.c
+ *   cd_meta_*                                    pipeline/meta.c, metadate.c, metaxml.c
+ *   cd_refs_*                                    pipeline/refs.c, refkinds.c
+ *   cd_engine_*, cd_emit, cd_xml_serialize       output/emit.c
+ *   cd_write_atomic, cd_read_file                output/write.c
+ *   cd_meta_json, cd_json_*                      output/json.c
+ *   cd_sha256_*                                  output/sha256.c
  *
  * Conventions: library code never prints and never exits. A function that
  * can fail returns NULL or a cd_status and fills a cd_error. Every function

@@ -230,14 +230,9 @@ place_ref(xmlNodePtr ref, notes_kind *k)
 static void
 collect_refs(xmlNodePtr root, cd_flat_list *refs)
 {
-	cd_flat_list l = { 0 };
+	static const char *const names[] = { "footnoteReference", "endnoteReference", NULL };
 
-	cd_flat_collect(root, CD_W_NS, NULL, &l);
-	for (size_t i = 0; i < l.n; i++)
-		if (cd_w_is(l.v[i], "footnoteReference") || cd_w_is(l.v[i], "endnoteReference"))
-			cd_flat_list_add(refs, l.v[i]);
-	refs->failed |= l.failed;
-	cd_flat_list_free(&l);
+	cd_flat_collect_names(root, CD_W_NS, names, refs);
 }
 
 static void

@@ -4,14 +4,17 @@
  * test_package.c, test_numover.c): a DOCX package built in memory with
  * libzip from string literals, run through the real stages (cd_convert),
  * and XPath queries on the council document (prefix c = urn:councildoc:1).
- * Include after <cmocka.h>. Every function is static inline so that a test
- * file using only some of them compiles without warnings.
+ * The zip builder (t_entry, t_zip) also serves test_docx.c and the
+ * test_hostile*.c files. Include after <cmocka.h>. Every function is
+ * static inline so that a test file using only some of them compiles
+ * without warnings.
  */
 #ifndef CDTEST_H
 #define CDTEST_H
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <zip.h>
 #include <libxml/tree.h>
@@ -44,11 +47,40 @@
 /* A run (rpr: the inside of w:rPr, may be ""). */
 #define T_R_(rpr, text) "<w:r><w:rPr>" rpr "</w:rPr><w:t xml:space=\"preserve\">" text "</w:t></w:r>"
 
+/* How t_zip stores an entry (t_entry.flags, or-ed). */
+enum {
+	T_STORE = 1,    /* no compression */
+	T_SYMLINK = 2,  /* unix mode S_IFLNK: the data is the link target */
+	T_AES = 4       /* AES-256 encrypted, password "pw" */
+};
+
 typedef struct t_entry {
 	const char *name;
 	const char *data;
 	size_t len;        /* 0: strlen(data) */
+	int flags;         /* T_STORE, T_SYMLINK, T_AES */
 } t_entry;
+
+/* Adds entry e to za, stored as its flags say. */
+static inline void
+t_zip_add(zip_t *za, const t_entry *e)
+{
+	size_t l = e->len ? e->len : strlen(e->data);
+	zip_source_t *s = zip_source_buffer(za, e->data, l, 0);
+	zip_int64_t k;
+
+	assert_non_null(s);
+	k = zip_file_add(za, e->name, s, 0);
+	assert_true(k >= 0);
+	if (e->flags & T_STORE)
+		assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)k, ZIP_CM_STORE, 0), 0);
+	if (e->flags & T_SYMLINK)
+		assert_int_equal(zip_file_set_external_attributes(za, (zip_uint64_t)k, 0,
+		                 ZIP_OPSYS_UNIX, (zip_uint32_t)(S_IFLNK | 0777) << 16), 0);
+	if (e->flags & T_AES)
+		assert_int_equal(zip_file_set_encryption(za, (zip_uint64_t)k, ZIP_EM_AES_256,
+		                                         "pw"), 0);
+}
 
 /* Builds a zip in memory from entries; caller frees the result with free(). */
 static inline unsigned char *
@@ -66,13 +98,8 @@ t_zip(const t_entry *e, size_t n, size_t *len)
 	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
 	assert_non_null(za);
 	zip_source_keep(src);
-	for (size_t i = 0; i < n; i++) {
-		size_t l = e[i].len ? e[i].len : strlen(e[i].data);
-		zip_source_t *s = zip_source_buffer(za, e[i].data, l, 0);
-
-		assert_non_null(s);
-		assert_true(zip_file_add(za, e[i].name, s, 0) >= 0);
-	}
+	for (size_t i = 0; i < n; i++)
+		t_zip_add(za, &e[i]);
 	assert_int_equal(zip_close(za), 0);
 	assert_int_equal(zip_source_open(src), 0);
 	assert_int_equal(zip_source_stat(src, &st), 0);
@@ -150,15 +177,15 @@ t_docx(const t_doc *d, size_t *len)
 		"<Types xmlns=\"" T_CT "\"><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
 		"<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package."
 		"relationships+xml\"/><Override PartName=\"/word/document.xml\" ContentType=\""
-		T_MAIN_CT "\"/></Types>", 0 };
+		T_MAIN_CT "\"/></Types>", 0, 0 };
 	e[n++] = (t_entry){ "_rels/.rels", "<Relationships xmlns=\"" T_REL "\">"
 		"<Relationship Id=\"rId1\" Type=\"" T_R "/officeDocument\" Target=\"word/document.xml\"/>"
-		"</Relationships>", 0 };
-	e[n++] = (t_entry){ "word/document.xml", document, 0 };
-	e[n++] = (t_entry){ "word/_rels/document.xml.rels", rels, 0 };
+		"</Relationships>", 0, 0 };
+	e[n++] = (t_entry){ "word/document.xml", document, 0, 0 };
+	e[n++] = (t_entry){ "word/_rels/document.xml.rels", rels, 0, 0 };
 	for (int k = 0; k < 7; k++)
 		if (parts[k] != NULL)
-			e[n++] = (t_entry){ names[k], parts[k], 0 };
+			e[n++] = (t_entry){ names[k], parts[k], 0, 0 };
 	zip = t_zip(e, n, len);
 	for (int k = 0; k < 7; k++) {
 		free(parts[k]);

@@ -15,59 +15,13 @@
 #include <zip.h>
 #include <libxml/tree.h>
 
-#include "cd_internal.h"
+#include "cdtest.h"
 
 #define W_T "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define W_S "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define R_T "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define R_S "http://purl.oclc.org/ooxml/officeDocument/relationships"
 #define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
-
-typedef struct entry {
-	const char *name;
-	const char *data;
-	size_t len; /* 0: strlen(data) */
-} entry;    /* a name starting with '!' is stored AES-256 encrypted */
-
-/* Builds a zip in memory; caller frees the result with free(). */
-static unsigned char *
-mkzip(const entry *e, size_t n, size_t *len)
-{
-	zip_error_t ze;
-	zip_source_t *src;
-	zip_t *za;
-	zip_stat_t st;
-	unsigned char *out;
-
-	zip_error_init(&ze);
-	src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	assert_non_null(src);
-	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	assert_non_null(za);
-	zip_source_keep(src);
-	for (size_t i = 0; i < n; i++) {
-		size_t l = e[i].len ? e[i].len : strlen(e[i].data);
-		zip_source_t *s = zip_source_buffer(za, e[i].data, l, 0);
-
-		int enc = e[i].name[0] == '!';
-		zip_int64_t k = zip_file_add(za, e[i].name + enc, s, 0);
-
-		assert_true(k >= 0);
-		if (enc)
-			assert_int_equal(zip_file_set_encryption(za, (zip_uint64_t)k,
-			                                         ZIP_EM_AES_256, "pw"), 0);
-	}
-	assert_int_equal(zip_close(za), 0);
-	assert_int_equal(zip_source_open(src), 0);
-	assert_int_equal(zip_source_stat(src, &st), 0);
-	out = malloc(st.size);
-	assert_int_equal(zip_source_read(src, out, st.size), (zip_int64_t)st.size);
-	zip_source_close(src);
-	zip_source_free(src);
-	zip_error_fini(&ze);
-	*len = st.size;
-	return out;
-}
 
 static const char pkg_rels[] =
 	"<Relationships xmlns='" REL_NS "'>"
@@ -105,10 +59,10 @@ static const char core_xml[] =
 	"<dc:title>T</dc:title></cp:coreProperties>";
 
 static xmlDocPtr
-read_zip(const entry *e, size_t n, const cd_options *o, cd_error *err)
+read_zip(const t_entry *e, size_t n, const cd_options *o, cd_error *err)
 {
 	size_t len;
-	unsigned char *z = mkzip(e, n, &len);
+	unsigned char *z = t_zip(e, n, &len);
 	xmlDocPtr pkg;
 
 	cd_error_clear(err);
@@ -166,13 +120,13 @@ check_roundtrip(xmlDocPtr pkg)
 static void
 test_basic(void **state)
 {
-	entry e[] = {
-		{ "[Content_Types].xml", "<Types xmlns='x'/>", 0 },
-		{ "_rels/.rels", pkg_rels, 0 }, { "word/document.xml", doc_xml, 0 },
-		{ "word/_rels/document.xml.rels", doc_rels, 0 },
-		{ "word/header1.xml", hdr_xml, 0 }, { "word/footer1.xml", ftr_xml, 0 },
-		{ "word/footnotes.xml", fn_xml, 0 }, { "word/styles.xml", sty_xml, 0 },
-		{ "docProps/core.xml", core_xml, 0 }, { "evil.xml", sty_xml, 0 },
+	t_entry e[] = {
+		{ "[Content_Types].xml", "<Types xmlns='x'/>", 0, 0 },
+		{ "_rels/.rels", pkg_rels, 0, 0 }, { "word/document.xml", doc_xml, 0, 0 },
+		{ "word/_rels/document.xml.rels", doc_rels, 0, 0 },
+		{ "word/header1.xml", hdr_xml, 0, 0 }, { "word/footer1.xml", ftr_xml, 0, 0 },
+		{ "word/footnotes.xml", fn_xml, 0, 0 }, { "word/styles.xml", sty_xml, 0, 0 },
+		{ "docProps/core.xml", core_xml, 0, 0 }, { "evil.xml", sty_xml, 0, 0 },
 	};
 	cd_error err;
 	xmlDocPtr pkg = read_zip(e, sizeof e / sizeof *e, NULL, &err);
@@ -224,9 +178,9 @@ test_strict_document2_bom(void **state)
 		"TargetMode='External'/>"
 		"<Relationship Id='S' Type='" R_S "/styles' Target='styles.xml'/></Relationships>";
 	static const char sty[] = "\xef\xbb\xbf<w:styles xmlns:w='" W_S "'/>";
-	entry e[] = {
-		{ "_rels/.rels", rels, 0 }, { "word/document2.xml", doc, 0 },
-		{ "word/_rels/document2.xml.rels", drels, 0 }, { "word/styles.xml", sty, 0 },
+	t_entry e[] = {
+		{ "_rels/.rels", rels, 0, 0 }, { "word/document2.xml", doc, 0, 0 },
+		{ "word/_rels/document2.xml.rels", drels, 0, 0 }, { "word/styles.xml", sty, 0, 0 },
 	};
 	cd_error err;
 	xmlDocPtr pkg = read_zip(e, 4, NULL, &err);
@@ -258,9 +212,9 @@ test_content_types_and_case(void **state)
 		"<w:r><w:t>second</w:t></w:r></w:p></w:body></w:document>";
 	static const char doc1[] = "<w:document xmlns:w='" W_T "'><w:body><w:p>"
 		"<w:r><w:t>first</w:t></w:r></w:p></w:body></w:document>";
-	entry e[] = {
-		{ "[Content_Types].xml", ct, 0 }, { "word/main.xml", doc1, 0 },
-		{ "WORD/MAIN.XML", doc2, 0 },
+	t_entry e[] = {
+		{ "[Content_Types].xml", ct, 0, 0 }, { "word/main.xml", doc1, 0, 0 },
+		{ "WORD/MAIN.XML", doc2, 0, 0 },
 	};
 	cd_error err;
 	xmlDocPtr pkg = read_zip(e, 3, NULL, &err);
@@ -277,10 +231,10 @@ test_content_types_and_case(void **state)
 static void
 test_missing_main(void **state)
 {
-	entry e[] = { { "theme/theme1.xml", "<a/>", 0 } };
-	entry e2[] = {
+	t_entry e[] = { { "theme/theme1.xml", "<a/>", 0, 0 } };
+	t_entry e2[] = {
 		{ "_rels/.rels", "<Relationships xmlns='" REL_NS "'><Relationship Id='a' "
-		  "Type='" R_T "/officeDocument' Target='../document.xml'/></Relationships>", 0 },
+		  "Type='" R_T "/officeDocument' Target='../document.xml'/></Relationships>", 0, 0 },
 	};
 	cd_error err;
 
@@ -295,11 +249,12 @@ test_missing_main(void **state)
 static void
 test_malformed_and_dtd(void **state)
 {
-	entry e[] = { { "_rels/.rels", pkg_rels, 0 },
-	              { "word/document.xml", "<w:document xmlns:w='" W_T "'>\n<w:body>\n<w:p></w:r>", 0 } };
-	entry d[] = { { "_rels/.rels", pkg_rels, 0 },
-	              { "word/document.xml", "<!DOCTYPE x [<!ENTITY e SYSTEM 'http://x/'>]>"
-	                "<w:document xmlns:w='" W_T "'>&e;</w:document>", 0 } };
+	t_entry e[] = { { "_rels/.rels", pkg_rels, 0, 0 },
+	                { "word/document.xml",
+	                  "<w:document xmlns:w='" W_T "'>\n<w:body>\n<w:p></w:r>", 0, 0 } };
+	t_entry d[] = { { "_rels/.rels", pkg_rels, 0, 0 },
+	                { "word/document.xml", "<!DOCTYPE x [<!ENTITY e SYSTEM 'http://x/'>]>"
+	                  "<w:document xmlns:w='" W_T "'>&e;</w:document>", 0, 0 } };
 	cd_error err;
 
 	(void)state;
@@ -319,7 +274,7 @@ test_bomb(void **state)
 	static const char head[] = "<w:document xmlns:w='" W_T "'><w:body/>";
 	cd_options o;
 	cd_error err;
-	entry e[] = { { "_rels/.rels", pkg_rels, 0 }, { "word/document.xml", doc, big } };
+	t_entry e[] = { { "_rels/.rels", pkg_rels, 0, 0 }, { "word/document.xml", doc, big, 0 } };
 
 	(void)state;
 	memset(doc, ' ', big);
@@ -353,9 +308,9 @@ test_bomb(void **state)
 static void
 test_truncated(void **state)
 {
-	entry e[] = { { "_rels/.rels", pkg_rels, 0 }, { "word/document.xml", doc_xml, 0 } };
+	t_entry e[] = { { "_rels/.rels", pkg_rels, 0, 0 }, { "word/document.xml", doc_xml, 0, 0 } };
 	size_t len;
-	unsigned char *z = mkzip(e, 2, &len);
+	unsigned char *z = t_zip(e, 2, &len);
 	cd_error err;
 
 	(void)state;
@@ -370,7 +325,7 @@ test_truncated(void **state)
 static void
 test_encrypted_entry(void **state)
 {
-	entry e[] = { { "_rels/.rels", pkg_rels, 0 }, { "!word/document.xml", doc_xml, 0 } };
+	t_entry e[] = { { "_rels/.rels", pkg_rels, 0, 0 }, { "word/document.xml", doc_xml, 0, T_AES } };
 	cd_error err;
 
 	(void)state;

@@ -11,109 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cd_internal.h"
-#include "stages.h"
-
-/* ---- helpers shared by this file's tests ---- */
-
-#define W_DECL "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " \
-	"xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\" " \
-	"xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" " \
-	"xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" " \
-	"xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" " \
-	"xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" " \
-	"xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:x=\"urn:example:unknown\""
-#define PKG_OPEN "<pkg:package xmlns:pkg=\"urn:councildoc:pkg\" kind=\"docx\">"
-#define DOC(body) PKG_OPEN "<pkg:part name=\"word/document.xml\" role=\"document\">" \
-	"<w:document " W_DECL "><w:body>" body "</w:body></w:document></pkg:part></pkg:package>"
-
-/* Parses s; the test fails when it is not well-formed. Caller: xmlFreeDoc. */
-static xmlDocPtr
-parse(const char *s)
-{
-	cd_error e;
-	xmlDocPtr d;
-
-	cd_error_clear(&e);
-	d = cd_xml_parse("test", s, strlen(s), &e);
-	assert_non_null(d);
-	return d;
-}
-
-static void
-add_text(cd_buf *b, xmlNodePtr n)
-{
-	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (cd_w_is(c, "t") || cd_pkg_is(c, "math")) {
-			xmlChar *t = xmlNodeGetContent(c);
-
-			cd_buf_adds(b, (const char *)t);
-			xmlFree(t);
-		} else if (cd_w_is(c, "tab")) {
-			if (cd_w_is(c->parent, "r"))
-				cd_buf_addc(b, '\t');
-		} else if (cd_pkg_is(c, "note")) {
-			xmlChar *l = xmlGetProp(c, BAD_CAST "label");
-
-			cd_buf_printf(b, "[%s:", (const char *)l);
-			xmlFree(l);
-			add_text(b, c);
-			cd_buf_addc(b, ']');
-		} else if (cd_w_is(c, "p")) {
-			add_text(b, c);
-			cd_buf_addc(b, '|');
-		} else {
-			add_text(b, c);
-		}
-	}
-}
-
-/* Visible text of the document part: paragraphs end with '|'. The
- * caller frees the result with free(). */
-static char *
-doc_text(xmlDocPtr d)
-{
-	cd_buf b;
-
-	cd_buf_init(&b);
-	add_text(&b, cd_pkg_body(d));
-	return cd_buf_take(&b, NULL);
-}
-
-/* The serialized document (caller frees with free()). */
-static char *
-doc_xml(xmlDocPtr d)
-{
-	xmlChar *out = NULL;
-	int n = 0;
-	char *s;
-
-	xmlDocDumpMemoryEnc(d, &out, &n, "UTF-8");
-	s = strdup(out ? (const char *)out : "");
-	xmlFree(out);
-	return s;
-}
-
-static void
-expect_text(xmlDocPtr d, const char *want)
-{
-	char *t = doc_text(d);
-
-	assert_string_equal(t, want);
-	free(t);
-}
-
-static int
-xml_has(xmlDocPtr d, const char *needle)
-{
-	char *s = doc_xml(d);
-	int hit = strstr(s, needle) != NULL;
-
-	free(s);
-	return hit;
-}
+#include "stagetest.h"
 
 #define FN_PART(notes) "<pkg:part name=\"word/footnotes.xml\" role=\"footnotes\"><w:footnotes " W_DECL ">" \
 	"<w:footnote w:type=\"separator\" w:id=\"0\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>" \
@@ -121,24 +19,17 @@ xml_has(xmlDocPtr d, const char *needle)
 	notes "</w:footnotes></pkg:part>"
 #define EN_PART(notes) "<pkg:part name=\"word/endnotes.xml\" role=\"endnotes\"><w:endnotes " W_DECL ">" \
 	notes "</w:endnotes></pkg:part>"
-#define PKG(body, parts) PKG_OPEN "<pkg:part name=\"word/document.xml\" role=\"document\">" \
-	"<w:document " W_DECL "><w:body>" body "</w:body></w:document></pkg:part>" parts "</pkg:package>"
+#define PKG(body, parts) DOC_HEAD body "</w:body></w:document></pkg:part>" parts "</pkg:package>"
 #define NOTE(id, text) "<w:footnote w:id=\"" id "\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>" \
 	"<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>" \
 	"<w:r><w:t xml:space=\"preserve\"> </w:t></w:r><w:r><w:t>" text "</w:t></w:r></w:p></w:footnote>"
 #define REF(id) "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"" id "\"/></w:r>"
 
+/* s after cd_notes; caller: xmlFreeDoc. */
 static xmlDocPtr
 notes(const char *s)
 {
-	cd_options o;
-	cd_error e;
-	xmlDocPtr d = parse(s);
-
-	cd_options_init(&o);
-	cd_error_clear(&e);
-	assert_int_equal(cd_notes(d, &o, &e), CD_OK);
-	return d;
+	return st_run(s, cd_notes);
 }
 
 static void

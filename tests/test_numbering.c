@@ -134,29 +134,25 @@ test_style_link_and_legal(void **state)
 static void
 test_formats(void **state)
 {
+	static const struct { const char *fmt; int n; const char *want; } cases[] = {
+		{ "lowerLetter", 27, "aa" },
+		{ "upperLetter", 3, "C" },
+		{ "lowerRoman", 1994, "mcmxciv" },
+		{ "decimalZero", 7, "07" },
+		{ "ordinal", 22, "22nd" },
+		{ "ordinal", 13, "13th" },
+		{ "hindiNumbers", 12, "\xD9\xA1\xD9\xA2" },
+		{ "chineseCounting", 12, "十二" },
+		{ "arabicAlpha", 2, "ب" },
+		{ "somethingElse", 4, "4" },
+	};
 	char b[32];
 
 	(void)state;
-	cd_st_num_format("lowerLetter", 27, b, sizeof b);
-	assert_string_equal(b, "aa");
-	cd_st_num_format("upperLetter", 3, b, sizeof b);
-	assert_string_equal(b, "C");
-	cd_st_num_format("lowerRoman", 1994, b, sizeof b);
-	assert_string_equal(b, "mcmxciv");
-	cd_st_num_format("decimalZero", 7, b, sizeof b);
-	assert_string_equal(b, "07");
-	cd_st_num_format("ordinal", 22, b, sizeof b);
-	assert_string_equal(b, "22nd");
-	cd_st_num_format("ordinal", 13, b, sizeof b);
-	assert_string_equal(b, "13th");
-	cd_st_num_format("hindiNumbers", 12, b, sizeof b);
-	assert_string_equal(b, "\xD9\xA1\xD9\xA2");
-	cd_st_num_format("chineseCounting", 12, b, sizeof b);
-	assert_string_equal(b, "十二");
-	cd_st_num_format("arabicAlpha", 2, b, sizeof b);
-	assert_string_equal(b, "ب");
-	cd_st_num_format("somethingElse", 4, b, sizeof b);
-	assert_string_equal(b, "4");
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		cd_st_num_format(cases[k].fmt, cases[k].n, b, sizeof b);
+		assert_string_equal(b, cases[k].want);
+	}
 }
 
 int

@@ -54,11 +54,11 @@ test_strict(void **state)
 {
 	const t_entry e[] = {
 		{ "[Content_Types].xml", CT_HEAD "<Override PartName=\"/word/document.xml\" "
-		  "ContentType=\"" T_MAIN_CT "\"/></Types>", 0 },
-		{ "_rels/.rels", PKG_RELS(S_R, "word/document.xml"), 0 },
-		{ "word/document.xml", DOC(S_W, S_R, BODY), 0 },
-		{ "word/_rels/document.xml.rels", STYLES_REL(S_R, "styles.xml"), 0 },
-		{ "word/styles.xml", STYLES(S_W), 0 },
+		  "ContentType=\"" T_MAIN_CT "\"/></Types>", 0, 0 },
+		{ "_rels/.rels", PKG_RELS(S_R, "word/document.xml"), 0, 0 },
+		{ "word/document.xml", DOC(S_W, S_R, BODY), 0, 0 },
+		{ "word/_rels/document.xml.rels", STYLES_REL(S_R, "styles.xml"), 0, 0 },
+		{ "word/styles.xml", STYLES(S_W), 0, 0 },
 	};
 	xmlDocPtr c = convert_entries(e, sizeof e / sizeof e[0]);
 
@@ -83,11 +83,11 @@ test_content_types(void **state)
 		/* with the package relationship, and without it (found by its
 		 * content type alone) */
 		t_entry e[] = {
-			{ "[Content_Types].xml", ct, 0 },
-			{ "word/document.xml", DOC(T_W, T_R, BODY), 0 },
-			{ "word/_rels/document.xml.rels", STYLES_REL(T_R, "styles.xml"), 0 },
-			{ "word/styles.xml", STYLES(T_W), 0 },
-			{ "_rels/.rels", PKG_RELS(T_R, "/word/document.xml"), 0 },
+			{ "[Content_Types].xml", ct, 0, 0 },
+			{ "word/document.xml", DOC(T_W, T_R, BODY), 0, 0 },
+			{ "word/_rels/document.xml.rels", STYLES_REL(T_R, "styles.xml"), 0, 0 },
+			{ "word/styles.xml", STYLES(T_W), 0, 0 },
+			{ "_rels/.rels", PKG_RELS(T_R, "/word/document.xml"), 0, 0 },
 		};
 		xmlDocPtr c = convert_entries(e, 5);
 
@@ -105,13 +105,13 @@ test_main_part_elsewhere(void **state)
 {
 	const t_entry e[] = {
 		{ "[Content_Types].xml", CT_HEAD "<Override PartName=\"/word/document2.xml\" "
-		  "ContentType=\"" T_MAIN_CT "\"/></Types>", 0 },
-		{ "_rels/.rels", PKG_RELS(T_R, "word/document2.xml"), 0 },
+		  "ContentType=\"" T_MAIN_CT "\"/></Types>", 0, 0 },
+		{ "_rels/.rels", PKG_RELS(T_R, "word/document2.xml"), 0, 0 },
 		/* a stale document.xml that no relationship names */
-		{ "word/document.xml", DOC(T_W, T_R, T_P("STALE")), 0 },
-		{ "word/document2.xml", DOC(T_W, T_R, BODY), 0 },
-		{ "word/_rels/document2.xml.rels", STYLES_REL(T_R, "../word/styles2.xml"), 0 },
-		{ "word/styles2.xml", STYLES(T_W), 0 },
+		{ "word/document.xml", DOC(T_W, T_R, T_P("STALE")), 0, 0 },
+		{ "word/document2.xml", DOC(T_W, T_R, BODY), 0, 0 },
+		{ "word/_rels/document2.xml.rels", STYLES_REL(T_R, "../word/styles2.xml"), 0, 0 },
+		{ "word/styles2.xml", STYLES(T_W), 0, 0 },
 	};
 	xmlDocPtr c = convert_entries(e, sizeof e / sizeof e[0]);
 
@@ -126,18 +126,18 @@ test_prefix_bom_absolute(void **state)
 {
 	const t_entry e[] = {
 		{ "[Content_Types].xml", CT_HEAD "<Override PartName=\"/word/document.xml\" "
-		  "ContentType=\"" T_MAIN_CT "\"/></Types>", 0 },
+		  "ContentType=\"" T_MAIN_CT "\"/></Types>", 0, 0 },
 		{ "_rels/.rels", "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-		  PKG_RELS(T_R, "/word/document.xml"), 0 },
+		  PKG_RELS(T_R, "/word/document.xml"), 0, 0 },
 		/* ns0: for the main namespace, a BOM and an XML declaration */
 		{ "word/document.xml", "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\" "
 		  "standalone=\"yes\"?>\n<ns0:document xmlns:ns0=\"" T_W "\" xmlns:ns1=\"" T_R "\">"
 		  "<ns0:body><ns0:p><ns0:r><ns0:t xml:space=\"preserve\">Plain and </ns0:t></ns0:r>"
 		  "<ns0:r><ns0:rPr><ns0:rStyle ns0:val=\"Strong\"/></ns0:rPr><ns0:t>strong</ns0:t>"
-		  "</ns0:r></ns0:p></ns0:body></ns0:document>", 0 },
+		  "</ns0:r></ns0:p></ns0:body></ns0:document>", 0, 0 },
 		/* an absolute target within the package */
-		{ "word/_rels/document.xml.rels", STYLES_REL(T_R, "/word/styles.xml"), 0 },
-		{ "word/styles.xml", "\xEF\xBB\xBF" STYLES(T_W), 0 },
+		{ "word/_rels/document.xml.rels", STYLES_REL(T_R, "/word/styles.xml"), 0, 0 },
+		{ "word/styles.xml", "\xEF\xBB\xBF" STYLES(T_W), 0, 0 },
 	};
 	xmlDocPtr c = convert_entries(e, sizeof e / sizeof e[0]);
 

@@ -45,42 +45,41 @@ test_based_on_chain(void **state)
 static void
 test_defaults_language(void **state)
 {
-	t_doc d = { 0 };
-	xmlDocPtr c;
+	static const struct { const char *styles, *body, *lang; } cases[] = {
+		/* Word's precedence: the default paragraph style's w:lang before
+		 * docDefaults' (a French template default under an English Normal) */
+		{ "<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"fr-CH\" w:bidi=\"ar-SA\"/>"
+		  "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults>"
+		  "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+		  "<w:name w:val=\"Normal\"/><w:rPr><w:lang w:val=\"en-GB\" w:eastAsia=\"en-US\"/>"
+		  "</w:rPr></w:style>",
+		  T_P("The text of the report is in this paragraph."), "en" },
+		/* no w:lang on Normal: docDefaults decide */
+		{ "<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"fr-CH\"/>"
+		  "</w:rPr></w:rPrDefault></w:docDefaults>"
+		  "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+		  "<w:name w:val=\"Normal\"/></w:style>",
+		  T_P("Le texte du rapport se trouve dans ce paragraphe."), "fr" },
+		/* the default paragraph style's language comes through its basedOn */
+		{ "<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"en-US\"/>"
+		  "</w:rPr></w:rPrDefault></w:docDefaults>"
+		  STY("paragraph", "Base", "<w:rPr><w:lang w:val=\"es-ES\"/></w:rPr>")
+		  "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+		  "<w:name w:val=\"Normal\"/><w:basedOn w:val=\"Base\"/></w:style>",
+		  T_P("El texto del informe."), "es" },
+	};
 
 	(void)state;
-	/* Word's precedence: the default paragraph style's w:lang before
-	 * docDefaults' (a French template default under an English Normal) */
-	d.styles = "<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"fr-CH\" w:bidi=\"ar-SA\"/>"
-	           "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults>"
-	           "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
-	           "<w:name w:val=\"Normal\"/><w:rPr><w:lang w:val=\"en-GB\" w:eastAsia=\"en-US\"/>"
-	           "</w:rPr></w:style>";
-	d.body = T_P("The text of the report is in this paragraph.");
-	c = t_council(&d);
-	t_expect(c, "/c:council/@xml:lang", "en");
-	xmlFreeDoc(c);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		t_doc d = { 0 };
+		xmlDocPtr c;
 
-	/* no w:lang on Normal: docDefaults decide */
-	d.styles = "<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"fr-CH\"/>"
-	           "</w:rPr></w:rPrDefault></w:docDefaults>"
-	           "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
-	           "<w:name w:val=\"Normal\"/></w:style>";
-	d.body = T_P("Le texte du rapport se trouve dans ce paragraphe.");
-	c = t_council(&d);
-	t_expect(c, "/c:council/@xml:lang", "fr");
-	xmlFreeDoc(c);
-
-	/* the default paragraph style's language comes through its basedOn */
-	d.styles = "<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"en-US\"/>"
-	           "</w:rPr></w:rPrDefault></w:docDefaults>"
-	           STY("paragraph", "Base", "<w:rPr><w:lang w:val=\"es-ES\"/></w:rPr>")
-	           "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
-	           "<w:name w:val=\"Normal\"/><w:basedOn w:val=\"Base\"/></w:style>";
-	d.body = T_P("El texto del informe.");
-	c = t_council(&d);
-	t_expect(c, "/c:council/@xml:lang", "es");
-	xmlFreeDoc(c);
+		d.styles = cases[k].styles;
+		d.body = cases[k].body;
+		c = t_council(&d);
+		t_expect(c, "/c:council/@xml:lang", cases[k].lang);
+		xmlFreeDoc(c);
+	}
 }
 
 static void

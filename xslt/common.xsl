@@ -96,9 +96,18 @@
   </xsl:template>
 
   <!-- cd-note-index: position of a note in document order (1-based) -->
+  <!-- (its position among all notes in document order: linear in the
+       number of notes, where counting preceding::c:note walked the whole
+       document before the note) -->
+  <xsl:key name="cd-notes" match="c:note" use="'all'"/>
   <xsl:template name="cd-note-index">
     <xsl:param name="n" select="."/>
-    <xsl:value-of select="count($n/preceding::c:note) + count($n/ancestor::c:note) + 1"/>
+    <xsl:variable name="id" select="generate-id($n)"/>
+    <xsl:for-each select="$n">
+      <xsl:for-each select="key('cd-notes', 'all')">
+        <xsl:if test="generate-id() = $id"><xsl:value-of select="position()"/></xsl:if>
+      </xsl:for-each>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- cd-item-label: the label of a list item: @label, else computed

@@ -169,11 +169,14 @@
 
   <xsl:template name="m-trim-nl">
     <xsl:param name="s"/>
+    <!-- up to two newlines per step: long blocks are copied less often -->
+    <xsl:variable name="len" select="string-length($s)"/>
     <xsl:choose>
-      <xsl:when test="substring($s, string-length($s)) = '&#10;'">
-        <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="substring($s, 1, string-length($s) - 1)"/></xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+      <xsl:when test="substring($s, $len) != '&#10;'"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:when test="substring($s, $len - 1, 1) != '&#10;'"><xsl:value-of select="substring($s, 1, $len - 1)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="substring($s, 1, $len - 2)"/></xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -471,6 +474,13 @@
     <xsl:param name="pend" select="''"/>
     <xsl:variable name="n" select="number(substring-after(substring-before($pend, ' '), ':'))"/>
     <xsl:choose>
+      <!-- nothing pending and no spans: each cell its own column (what the
+           recursion below gives, without a call per cell) -->
+      <xsl:when test="$pend = '' and not($cells[@colspan &gt; 1 or @rowspan &gt; 1])">
+        <xsl:for-each select="$cells">
+          <t><xsl:value-of select="concat(count(preceding-sibling::c:cell) + 1, ':0 ')"/></t>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:when test="$pend != '' and $n &gt; 0">
         <t><xsl:value-of select="concat('E:', $n - 1, ' ')"/></t>
         <xsl:call-template name="m-grid-row">

@@ -160,11 +160,14 @@
   <!-- t-trim-nl: S without its trailing newlines -->
   <xsl:template name="t-trim-nl">
     <xsl:param name="s"/>
+    <!-- up to two newlines per step: long blocks are copied less often -->
+    <xsl:variable name="len" select="string-length($s)"/>
     <xsl:choose>
-      <xsl:when test="substring($s, string-length($s)) = '&#10;'">
-        <xsl:call-template name="t-trim-nl"><xsl:with-param name="s" select="substring($s, 1, string-length($s) - 1)"/></xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+      <xsl:when test="substring($s, $len) != '&#10;'"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:when test="substring($s, $len - 1, 1) != '&#10;'"><xsl:value-of select="substring($s, 1, $len - 1)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t-trim-nl"><xsl:with-param name="s" select="substring($s, 1, $len - 2)"/></xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -1,17 +1,30 @@
 /*
  * fuzz_common.h — shared set-up of the libFuzzer targets (tests/fuzz/):
- * library initialisation and the tight bounds every target runs under.
+ * library initialisation, the tight bounds every target runs under, and
+ * the end every target shares (serialize the result, free it). Each
+ * target is one translation unit that includes this header once, so
+ * LLVMFuzzerInitialize is defined here.
  */
 #ifndef CD_FUZZ_COMMON_H
 #define CD_FUZZ_COMMON_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "councildoc.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	cd_init();
+	return 0;
+}
 
 /* Defaults with bounds small enough that one input stays well inside
  * -rss_limit_mb and -timeout. */
@@ -22,6 +35,38 @@ fuzz_options(cd_options *o)
 	o->max_part_size = (size_t)16 << 20;
 	o->max_total_size = (size_t)64 << 20;
 	o->max_input_size = (size_t)4 << 20;
+}
+
+/* Serializes doc (when not NULL) to exercise the whole tree, then frees
+ * it with xmlFreeDoc. */
+static inline void
+fuzz_serialize_free(xmlDocPtr doc)
+{
+	char *out = NULL;
+	size_t len = 0;
+	cd_error err;
+
+	if (doc != NULL && cd_xml_serialize(doc, &out, &len, &err) == CD_OK)
+		free(out);
+	xmlFreeDoc(doc);
+}
+
+/* A reader of bytes into a package document (cd_read, cd_read_textdump). */
+typedef xmlDocPtr (*fuzz_reader)(const char *name, const unsigned char *data, size_t len,
+                                 const cd_options *o, cd_error *err);
+
+/* Runs reader on the bytes under fuzz_options, serializes and frees the
+ * result. Returns 0 (libFuzzer's "keep going"). */
+static inline int
+fuzz_read_with(fuzz_reader reader, const char *name, const uint8_t *data, size_t size)
+{
+	cd_options o;
+	cd_error err;
+
+	fuzz_options(&o);
+	cd_error_clear(&err);
+	fuzz_serialize_free(reader(name, data, size, &o, &err));
+	return 0;
 }
 
 #endif

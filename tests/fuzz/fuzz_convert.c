@@ -79,24 +79,12 @@ wrap(const uint8_t *doc, size_t size, size_t *len)
 }
 
 int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	cd_init();
-	return 0;
-}
-
-int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	cd_options o;
 	cd_error err;
-	xmlDocPtr council;
 	unsigned char *zipped = NULL;
 	size_t len = size;
-	char *out = NULL;
-	size_t olen = 0;
 
 	if (size < 2 || memcmp(data, "PK", 2) != 0) {
 		if ((zipped = wrap(data, size, &len)) == NULL)
@@ -105,10 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_options(&o);
 	cd_error_clear(&err);
-	council = cd_convert("fuzz.docx", data, len, &o, &err);
-	if (council != NULL && cd_xml_serialize(council, &out, &olen, &err) == CD_OK)
-		free(out);
-	xmlFreeDoc(council);
+	fuzz_serialize_free(cd_convert("fuzz.docx", data, len, &o, &err));
 	free(zipped);
 	return 0;
 }
