@@ -205,8 +205,8 @@ ms_since(const struct timespec *t0)
 
 /* Renders every output in memory; writes them only when all succeeded. */
 static int
-render_and_write(struct run *r, const char *input, xmlDocPtr council, size_t input_size,
-                 cd_buf *outs, cd_error *err)
+render_and_write(struct run *r, const char *input, xmlDocPtr council, cd_buf *outs,
+                 cd_error *err)
 {
 	char *out[NFMTS] = { NULL };
 	size_t olen[NFMTS] = { 0 };
@@ -222,8 +222,10 @@ render_and_write(struct run *r, const char *input, xmlDocPtr council, size_t inp
 		free(out[0]);
 		return rc;
 	}
-	if (cd_render_all(r, council, input_size, out, olen, err) != 0)
-		goto done;
+	for (i = 0; i < NFMTS; i++)
+		if ((r->formats & fmts[i].fmt) &&
+		    cd_emit(r->eng, fmts[i].fmt, council, &r->opt, &out[i], &olen[i], err) != CD_OK)
+			goto done;
 	for (i = 0; i < NFMTS; i++) {
 		char *path, hex[65];
 
@@ -287,7 +289,7 @@ convert_one(struct run *r, const char *input)
 		council = cd_convert(input, data, len, &r->opt, &err);
 		if (council != NULL &&
 		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK))
-			rc = render_and_write(r, input, council, len, &outs, &err);
+			rc = render_and_write(r, input, council, &outs, &err);
 	}
 	cd_buf_init(&rec);
 	cd_buf_adds(&rec, "{\"input\":");
@@ -480,8 +482,6 @@ cd_batch_run(struct run *r)
 	if (t.rec == NULL)
 		return 1;
 	clock_gettime(CLOCK_MONOTONIC, &t.t0);
-	r->spare_cores = (size_t)r->jobs > r->ninputs ||
-	                 (r->jobs <= 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1 && r->ninputs == 1);
 	t.bar = !r->quiet && !r->meta && r->outdir != NULL && isatty(2);
 	if (r->manifest != NULL) {
 		if (r->update)

