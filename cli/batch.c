@@ -177,21 +177,46 @@ already_done(const struct run *r, const char *input, const char *sha)
 
 /* ---- converting one input ---- */
 
+/* DIR/REL.ext for input idx, where REL is its path below the directory
+ * argument (or its base name) without the extension; creates the folders
+ * of REL. Caller frees. */
 static char *
-output_path(const struct run *r, const char *input, const char *ext)
+output_path(const struct run *r, size_t idx, const char *ext)
 {
-	const char *base = strcmp(input, "-") == 0 ? "stdin" : input;
-	const char *slash = strrchr(base, '/'), *dot;
+	const char *in = r->inputs[idx];
+	const char *rel = strcmp(in, "-") == 0 ? "stdin" : in + r->relpos[idx];
+	const char *slash = strrchr(rel, '/'), *dot;
 	char *path;
 	int n;
 
-	if (slash != NULL)
-		base = slash + 1;
-	dot = strrchr(base, '.');
-	n = dot != NULL && dot != base ? (int)(dot - base) : (int)strlen(base);
-	if (asprintf(&path, "%s/%.*s.%s", r->outdir, n, base, ext) < 0)
+	dot = strrchr(slash != NULL ? slash + 1 : rel, '.');
+	n = dot != NULL && dot != (slash != NULL ? slash + 1 : rel) ? (int)(dot - rel)
+	                                                            : (int)strlen(rel);
+	if (asprintf(&path, "%s/%.*s.%s", r->outdir, n, rel, ext) < 0)
 		return NULL;
+	for (char *p = path + strlen(r->outdir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			*p = '/';
+			return path;   /* the write reports the error */
+		}
+		*p = '/';
+	}
 	return path;
+}
+
+/* The output name of input idx (as output_path, no folders made). */
+static char *
+output_stem(const struct run *r, size_t idx)
+{
+	const char *in = r->inputs[idx];
+	const char *rel = strcmp(in, "-") == 0 ? "stdin" : in + r->relpos[idx];
+	const char *slash = strrchr(rel, '/');
+	const char *dot = strrchr(slash != NULL ? slash + 1 : rel, '.');
+
+	if (dot == NULL || dot == (slash != NULL ? slash + 1 : rel))
+		return strdup(rel);
+	return strndup(rel, (size_t)(dot - rel));
 }
 
 static long
@@ -205,7 +230,7 @@ ms_since(const struct timespec *t0)
 
 /* Renders every output in memory; writes them only when all succeeded. */
 static int
-render_and_write(struct run *r, const char *input, xmlDocPtr council, cd_buf *outs,
+render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
                  cd_error *err)
 {
 	char *out[NFMTS] = { NULL };
@@ -238,7 +263,7 @@ render_and_write(struct run *r, const char *input, xmlDocPtr council, cd_buf *ou
 			}
 			continue;
 		}
-		path = output_path(r, input, fmts[i].ext);
+		path = output_path(r, idx, fmts[i].ext);
 		if (path == NULL || cd_write_atomic(path, out[i], olen[i], err) != CD_OK) {
 			if (path == NULL)
 				cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
@@ -263,8 +288,9 @@ done:
 /* Converts input number idx and returns its manifest record (malloc'd,
  * one line, no newline). */
 static char *
-convert_one(struct run *r, const char *input)
+convert_one(struct run *r, size_t idx)
 {
+	const char *input = r->inputs[idx];
 	struct timespec t0;
 	unsigned char *data = NULL;
 	size_t len = 0;
@@ -289,7 +315,7 @@ convert_one(struct run *r, const char *input)
 		council = cd_convert(input, data, len, &r->opt, &err);
 		if (council != NULL &&
 		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK))
-			rc = render_and_write(r, input, council, &outs, &err);
+			rc = render_and_write(r, idx, council, &outs, &err);
 	}
 	cd_buf_init(&rec);
 	cd_buf_adds(&rec, "{\"input\":");
@@ -309,6 +335,73 @@ convert_one(struct run *r, const char *input)
 	xmlFreeDoc(council);
 	free(data);
 	cd_buf_free(&outs);
+	return cd_buf_take(&rec, NULL);
+}
+
+/* ---- output name clashes ---- */
+
+struct stem { char *s; size_t idx; };
+
+static int
+cmp_stem(const void *a, const void *b)
+{
+	const struct stem *x = a, *y = b;
+	int c = strcmp(x->s, y->s);
+
+	return c != 0 ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Marks every input whose outputs would overwrite an earlier input's
+ * (same name in the same output folder): it is refused, so a batch never
+ * depends on the order in which workers finish. */
+static int
+find_clashes(struct run *r)
+{
+	struct stem *v = calloc(r->ninputs + 1, sizeof *v);
+
+	r->clash = calloc(r->ninputs + 1, sizeof *r->clash);
+	if (v == NULL || r->clash == NULL) {
+		free(v);
+		return -1;
+	}
+	for (size_t i = 0; i < r->ninputs && r->outdir != NULL; i++) {
+		v[i].s = output_stem(r, i);
+		v[i].idx = i;
+		if (v[i].s == NULL)
+			return -1;
+	}
+	if (r->outdir != NULL) {
+		qsort(v, r->ninputs, sizeof *v, cmp_stem);
+		for (size_t i = 1; i < r->ninputs; i++) {
+			size_t k = i;
+
+			while (k > 0 && strcmp(v[k - 1].s, v[i].s) == 0)
+				k--;
+			if (k < i)
+				r->clash[v[i].idx] = v[k].idx + 1;
+		}
+	}
+	for (size_t i = 0; i < r->ninputs; i++)
+		free(v[i].s);
+	free(v);
+	return 0;
+}
+
+static char *
+clash_record(struct run *r, size_t idx)
+{
+	cd_buf rec, msg;
+
+	cd_buf_init(&msg);
+	cd_buf_printf(&msg, "output name clash: its outputs would overwrite those of %s",
+	              r->inputs[r->clash[idx] - 1]);
+	cd_buf_init(&rec);
+	cd_buf_adds(&rec, "{\"input\":");
+	cd_json_str(&rec, r->inputs[idx]);
+	cd_buf_adds(&rec, ",\"status\":\"error\",\"error\":");
+	cd_json_str(&rec, msg.data != NULL ? msg.data : "output name clash");
+	cd_buf_adds(&rec, ",\"outputs\":[]}");
+	cd_buf_free(&msg);
 	return cd_buf_take(&rec, NULL);
 }
 
@@ -406,7 +499,7 @@ static void
 worker(struct run *r, size_t k, size_t n, int fd)
 {
 	for (size_t i = k; i < r->ninputs; i += n) {
-		char *line = convert_one(r, r->inputs[i]);
+		char *line = r->clash[i] ? clash_record(r, i) : convert_one(r, i);
 		char *msg;
 		int len;
 
@@ -479,8 +572,10 @@ cd_batch_run(struct run *r)
 	memset(&t, 0, sizeof t);
 	t.r = r;
 	t.rec = calloc(r->ninputs + 1, sizeof *t.rec);
-	if (t.rec == NULL)
+	if (t.rec == NULL || find_clashes(r) != 0) {
+		free(t.rec);
 		return 1;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t.t0);
 	t.bar = !r->quiet && !r->meta && r->outdir != NULL && isatty(2);
 	if (r->manifest != NULL) {
@@ -494,7 +589,7 @@ cd_batch_run(struct run *r)
 	if (r->jobs <= 1 || r->ninputs <= 1 || run_workers(r, &t) != 0)
 		for (size_t i = 0; i < r->ninputs; i++)
 			if (t.rec[i] == NULL)
-				record(&t, i, convert_one(r, r->inputs[i]));
+				record(&t, i, r->clash[i] ? clash_record(r, i) : convert_one(r, i));
 	rc = t.failed > 0 || t.done < r->ninputs;
 	if (t.mf != NULL) {
 		fclose(t.mf);
@@ -506,5 +601,6 @@ cd_batch_run(struct run *r)
 	for (size_t i = 0; i < r->nold; i++)
 		entry_free(&r->old[i]);
 	free(r->old);
+	free(r->clash);
 	return rc;
 }

@@ -88,17 +88,22 @@ parse_formats(const char *s)
 	return set;
 }
 
+/* Adds path; its output name is the part of path from relpos on (the
+ * path below a directory argument, or the file's base name), without its
+ * extension. */
 static void
-add_input(struct run *r, const char *path)
+add_input(struct run *r, const char *path, size_t relpos)
 {
 	if (r->ninputs == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->inputs = realloc(r->inputs, r->cap * sizeof *r->inputs);
-		if (r->inputs == NULL) {
+		r->relpos = realloc(r->relpos, r->cap * sizeof *r->relpos);
+		if (r->inputs == NULL || r->relpos == NULL) {
 			perror("councildoc");
 			exit(1);
 		}
 	}
+	r->relpos[r->ninputs] = relpos;
 	r->inputs[r->ninputs] = strdup(path);
 	if (r->inputs[r->ninputs] == NULL) {
 		perror("councildoc");
@@ -129,7 +134,7 @@ cmp_str(const void *a, const void *b)
 
 /* Adds the packages in dir (sorted, so batches are deterministic). */
 static int
-add_dir(struct run *r, const char *dir, int depth)
+add_dir(struct run *r, const char *dir, int depth, size_t root)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -163,9 +168,9 @@ add_dir(struct run *r, const char *dir, int depth)
 
 		if (lstat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (r->recursive && depth < 64 && base[0] != '.')
-				add_dir(r, names[i], depth + 1);
+				add_dir(r, names[i], depth + 1, root);
 		} else if (S_ISREG(st.st_mode) && is_package_name(base)) {
-			add_input(r, names[i]);
+			add_input(r, names[i], root);
 		}
 		free(names[i]);
 	}
@@ -266,10 +271,14 @@ expand_inputs(struct run *r, int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct stat st;
 
-		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-			add_dir(r, argv[i], 0);
-		else
-			add_input(r, argv[i]);
+		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			/* outputs mirror the folders below the directory argument */
+			add_dir(r, argv[i], 0, strlen(argv[i]) + 1);
+		} else {
+			const char *slash = strrchr(argv[i], '/');
+
+			add_input(r, argv[i], slash != NULL ? (size_t)(slash + 1 - argv[i]) : 0);
+		}
 	}
 }
 
@@ -327,6 +336,7 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < r.ninputs; i++)
 		free(r.inputs[i]);
 	free(r.inputs);
+	free(r.relpos);
 	cd_cleanup();
 	return rc;
 }

@@ -20,6 +20,8 @@ struct run {
 	cd_options opt;
 	cd_engine *eng;
 	char **inputs;           /* expanded list of files, in order */
+	size_t *relpos;          /* where each input's output name starts in it */
+	size_t *clash;           /* 1 + the earlier input with the same output name, or 0 */
 	size_t ninputs, cap;
 	char optkey[256];        /* the options that change outputs, for --update */
 	struct manifest_entry *old;  /* the previous manifest (--update) */

@@ -35,7 +35,12 @@ check "-t all -o DIR writes four files" '[ $rc = 0 ] && [ -s "$T/out/report.xml"
 check "stdout equals the -o file" 'cmp -s "$T/stdout.md" "$T/out/report.md"'
 # a directory as input (not recursive unless -r)
 "$bin" -t txt -o "$T/dir" "$T/in"; check "directory input" '[ $? = 0 ] && [ -s "$T/dir/report.txt" ] && [ ! -e "$T/dir/second.txt" ]'
-"$bin" -r -t txt -o "$T/dirr" "$T/in"; check "directory input with -r" '[ $? = 0 ] && [ -s "$T/dirr/second.txt" ]'
+"$bin" -r -t txt -o "$T/dirr" "$T/in"; check "directory input with -r mirrors its folders" '[ $? = 0 ] && [ -s "$T/dirr/sub/second.txt" ] && [ -s "$T/dirr/report.txt" ]'
+# two inputs with the same output name: the later one is refused, not overwritten
+cp "$T/in/report.docx" "$T/bad/report.docx"
+"$bin" -t txt -o "$T/clash" "$T/in/report.docx" "$T/bad/report.docx" 2> "$T/clash.err"; rc=$?
+check "output name clash refused" '[ $rc = 1 ] && grep -q "^councildoc: $T/bad/report.docx: output name clash" "$T/clash.err" && [ -s "$T/clash/report.txt" ]'
+rm -f "$T/bad/report.docx"
 # a bad input: one line "councildoc: FILE: message", exit 1, the batch goes on, nothing written for it
 "$bin" -t md -o "$T/mixed" "$T/bad/broken.docx" "$T/in/report.docx" "$T/bad/truncated.docx" 2> "$T/mixed.err"; rc=$?
 check "batch with failures exits 1" '[ $rc = 1 ]'
