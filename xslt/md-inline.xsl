@@ -1,0 +1,172 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- md-inline.xsl - the inlines of council2md.xsl (included by it): text with
+     Markdown syntax backslash-escaped, **bold** / *italic* with delimiters
+     placed where cmark-gfm accepts them, <sup>/<sub>, `code`, footnote
+     references [^N], links [text](url) and bare URLs.
+
+     XSLT 1.0 + EXSLT common.  Uses m-br of council2md.xsl. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:c="urn:councildoc:1"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="c exsl">
+
+  <xsl:variable name="m-punct"
+      select="concat('!&quot;#$%&amp;', &quot;'&quot;, '()*+,-./:;&lt;=&gt;?@[\]^_`{|}~',
+                     '“”‘’«»‹›„‚–—―‐‑…¡¿·•§¶†‡′″。，、：；！？（）「」『』【】《》〈〉・')"/>
+  <xsl:variable name="m-spacelike" select="'&#xA0;&#x202F;&#x2007;&#x3000;&#x2009;&#x200A;'"/>
+
+  <!-- ================================================================ inlines -->
+  <xsl:template match="text()" mode="m-inl">
+    <xsl:call-template name="m-esc">
+      <xsl:with-param name="s" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="c:b" mode="m-inl">
+    <xsl:call-template name="m-emph">
+      <xsl:with-param name="delim" select="'**'"/>
+      <xsl:with-param name="html" select="'strong'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="c:i" mode="m-inl">
+    <xsl:call-template name="m-emph">
+      <xsl:with-param name="delim" select="'*'"/>
+      <xsl:with-param name="html" select="'em'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="c:u | c:span | c:ref | c:math" mode="m-inl">
+    <xsl:apply-templates mode="m-inl"/>
+  </xsl:template>
+  <xsl:template match="c:sup" mode="m-inl">&lt;sup&gt;<xsl:apply-templates mode="m-inl"/>&lt;/sup&gt;</xsl:template>
+  <xsl:template match="c:sub" mode="m-inl">&lt;sub&gt;<xsl:apply-templates mode="m-inl"/>&lt;/sub&gt;</xsl:template>
+  <xsl:template match="c:anchor" mode="m-inl"/>
+  <xsl:template match="c:br" mode="m-inl"><xsl:value-of select="$m-br"/></xsl:template>
+  <xsl:template match="c:note" mode="m-inl">
+    <xsl:text>[^</xsl:text><xsl:call-template name="cd-note-index"/><xsl:text>]</xsl:text>
+  </xsl:template>
+  <xsl:template match="c:figure" mode="m-inl">
+    <xsl:text>![</xsl:text>
+    <xsl:call-template name="m-esc"><xsl:with-param name="s" select="normalize-space(concat(@alt, substring(@title, 1 div (normalize-space(@alt) = ''))))"/></xsl:call-template>
+    <xsl:text>]()</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="c:code" mode="m-inl">
+    <xsl:variable name="t" select="normalize-space(translate(., '&#9;&#10;&#13;', '   '))"/>
+    <xsl:choose>
+      <xsl:when test="$t = ''"><xsl:value-of select="."/></xsl:when>
+      <xsl:when test="contains($t, '`')"><xsl:value-of select="concat('`` ', $t, ' ``')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('`', $t, '`')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="c:link" mode="m-inl">
+    <xsl:variable name="href" select="normalize-space(@href)"/>
+    <xsl:variable name="text"><xsl:apply-templates mode="m-inl"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$href = ''"><xsl:value-of select="$text"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:text>[</xsl:text>
+        <xsl:choose>
+          <xsl:when test="normalize-space($text) != ''"><xsl:value-of select="$text"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="m-esc"><xsl:with-param name="s" select="$href"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>](</xsl:text>
+        <xsl:call-template name="m-url"><xsl:with-param name="u" select="$href"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-url: a link destination with spaces, parentheses, angle brackets
+       and backslashes percent-encoded -->
+  <xsl:template name="m-url">
+    <xsl:param name="u"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:variable name="from" select="substring(' ()&lt;&gt;\', $i, 1)"/>
+    <xsl:choose>
+      <xsl:when test="$i &gt; 6"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="m-url">
+          <xsl:with-param name="u">
+            <xsl:call-template name="cd-replace">
+              <xsl:with-param name="text" select="$u"/>
+              <xsl:with-param name="from" select="$from"/>
+              <xsl:with-param name="to" select="substring('%20%28%29%3C%3E%5C', 3 * $i - 2, 3)"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="i" select="$i + 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-emph: the current element's content between DELIM, leading and
+       trailing spaces moved outside; HTML tags when the delimiters could
+       not open/close (punctuation against a letter, space-like edges,
+       another emphasis right next to it) -->
+  <xsl:template name="m-emph">
+    <xsl:param name="delim"/>
+    <xsl:param name="html"/>
+    <xsl:variable name="raw"><xsl:apply-templates mode="m-inl"/></xsl:variable>
+    <xsl:variable name="core" select="normalize-space($raw)"/>
+    <xsl:choose>
+      <xsl:when test="$core = '' or translate($core, $m-br, '') = ''"><xsl:value-of select="$raw"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="lead" select="starts-with(translate($raw, '&#9;&#10;', '  '), ' ')"/>
+        <xsl:variable name="trail" select="substring(translate($raw, '&#9;&#10;', '  '), string-length($raw)) = ' '"/>
+        <xsl:variable name="first" select="substring($core, 1, 1)"/>
+        <xsl:variable name="last" select="substring($core, string-length($core))"/>
+        <xsl:variable name="prev" select="preceding-sibling::node()[1]"/>
+        <xsl:variable name="next" select="following-sibling::node()[1]"/>
+        <xsl:variable name="prevch" select="substring($prev, string-length($prev))"/>
+        <xsl:variable name="nextch" select="substring($next, 1, 1)"/>
+        <xsl:variable name="bad-open" select="not($lead) and contains($m-punct, $first) and $prev[self::text()]
+            and $prevch != '' and $prevch != ' ' and not(contains($m-punct, $prevch)) and not(contains($m-spacelike, $prevch))"/>
+        <xsl:variable name="bad-close" select="not($trail) and contains($m-punct, $last) and $next[self::text()]
+            and $nextch != '' and $nextch != ' ' and not(contains($m-punct, $nextch)) and not(contains($m-spacelike, $nextch))"/>
+        <xsl:variable name="bad-edge" select="contains($m-spacelike, $first) or contains($m-spacelike, $last)
+            or $first = $m-br or $last = $m-br"/>
+        <xsl:variable name="bad-neighbour" select="(not($lead) and $prev[self::c:b or self::c:i])
+            or (not($trail) and $next[self::c:b or self::c:i])
+            or (self::c:b and ancestor::c:b) or (self::c:i and ancestor::c:i)"/>
+        <xsl:if test="$lead"><xsl:text> </xsl:text></xsl:if>
+        <xsl:choose>
+          <xsl:when test="$bad-open or $bad-close or $bad-edge or $bad-neighbour">
+            <xsl:value-of select="concat('&lt;', $html, '&gt;', $core, '&lt;/', $html, '&gt;')"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat($delim, $core, $delim)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$trail"><xsl:text> </xsl:text></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-esc: backslash-escape the Markdown punctuation of S -->
+  <xsl:template name="m-esc">
+    <xsl:param name="s"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:variable name="chars" select="'\`*_[]&lt;&gt;|~&amp;#'"/>
+    <xsl:choose>
+      <xsl:when test="$i &gt; string-length($chars) or translate($s, $chars, '') = $s">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="ch" select="substring($chars, $i, 1)"/>
+        <xsl:call-template name="m-esc">
+          <xsl:with-param name="s">
+            <xsl:call-template name="cd-replace">
+              <xsl:with-param name="text" select="$s"/>
+              <xsl:with-param name="from" select="$ch"/>
+              <xsl:with-param name="to" select="concat('\', $ch)"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="i" select="$i + 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- txt-tables.xsl - the tables of council2txt.xsl (included by it):
+     linearised one line per row, cells joined by "; ", the header row once
+     or repeated before each value ($table-headers), a cell's blocks as
+     inline text and nested tables flattened into their cell.
+
+     XSLT 1.0 + EXSLT common.  Uses t-br, t-lines and the inline templates
+     of council2txt.xsl. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:c="urn:councildoc:1"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="c exsl">
+
+  <!-- tables: one line per row, cells joined by "; "; with
+       $table-headers = 'repeat' data rows read "Header: value; Header: value" -->
+  <xsl:template match="c:table" mode="t-block">
+    <xsl:param name="ind" select="0"/>
+    <xsl:variable name="head" select="c:row[1][@header = 'true']"/>
+    <xsl:for-each select="c:row">
+      <xsl:variable name="is-head" select="@header = 'true'"/>
+      <xsl:variable name="line">
+        <xsl:for-each select="c:cell">
+          <xsl:variable name="pos" select="position()"/>
+          <xsl:variable name="v">
+            <xsl:call-template name="t-cell-text"/>
+          </xsl:variable>
+          <xsl:variable name="h">
+            <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
+              <xsl:for-each select="$head/c:cell[$pos]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
+            </xsl:if>
+          </xsl:variable>
+          <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
+          <xsl:if test="normalize-space($h) != ''">
+            <xsl:value-of select="normalize-space($h)"/><xsl:text>: </xsl:text>
+          </xsl:if>
+          <xsl:value-of select="$v"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:call-template name="t-lines">
+        <xsl:with-param name="text" select="string($line)"/>
+        <xsl:with-param name="ind" select="$ind"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="t-cell-text">
+    <xsl:for-each select="*">
+      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="t-cell"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="c:p | c:figure" mode="t-cell">
+    <xsl:variable name="t"><xsl:apply-templates select="self::c:p/node() | self::c:figure" mode="t-inl"/></xsl:variable>
+    <xsl:value-of select="normalize-space(translate($t, $t-br, ' '))"/>
+  </xsl:template>
+  <xsl:template match="c:list | c:quote" mode="t-cell">
+    <xsl:for-each select="*">
+      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="t-cell"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="c:item" mode="t-cell">
+    <xsl:call-template name="cd-item-label"/>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="t-cell-text"/>
+  </xsl:template>
+  <xsl:template match="c:table" mode="t-cell">
+    <xsl:for-each select="c:row">
+      <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
+      <xsl:for-each select="c:cell">
+        <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+        <xsl:call-template name="t-cell-text"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
