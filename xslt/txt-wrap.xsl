@@ -96,9 +96,52 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- t-wrap: greedy wrapping of TEXT (no line breaks, normalised) at WIDTH
-       columns; breaks at spaces or between two wide characters -->
+  <!-- t-wrap: wraps TEXT at WIDTH columns. libxslt has no tail calls and
+       stops at 3000 nested calls, so a very long line (a linearised table
+       row can hold 60 000 characters) is first cut at a space into pieces
+       of about 2000 characters, each wrapped on its own; shorter text goes
+       straight to t-wrap-run. -->
   <xsl:template name="t-wrap">
+    <xsl:param name="text"/>
+    <xsl:param name="width"/>
+    <xsl:param name="rtl"/>
+    <xsl:choose>
+      <xsl:when test="string-length($text) &lt;= 2000">
+        <xsl:call-template name="t-wrap-run">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="rtl" select="$rtl"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="sp">
+          <xsl:call-template name="t-last-space">
+            <xsl:with-param name="s" select="substring($text, 1801, 200)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="cut">
+          <xsl:choose>
+            <xsl:when test="$sp &gt; 0"><xsl:value-of select="1799 + $sp"/></xsl:when>
+            <xsl:otherwise>2000</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:call-template name="t-wrap-run">
+          <xsl:with-param name="text" select="substring($text, 1, $cut)"/>
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="rtl" select="$rtl"/>
+        </xsl:call-template>
+        <xsl:call-template name="t-wrap">
+          <xsl:with-param name="text" select="substring($text, $cut + 1 + number($sp &gt; 0))"/>
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="rtl" select="$rtl"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- t-wrap-run: greedy wrapping of TEXT (no line breaks, normalised) at
+       WIDTH columns; breaks at spaces or between two wide characters -->
+  <xsl:template name="t-wrap-run">
     <xsl:param name="text"/>
     <xsl:param name="width"/>
     <xsl:param name="rtl"/>
@@ -144,15 +187,17 @@
             </xsl:call-template>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:variable name="n" select="number(substring-before($fit, ':'))"/>
+            <xsl:variable name="n0" select="number(substring-before($fit, ':'))"/>
             <xsl:variable name="s" select="number(substring-after($fit, ':'))"/>
+            <!-- always move on: a line that fits nothing takes one character -->
+            <xsl:variable name="n" select="$n0 + number($n0 + $s &lt; 1)"/>
             <xsl:call-template name="t-line">
               <xsl:with-param name="text" select="substring($text, 1, $n)"/>
               <xsl:with-param name="rtl" select="$rtl"/>
             </xsl:call-template>
             <xsl:variable name="rest" select="substring($text, $n + $s + 1)"/>
             <xsl:if test="$rest != ''">
-              <xsl:call-template name="t-wrap">
+              <xsl:call-template name="t-wrap-run">
                 <xsl:with-param name="text" select="$rest"/>
                 <xsl:with-param name="width" select="$width"/>
                 <xsl:with-param name="rtl" select="$rtl"/>
