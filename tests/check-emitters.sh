@@ -31,7 +31,10 @@ bad() { echo "check-emitters: FAIL $*"; fail=$((fail + 1)); }
 rm -rf "$W"; mkdir -p "$W/dev" "$W/itu"
 "$bin" -q -t all -o "$W/dev" "$DEV" || bad "converting $DEV"
 if [ -d "$ITU" ]; then
-	"$bin" -q -r -t all -o "$W/itu" "$ITU" || bad "converting $ITU"
+	# the files themselves (not -r, which mirrors subfolders): flat outputs
+	find "$ITU" -name '*.docx' | sort > "$W/itu.list"
+	xargs -d '\n' "$bin" -q -t all -o "$W/itu" < "$W/itu.list" || bad "converting $ITU"
+	[ -n "$(ls "$W/itu"/*.dbk 2>/dev/null)" ] || bad "no itu outputs in $W/itu"
 fi
 
 # ---- 1. DocBook validity and rendering
@@ -59,8 +62,11 @@ fi
 if have cmark-gfm && have python3; then
 	for f in "$W"/dev/*.md "$W"/itu/*.md; do
 		[ -f "$f" ] || continue
-		python3 tests/md_vs_txt.py "$f" "${f%.md}.txt" 0.99 | sed 's/^/check-emitters: md-vs-txt /' ||
-			bad "md-vs-txt $f"
+		if python3 tests/md_vs_txt.py "$f" "${f%.md}.txt" 0.99 > "$W/mdtxt.log" 2>&1; then
+			sed 's/^/check-emitters: md-vs-txt /' "$W/mdtxt.log"
+		else
+			cat "$W/mdtxt.log"; bad "md-vs-txt $f"
+		fi
 	done
 else
 	echo "check-emitters: cmark-gfm or python3 missing, Markdown part skipped"
@@ -86,8 +92,11 @@ if have python3; then
 	cjk=$(ls "$ITU"/*/T-REC-L.314*.docx 2>/dev/null | head -1)
 	if [ -n "$cjk" ]; then
 		"$bin" -q -t txt --wrap=40 "$cjk" > "$W/cjk-wrap40.txt" || bad "cjk: --wrap=40"
-		python3 tests/wrap_check.py "$W/cjk-wrap40.txt" "$W/itu/$(basename "${cjk%.docx}").txt" 40 |
-			sed 's/^/check-emitters: /' || bad "cjk: wrap $cjk"
+		if python3 tests/wrap_check.py "$W/cjk-wrap40.txt" "$W/itu/$(basename "${cjk%.docx}").txt" 40 > "$W/wrap.log" 2>&1; then
+			sed 's/^/check-emitters: /' "$W/wrap.log"
+		else
+			cat "$W/wrap.log"; bad "cjk: wrap $cjk"
+		fi
 	fi
 	if have xsltproc; then
 		xsltproc xslt/council2txt.xsl tests/golden-xslt/cjk-zh.xml > "$W/cjk-zh.txt"
