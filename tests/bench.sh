@@ -24,7 +24,9 @@ stat() { $R/runstat "$1" 2>&1 >/dev/null | tail -1; }
 row() { printf '%-34s %9s %9s %10s\n' "$@"; }
 row "run" "wall s" "cpu s" "peak MB"
 small_cd=$(stat "$bin -t all -j 1 -o $B/out $B/small/*.docx")
-row "20 small: councildoc (4 formats)" $small_cd
+row "20 small: councildoc -j 1 (4 fmts)" $small_cd
+small_cdj=$(stat "$bin -t all -o $B/out $B/small/*.docx")
+row "20 small: councildoc -j cores" $small_cdj
 small_floor=$(stat "for f in $B/small/*.docx; do unzip -p \$f word/document.xml | xmllint --noout -; done")
 row "20 small: parse floor" $small_floor
 if command -v pandoc >/dev/null 2>&1; then
@@ -47,7 +49,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 set -- $small_cd; scd=$1; set -- $small_floor; sfl=$1
 echo
 echo "small batch: councildoc / floor wall = $(ratio $scd $sfl)"
-if [ -n "${small_pd:-}" ]; then set -- $small_pd; echo "small batch: pandoc / councildoc wall = $(ratio $1 $scd)"; fi
+set -- $small_cdj; scdj=$1
+if [ -n "${small_pd:-}" ]; then set -- $small_pd; echo "small batch: pandoc / councildoc wall = $(ratio $1 $scd) (-j 1), $(ratio $1 $scdj) (-j cores)"; fi
 set -- $cd_big20; w20=$1 m20=$3; set -- $fl_big20; fw20=$1 fm20=$3
 echo "big20: councildoc / floor wall = $(ratio $w20 $fw20), peak RSS = $(ratio $m20 $fm20)"
 set -- $cd_big5; w5=$1
