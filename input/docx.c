@@ -334,7 +334,7 @@ zip_load(void *ctx, const char *name, int *absent, cd_error *err)
 			return NULL;
 		}
 	}
-	doc = cd_xml_parse_part(z->names[i], b.data, b.len, err);
+	doc = cd_xml_parse(z->names[i], b.data, b.len, err);
 	cd_buf_free(&b);
 	return doc;
 }
@@ -492,7 +492,7 @@ read_xml(const char *name, const unsigned char *data, size_t len,
          const cd_options *o, cd_error *err)
 {
 	const char *part = "input";
-	xmlDocPtr x = cd_xml_parse_part(part, (const char *)data, len, err);
+	xmlDocPtr x = cd_xml_parse(part, (const char *)data, len, err);
 	xmlNodePtr root;
 	xmlDocPtr pkg = NULL;
 

@@ -80,6 +80,11 @@ xmlChar *cd_w_child_val(const xmlNode *n, const char *child);
 /* OOXML boolean property (w:b, w:i, w:vanish ...): -1 absent, 0 off, 1 on. */
 int cd_w_onoff(const xmlNode *prop_parent, const char *name);
 
+/* The element after n in document order below root (pre-order, elements
+ * only, no recursion, so depth is unbounded); NULL after the last one.
+ * Start with cd_xml_next_in(root, root). */
+xmlNodePtr cd_xml_next_in(const xmlNode *n, const xmlNode *root);
+
 /* Moves all children of n in front of n, then unlinks and frees n. */
 void cd_xml_unwrap(xmlNodePtr n);
 /* Unlinks and frees n (NULL allowed). */
@@ -98,11 +103,8 @@ xmlNodePtr cd_pkg_body(xmlDocPtr pkg);
  * readable and still parses back into the very same tree. */
 void cd_xml_indent(xmlNodePtr root, const char *const *containers);
 
-/* Routes libxml2 parser errors into a cd_error (used by cd_xml_parse and
- * input/). Parses data with XML_PARSE_NONET and no DTD/entity loading,
- * bounded depth. part names the part in messages. */
-xmlDocPtr cd_xml_parse_part(const char *part, const char *data, size_t len,
-                            cd_error *err);
+/* cd_xml_parse (councildoc.h) is the one safe parser every part goes
+ * through: libxml2 errors become a cd_error naming the part and line. */
 
 /* ---- metadata and lead-in labels (pipeline/meta.c) ---- */
 

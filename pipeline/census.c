@@ -53,25 +53,12 @@ census_index(const char *name)
 void
 cd_census_take(xmlNodePtr root, cd_census *c)
 {
-	xmlNodePtr n = root ? root->children : NULL;
-
 	memset(c, 0, sizeof *c);
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			long i = census_index((const char *)n->name);
+	for (xmlNodePtr n = cd_xml_next_in(root, root); n; n = cd_xml_next_in(n, root)) {
+		long i = census_index((const char *)n->name);
 
-			if (i >= 0)
-				c->seen[i] = 1;
-			if (n->children != NULL) {
-				n = n->children;
-				continue;
-			}
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
+		if (i >= 0)
+			c->seen[i] = 1;
 	}
 }
 

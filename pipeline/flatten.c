@@ -43,49 +43,22 @@ cd_flat_list_free(cd_flat_list *l)
 void
 cd_flat_collect(xmlNodePtr root, const char *ns, const char *name, cd_flat_list *l)
 {
-	xmlNodePtr n = root ? root->children : NULL;
-
-	/* iterative pre-order walk: no recursion depth limit */
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE && cd_xml_is(n, ns, name))
+	for (xmlNodePtr n = cd_xml_next_in(root, root); n; n = cd_xml_next_in(n, root))
+		if (cd_xml_is(n, ns, name))
 			cd_flat_list_add(l, n);
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
-	}
 }
 
 void
 cd_flat_collect_names(xmlNodePtr root, const char *ns, const char *const *names,
                       cd_flat_list *l)
 {
-	xmlNodePtr n = root ? root->children : NULL;
-
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			for (size_t i = 0; names[i] != NULL; i++)
-				if (strcmp((const char *)n->name, names[i]) == 0) {
-					if (cd_xml_is(n, ns, NULL))
-						cd_flat_list_add(l, n);
-					break;
-				}
-			if (n->children != NULL) {
-				n = n->children;
-				continue;
+	for (xmlNodePtr n = cd_xml_next_in(root, root); n; n = cd_xml_next_in(n, root))
+		for (size_t i = 0; names[i] != NULL; i++)
+			if (strcmp((const char *)n->name, names[i]) == 0) {
+				if (cd_xml_is(n, ns, NULL))
+					cd_flat_list_add(l, n);
+				break;
 			}
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
-	}
 }
 
 static const char *const content_roles[] = {

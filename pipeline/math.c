@@ -440,24 +440,11 @@ sym_to_text(xmlNodePtr sym)
 static void
 collect_syms_runs(xmlNodePtr root, cd_flat_list *syms, cd_flat_list *runs)
 {
-	xmlNodePtr n = root->children;
-
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			if (cd_w_is(n, "r"))
-				cd_flat_list_add(runs, n);
-			else if (cd_w_is(n, "sym"))
-				cd_flat_list_add(syms, n);
-			if (n->children != NULL) {
-				n = n->children;
-				continue;
-			}
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
+	for (xmlNodePtr n = cd_xml_next_in(root, root); n; n = cd_xml_next_in(n, root)) {
+		if (cd_w_is(n, "r"))
+			cd_flat_list_add(runs, n);
+		else if (cd_w_is(n, "sym"))
+			cd_flat_list_add(syms, n);
 	}
 }
 

@@ -206,22 +206,11 @@ para_text(const xmlNode *p)
 	cd_buf b;
 
 	cd_buf_init(&b);
-	for (const xmlNode *n = p->children; n != NULL;) {
-		if (cd_w_is(n, "t") || cd_w_is(n, "tab")) {
-			if (cd_w_is(n, "tab"))
-				cd_buf_addc(&b, ' ');
-			else if (n->children != NULL && n->children->content != NULL)
-				cd_buf_adds(&b, (const char *)n->children->content);
-		} else if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
-		           !cd_w_is(n, "p")) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n->next == NULL && n != p)
-			n = n->parent;
-		if (n == NULL || n == p)
-			break;
-		n = n->next;
+	for (xmlNodePtr n = cd_xml_next_in(p, p); n; n = cd_xml_next_in(n, p)) {
+		if (cd_w_is(n, "tab"))
+			cd_buf_addc(&b, ' ');
+		else if (cd_w_is(n, "t") && n->children != NULL && n->children->content != NULL)
+			cd_buf_adds(&b, (const char *)n->children->content);
 	}
 	return cd_buf_take(&b, NULL);
 }

@@ -101,6 +101,35 @@ cd_w_onoff(const xmlNode *parent, const char *name)
 	return on;
 }
 
+xmlNodePtr
+cd_xml_next_in(const xmlNode *n, const xmlNode *root)
+{
+	if (n == NULL)
+		return NULL;
+	if ((n == root || n->type == XML_ELEMENT_NODE) && n->children != NULL)
+		n = n->children;
+	else {
+		while (n != root && n->next == NULL)
+			n = n->parent;
+		if (n == root)
+			return NULL;
+		n = n->next;
+	}
+	/* skip text, comments and the like */
+	while (n != NULL && n->type != XML_ELEMENT_NODE) {
+		if (n->next != NULL) {
+			n = n->next;
+			continue;
+		}
+		while (n != root && n->next == NULL)
+			n = n->parent;
+		if (n == root)
+			return NULL;
+		n = n->next;
+	}
+	return (xmlNodePtr)n;
+}
+
 void
 cd_xml_unwrap(xmlNodePtr n)
 {
@@ -183,7 +212,7 @@ parse_serror(void *data, xmlErrorPtr e)
 }
 
 xmlDocPtr
-cd_xml_parse_part(const char *part, const char *data, size_t len, cd_error *err)
+cd_xml_parse(const char *part, const char *data, size_t len, cd_error *err)
 {
 	struct parse_state st = { part, err, 0 };
 	xmlParserCtxtPtr ctxt;
@@ -230,12 +259,6 @@ cd_xml_parse_part(const char *part, const char *data, size_t len, cd_error *err)
 		return NULL;
 	}
 	return doc;
-}
-
-xmlDocPtr
-cd_xml_parse(const char *part, const char *data, size_t len, cd_error *err)
-{
-	return cd_xml_parse_part(part, data, len, err);
 }
 
 /* ---- pretty printing that never touches mixed content ---- */

@@ -79,7 +79,7 @@ test_ns_normalize(void **state)
 		"<wp:inline xmlns:wp='http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing'/>"
 		"<o:x xmlns:o='urn:other'/></w:p></w:body></w:document>";
 	cd_error err;
-	xmlDocPtr d = cd_xml_parse_part("t", x, sizeof x - 1, &err);
+	xmlDocPtr d = cd_xml_parse("t", x, sizeof x - 1, &err);
 	xmlNodePtr p, c;
 
 	(void)state;
@@ -106,7 +106,7 @@ test_pkg_add(void **state)
 		"\xef\xbb\xbf<?xml version='1.0' encoding='UTF-8'?>"
 		"<ns0:document xmlns:ns0='" CD_W_NS "'><ns0:body><ns0:p/></ns0:body></ns0:document>";
 	cd_error err;
-	xmlDocPtr part = cd_xml_parse_part("word/document.xml", x, sizeof x - 1, &err);
+	xmlDocPtr part = cd_xml_parse("word/document.xml", x, sizeof x - 1, &err);
 	xmlDocPtr pkg = cd_opc_pkg_new("a.docx", "docx"), back;
 	xmlNodePtr pe;
 	xmlChar *m, *v;
