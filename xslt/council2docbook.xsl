@@ -30,11 +30,6 @@
   <!-- ids: an element keeps its id when it is the first to carry it and
        the id is a plausible NCName -->
   <xsl:key name="db-ids" match="c:section | c:annex | c:anchor | c:note" use="@id"/>
-  <!-- blocks that follow a section or annex, by that section -->
-  <xsl:key name="db-tail"
-      match="c:*[self::c:p or self::c:list or self::c:table or self::c:figure or self::c:quote]
-                 [preceding-sibling::c:section or preceding-sibling::c:annex]"
-      use="generate-id(preceding-sibling::*[self::c:section or self::c:annex][1])"/>
 
   <xsl:variable name="db-ncname-start" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'"/>
   <!-- characters that cannot appear in an NMTOKEN (footnote/@label) -->
@@ -65,8 +60,12 @@
 
   <xsl:template match="c:council">
     <xsl:variable name="parts" select="c:summary/c:purpose | c:summary/c:action | c:summary/c:references"/>
-    <xsl:variable name="lead" select="*[not(self::c:meta or self::c:summary or self::c:section or self::c:annex)]
-                                       [not(preceding-sibling::c:section or preceding-sibling::c:annex)]"/>
+    <!-- the blocks before the first section or annex: the siblings before
+         it (one walk), or all blocks when there is none (a sibling test per
+         block would walk the whole axis for each) -->
+    <xsl:variable name="first" select="(c:section | c:annex)[1]"/>
+    <xsl:variable name="lead" select="$first/preceding-sibling::*[not(self::c:meta or self::c:summary)]
+        | *[not($first)][not(self::c:meta or self::c:summary or self::c:section or self::c:annex)]"/>
     <article version="5.0">
       <xsl:attribute name="xml:lang">
         <xsl:choose>
@@ -185,7 +184,10 @@
       </title>
       <xsl:text>&#10;</xsl:text>
       <xsl:variable name="content">
-        <xsl:apply-templates select="*[not(self::c:title or self::c:section)][not(preceding-sibling::c:section)]" mode="db-block"/>
+        <!-- the blocks before the first subsection (as $lead above) -->
+        <xsl:variable name="first" select="c:section[1]"/>
+        <xsl:apply-templates select="$first/preceding-sibling::*[not(self::c:title)]
+            | *[not($first)][not(self::c:title or self::c:section)]" mode="db-block"/>
         <xsl:choose>
           <xsl:when test="c:section">
             <xsl:apply-templates select="c:section" mode="db-block"/>
@@ -202,14 +204,34 @@
   </xsl:template>
 
   <!-- db-tails: the blocks that follow section X in its parent, then, when
-       X is its parent's last section, the parent's own tail -->
+       X is its parent's last section, the parent's own tail. One sibling at
+       a time (following-sibling::*[1] stops at the first), up to the next
+       section or annex: each block is visited once -->
   <xsl:template name="db-tails">
     <xsl:param name="x" select="."/>
-    <xsl:apply-templates select="key('db-tail', generate-id($x))" mode="db-block"/>
-    <xsl:if test="not($x/following-sibling::c:section or $x/following-sibling::c:annex)
-                  and ($x/parent::c:section or $x/parent::c:annex)">
-      <xsl:call-template name="db-tails"><xsl:with-param name="x" select="$x/.."/></xsl:call-template>
-    </xsl:if>
+    <xsl:call-template name="db-tail-from">
+      <xsl:with-param name="x" select="$x"/>
+      <xsl:with-param name="b" select="$x/following-sibling::*[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="db-tail-from">
+    <xsl:param name="x"/>
+    <xsl:param name="b"/>
+    <xsl:choose>
+      <xsl:when test="$b/self::c:section or $b/self::c:annex"/>
+      <xsl:when test="$b">
+        <xsl:apply-templates select="$b[self::c:p or self::c:list or self::c:table or self::c:figure or self::c:quote]"
+                             mode="db-block"/>
+        <xsl:call-template name="db-tail-from">
+          <xsl:with-param name="x" select="$x"/>
+          <xsl:with-param name="b" select="$b/following-sibling::*[1]"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$x/parent::c:section or $x/parent::c:annex">
+        <xsl:call-template name="db-tails"><xsl:with-param name="x" select="$x/.."/></xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================ blocks -->
