@@ -17,6 +17,7 @@
 
 #include "cd_internal.h"
 #include "run.h"
+#include "times.h"
 
 #define RECORD_MAX 4000   /* a record fits in one atomic pipe write */
 
@@ -228,10 +229,12 @@ ms_since(const struct timespec *t0)
 	return (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-/* Renders every output in memory; writes them only when all succeeded. */
+/* Renders every output in memory; writes them only when all succeeded
+ * (unsynced: cd_batch_run syncs the file system once at the end). The
+ * outputs' SHA-256 only for a manifest. */
 static int
 render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
-                 cd_error *err)
+                 struct stage_clock *sc, cd_error *err)
 {
 	char *out[NFMTS] = { NULL };
 	size_t olen[NFMTS] = { 0 };
@@ -247,10 +250,12 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
 		free(out[0]);
 		return rc;
 	}
-	for (i = 0; i < NFMTS; i++)
+	for (i = 0; i < NFMTS; i++) {
 		if ((r->formats & fmts[i].fmt) &&
 		    cd_emit(r->eng, fmts[i].fmt, council, &r->opt, &out[i], &olen[i], err) != CD_OK)
 			goto done;
+		sc_mark(sc, ST_XML + (int)i);
+	}
 	for (i = 0; i < NFMTS; i++) {
 		char *path, hex[65];
 
@@ -264,13 +269,16 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
 			continue;
 		}
 		path = output_path(r, idx, fmts[i].ext);
-		if (path == NULL || cd_write_atomic(path, out[i], olen[i], err) != CD_OK) {
+		if (path == NULL || cd_write_atomic_nosync(path, out[i], olen[i], err) != CD_OK) {
 			if (path == NULL)
 				cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
 			free(path);
 			goto done;
 		}
-		cd_sha256_hex(out[i], olen[i], hex);
+		if (r->manifest != NULL)
+			cd_sha256_hex(out[i], olen[i], hex);
+		else
+			hex[0] = '\0';
 		cd_buf_adds(outs, first ? "" : ",");
 		first = 0;
 		cd_buf_adds(outs, "{\"path\":");
@@ -280,6 +288,7 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
 	}
 	rc = 0;
 done:
+	sc_mark(sc, ST_WRITE);
 	for (i = 0; i < NFMTS; i++)
 		free(out[i]);
 	return rc;
@@ -296,27 +305,33 @@ convert_one(struct run *r, size_t idx)
 	size_t len = 0;
 	xmlDocPtr council = NULL;
 	const struct manifest_entry *done;
+	struct stage_clock sc;
 	cd_buf rec, outs;
 	cd_error err;
 	char hex[65] = "";
 	int rc = 1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	sc_start(&sc);
 	cd_error_clear(&err);
 	cd_buf_init(&outs);
 	cd_buf_add(&outs, "", 0);
 	if (cd_read_file(input, r->opt.max_input_size, &data, &len, &err) == CD_OK) {
-		cd_sha256_hex(data, len, hex);
+		if (r->manifest != NULL)
+			cd_sha256_hex(data, len, hex);
 		if (r->update && (done = already_done(r, input, hex)) != NULL) {
 			free(data);
 			cd_buf_free(&outs);
 			return strdup(done->line);
 		}
-		council = cd_convert(input, data, len, &r->opt, &err);
+		council = sc_convert(&sc, input, data, len, &r->opt, &err);
 		if (council != NULL &&
-		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK))
-			rc = render_and_write(r, idx, council, &outs, &err);
+		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK)) {
+			sc_mark(&sc, ST_VALIDATE);
+			rc = render_and_write(r, idx, council, &outs, &sc, &err);
+		}
 	}
+	sc_print(&sc, input);
 	cd_buf_init(&rec);
 	cd_buf_adds(&rec, "{\"input\":");
 	cd_json_str(&rec, input);
@@ -567,6 +582,7 @@ int
 cd_batch_run(struct run *r)
 {
 	struct tally t;
+	cd_error err;
 	int rc;
 
 	memset(&t, 0, sizeof t);
@@ -591,6 +607,14 @@ cd_batch_run(struct run *r)
 			if (t.rec[i] == NULL)
 				record(&t, i, r->clash[i] ? clash_record(r, i) : convert_one(r, i));
 	rc = t.failed > 0 || t.done < r->ninputs;
+	/* outputs are written unsynced (a killed batch still leaves only
+	 * whole files); one syncfs makes them durable before the manifest
+	 * is rewritten (a crash before it: --update checks every output) */
+	if (r->outdir != NULL && t.done > t.failed && cd_sync_fs(r->outdir, &err) != CD_OK) {
+		if (!r->quiet)
+			fprintf(stderr, "councildoc: %s\n", err.msg);
+		rc = 1;
+	}
 	if (t.mf != NULL) {
 		fclose(t.mf);
 		manifest_finish(&t);

@@ -29,7 +29,7 @@
  *   cd_meta_*                                    pipeline/meta.c, metadate.c, metaxml.c
  *   cd_refs_*                                    pipeline/refs.c, refkinds.c
  *   cd_engine_*, cd_emit, cd_xml_serialize       output/emit.c
- *   cd_write_atomic, cd_read_file                output/write.c
+ *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
  *   cd_meta_json, cd_json_*                      output/json.c
  *   cd_sha256_*                                  output/sha256.c
  *
@@ -184,6 +184,15 @@ cd_status cd_meta_json(xmlDocPtr council, char **out, size_t *len, cd_error *err
 /* Writes len bytes to path atomically (temporary file in the same
  * directory, fsync, rename). No partial file is ever left at path. */
 cd_status cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err);
+/* As cd_write_atomic without the fsync: path is still never seen
+ * half-written, even when the process is killed, but the data is on disk
+ * only after the kernel wrote it back or cd_sync_fs: for batches, many
+ * writes and then one cd_sync_fs. */
+cd_status cd_write_atomic_nosync(const char *path, const char *data, size_t len,
+                                 cd_error *err);
+/* Flushes the whole file system holding path (a file or a directory) to
+ * disk: syncfs(2). */
+cd_status cd_sync_fs(const char *path, cd_error *err);
 
 /* Reads a whole file ("-" = stdin) into a malloc'd buffer (caller: free()),
  * refusing files over max bytes. */
