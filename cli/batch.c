@@ -238,6 +238,7 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
 {
 	char *out[NFMTS] = { NULL };
 	size_t olen[NFMTS] = { 0 };
+	double cpu[NFMTS];
 	int rc = 1, first = 1;
 	size_t i;
 
@@ -250,12 +251,10 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
 		free(out[0]);
 		return rc;
 	}
-	for (i = 0; i < NFMTS; i++) {
-		if ((r->formats & fmts[i].fmt) &&
-		    cd_emit(r->eng, fmts[i].fmt, council, &r->opt, &out[i], &olen[i], err) != CD_OK)
-			goto done;
-		sc_mark(sc, ST_XML + (int)i);
-	}
+	if (cd_emit_all(r->eng, r->formats, council, &r->opt, r->threads, out, olen,
+	                sc->on ? cpu : NULL, err) != CD_OK)
+		goto done;
+	sc_formats(sc, cpu);
 	for (i = 0; i < NFMTS; i++) {
 		char *path, hex[65];
 
@@ -602,6 +601,15 @@ cd_batch_run(struct run *r)
 			fprintf(stderr, "councildoc: %s: %s\n", r->manifest, strerror(errno));
 	}
 	signal(SIGPIPE, SIG_IGN);
+	/* cores left to each input's stylesheets (COUNCILDOC_THREADS: fixed) */
+	if (r->threads < 1) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		size_t workers = r->jobs < 1 ? 1 : (size_t)r->jobs;
+
+		workers = workers < r->ninputs ? workers : r->ninputs;
+		r->threads = cores > 0 && workers > 0 ? (int)((size_t)cores / workers) : 1;
+		r->threads = r->threads < 1 ? 1 : r->threads > 3 ? 3 : r->threads;
+	}
 	if (r->jobs <= 1 || r->ninputs <= 1 || run_workers(r, &t) != 0)
 		for (size_t i = 0; i < r->ninputs; i++)
 			if (t.rec[i] == NULL)

@@ -331,6 +331,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	set_optkey(&r);
+	if (getenv("COUNCILDOC_THREADS") != NULL)
+		r.threads = atoi(getenv("COUNCILDOC_THREADS"));
 	rc = cd_batch_run(&r);
 	cd_engine_free(r.eng);
 	for (size_t i = 0; i < r.ninputs; i++)

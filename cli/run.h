@@ -17,6 +17,7 @@ struct run {
 	const char *datadir;
 	const char *manifest;    /* --manifest FILE, or NULL */
 	int jobs, recursive, quiet, validate, update, meta;
+	int threads;             /* stylesheets side by side per input; 0: cores left */
 	cd_options opt;
 	cd_engine *eng;
 	char **inputs;           /* expanded list of files, in order */

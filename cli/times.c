@@ -1,6 +1,7 @@
 /*
  * times.c — per-stage CPU times of one conversion (COUNCILDOC_TIMES=1).
- * Process CPU time, so that other processes on the machine do not count.
+ * Process CPU time, so that other processes on the machine do not count;
+ * the peak resident set (VmHWM) after each stage.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,23 @@ sc_start(struct stage_clock *c)
 		c->last = cpu_now();
 }
 
+/* Peak resident set so far (VmHWM), in MB; 0 when unknown. */
+static double
+peak_mb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	double kb = 0;
+
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "VmHWM:", 6) == 0)
+			kb = strtod(line + 6, NULL);
+	fclose(f);
+	return kb / 1024.0;
+}
+
 void
 sc_mark(struct stage_clock *c, int stage)
 {
@@ -43,7 +61,30 @@ sc_mark(struct stage_clock *c, int stage)
 		return;
 	now = cpu_now();
 	c->t[stage] += now - c->last;
+	c->peak[stage] = peak_mb();
 	c->last = now;
+}
+
+void
+sc_formats(struct stage_clock *c, const double cpu[4])
+{
+	double now, rest;
+
+	if (!c->on)
+		return;
+	/* the process clock counts every thread: what the stylesheets' threads
+	 * did not spend since the last mark is the XML's and this thread's */
+	now = cpu_now();
+	rest = now - c->last;
+	for (int i = 1; i < 4; i++) {
+		c->t[ST_XML + i] += cpu[i];
+		rest -= cpu[i];
+	}
+	c->t[ST_XML] += rest > 0 ? rest : 0;
+	c->last = now;
+	c->peak[ST_XML] = peak_mb();
+	for (int i = 1; i < 4; i++)
+		c->peak[ST_XML + i] = c->peak[ST_XML];
 }
 
 xmlDocPtr
@@ -84,5 +125,8 @@ sc_print(const struct stage_clock *c, const char *input)
 	fprintf(stderr, "times: %s", input);
 	for (int i = 0; i < ST_N; i++)
 		fprintf(stderr, " %s=%.4f", stage_name[i], c->t[i]);
+	fprintf(stderr, "\npeak MB after: %s", input);
+	for (int i = 0; i < ST_N; i++)
+		fprintf(stderr, " %s=%.0f", stage_name[i], c->peak[i]);
 	fputc('\n', stderr);
 }

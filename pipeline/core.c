@@ -191,6 +191,11 @@ cd_init(void)
 	/* Library code never prints: errors reach callers through cd_error. */
 	xmlSetGenericErrorFunc(NULL, silent_generic);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	/* the same for threads started later (cd_emit_all) */
+	xmlThrDefSetGenericErrorFunc(NULL, silent_generic);
+	xmlThrDefSetStructuredErrorFunc(NULL, NULL);
+	xmlThrDefLoadExtDtdDefaultValue(0);
+	xmlThrDefSubstituteEntitiesDefaultValue(0);
 	xmlLoadExtDtdDefaultValue = 0;
 	xmlSubstituteEntitiesDefault(0);
 	xmlPedanticParserDefault(0);

@@ -19,8 +19,9 @@
     xmlns="http://docbook.org/ns/docbook"
     xmlns:xlink="http://www.w3.org/1999/xlink"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:l="urn:councildoc:labels"
     extension-element-prefixes="exsl"
-    exclude-result-prefixes="c exsl">
+    exclude-result-prefixes="c exsl l">
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="list-start.xsl"/>
@@ -28,8 +29,25 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- ids: an element keeps its id when it is the first to carry it and
-       the id is a plausible NCName -->
-  <xsl:key name="db-ids" match="c:section | c:annex | c:anchor | c:note" use="@id"/>
+       the id is a plausible NCName. The carriers are listed once, in
+       document order, in a small tree of their own that a key indexes by
+       id: no key is built on the council document, which libxslt would
+       mark node by node (the stylesheets may then run side by side on
+       one read-only document) -->
+  <xsl:variable name="db-ids-rtf">
+    <xsl:for-each select="//c:section[@id] | //c:annex[@id] | //c:anchor[@id] | //c:note[@id]">
+      <l:i id="{@id}" g="{generate-id()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:key name="db-ids" match="l:i" use="@id"/>
+
+  <!-- db-first: generate-id() of the first carrier of ID, or "" -->
+  <xsl:template name="db-first">
+    <xsl:param name="id"/>
+    <xsl:for-each select="exsl:node-set($db-ids-rtf)">
+      <xsl:value-of select="key('db-ids', $id)[1]/@g"/>
+    </xsl:for-each>
+  </xsl:template>
 
   <xsl:variable name="db-ncname-start" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'"/>
   <!-- characters that cannot appear in an NMTOKEN (footnote/@label) -->
@@ -37,10 +55,15 @@
 
   <xsl:template name="db-id">
     <xsl:param name="n" select="."/>
-    <xsl:if test="$n/@id and generate-id(key('db-ids', $n/@id)[1]) = generate-id($n)
-                  and contains($db-ncname-start, substring($n/@id, 1, 1))
-                  and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id">
-      <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
+    <xsl:if test="$n/@id">
+      <xsl:variable name="first">
+        <xsl:call-template name="db-first"><xsl:with-param name="id" select="$n/@id"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$first = generate-id($n)
+                    and contains($db-ncname-start, substring($n/@id, 1, 1))
+                    and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id">
+        <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -465,10 +488,15 @@
     <xsl:value-of select="$e"/>
   </xsl:template>
   <xsl:template name="db-id-probe">
-    <xsl:if test="@id and generate-id(key('db-ids', @id)[1]) = generate-id(.)
-                  and contains($db-ncname-start, substring(@id, 1, 1))
-                  and translate(@id, ' :/&#9;#?[]()', '') = @id">
-      <xsl:value-of select="@id"/>
+    <xsl:if test="@id">
+      <xsl:variable name="first">
+        <xsl:call-template name="db-first"><xsl:with-param name="id" select="@id"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$first = generate-id(.)
+                    and contains($db-ncname-start, substring(@id, 1, 1))
+                    and translate(@id, ' :/&#9;#?[]()', '') = @id">
+        <xsl:value-of select="@id"/>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -488,9 +516,17 @@
 
   <xsl:template match="c:link" mode="db-inl">
     <xsl:variable name="href" select="normalize-space(@href)"/>
-    <xsl:variable name="tgt" select="key('db-ids', @target)[1]"/>
+    <!-- the target's id when its first carrier keeps it (as db-id-probe) -->
     <xsl:variable name="tid">
-      <xsl:for-each select="$tgt"><xsl:call-template name="db-id-probe"/></xsl:for-each>
+      <xsl:if test="@target">
+        <xsl:variable name="first">
+          <xsl:call-template name="db-first"><xsl:with-param name="id" select="@target"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="$first != '' and contains($db-ncname-start, substring(@target, 1, 1))
+                      and translate(@target, ' :/&#9;#?[]()', '') = @target">
+          <xsl:value-of select="@target"/>
+        </xsl:if>
+      </xsl:if>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$href != ''">
