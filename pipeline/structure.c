@@ -24,7 +24,13 @@ typedef struct st_state {
 	xmlNodePtr leadin;    /* the open lead-in element, or NULL */
 	int front;            /* before the first section / lead-in */
 	int after_source;     /* the previous paragraph was the source line */
+	int opened;           /* sections and annexes opened so far */
+	int textdump;         /* the package is a text dump: no styles */
+	xmlNodePtr pair;      /* title of the heading just opened, which a
+	                         following *_title / Annex_ref line completes */
+	int pair_role;        /* the role that opened it */
 	int npara, nbidi;
+	cd_st_captions cap;   /* captions waiting for their table or figure */
 } st_state;
 
 /* ---- the walk ---- */
@@ -95,17 +101,35 @@ close_leadin(st_state *st)
 	st->leadin = NULL;
 }
 
-static void
-section_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, int level,
+/* Opens a section (level > 0), a run-in heading's section (level 0) or
+ * an annex (level < 0; num may be NULL) titled by paragraph p. Returns
+ * the title element. */
+static xmlNodePtr
+open_heading(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, int level,
              const char *num, size_t skip)
 {
 	xmlNodePtr title = make_p(st, p, pi, skip, "title");
 
+	cd_st_cap_flush(&st->cap, st->tree);
 	close_leadin(st);
 	st->front = 0;
+	st->opened += level != 0;   /* run-in headings do not end the lead-in */
 	if (title == NULL)
 		title = cd_st_elem(st->c, "title");
-	cd_st_tree_section(st->tree, level, num, title);
+	if (level < 0)
+		cd_st_tree_annex(st->tree, num, title);
+	else if (level == 0)
+		cd_st_tree_minor(st->tree, title);
+	else
+		cd_st_tree_section(st->tree, level, num, title);
+	return title;
+}
+
+static void
+section_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, int level,
+             const char *num, size_t skip)
+{
+	open_heading(st, p, pi, level, num, skip);
 }
 
 /* The number a typed label stands for ("3)" 3, "(c)" 3, "iv." 4 in a roman
@@ -177,18 +201,41 @@ list_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
 	return 1;
 }
 
+/* A paragraph with a direct outline level on a plain body style is a
+ * heading (Word's navigation pane lists it) unless it reads like a
+ * sentence: more than 15 words, or ending with '.', ';' or ','. */
+static int
+sentence_like(const char *t)
+{
+	int words = 0, in = 0;
+	size_t n = strlen(t);
+
+	for (const char *s = t; *s; s++) {
+		int sp = *s == ' ' || *s == '\t' || *s == '\n';
+
+		words += !sp && !in;
+		in = !sp;
+	}
+	return words > 15 || (n > 0 && strchr(".;,", t[n - 1]) != NULL);
+}
+
 static int
 heading_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
              const cd_st_numlabel *lab, int numbered, const char *t, size_t lead)
 {
 	char num[64];
 	size_t skip;
+	int heading = pi->heading > 0 && pi->role != CD_ROLE_HEADINGB &&
+	              !(pi->outline_direct && sentence_like(t));
 
-	if ((skip = cd_st_typed_number(t, pi->heading > 0, num, sizeof num)) > 0) {
+	/* a typed number makes a heading only in a heading style (in a text
+	 * dump, which has no styles, a number and a TAB do) */
+	if ((heading || st->textdump) &&
+	    (skip = cd_st_typed_number(t, heading, num, sizeof num)) > 0) {
 		section_para(st, p, pi, cd_st_num_depth(num), num, skip + lead);
 		return 1;
 	}
-	if (pi->heading == 0 || pi->role == CD_ROLE_HEADINGB)
+	if (!heading)
 		return 0;
 	if (numbered && !lab->bullet && cd_st_label_number(lab->label, num, sizeof num))
 		section_para(st, p, pi, cd_st_num_depth(num), num, lead);
@@ -197,13 +244,119 @@ heading_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
 	return 1;
 }
 
+/* A numbered paragraph: a number typed before a TAB ("3.1.1<TAB>term:
+ * ...") or a multi-level Word number ("2.1") in a plain body style. It
+ * stays a paragraph, with its number and an id. 1 when done. */
+static int
+numbered_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
+              const cd_st_numlabel *lab, int numbered, const char *t, size_t lead)
+{
+	char num[64];
+	size_t skip = 0;
+	xmlNodePtr e;
+
+	if (pi->role != CD_ROLE_NONE || st->textdump)
+		return 0;
+	if ((skip = cd_st_typed_number(t, 0, num, sizeof num)) > 0)
+		skip += lead;
+	else if (!(numbered && !lab->bullet && strchr(lab->label, '.') != NULL &&
+	           cd_st_label_number(lab->label, num, sizeof num) &&
+	           strchr(num, '.') != NULL))
+		return 0;
+	if ((e = make_p(st, p, pi, skip, "p")) == NULL)
+		return 1;
+	cd_st_tree_para_id(st->tree, e, num);
+	cd_st_tree_block(st->tree, e);
+	st->front = 0;
+	return 1;
+}
+
+/* The line that completes the heading just opened: Rec_title after
+ * Rec_No, Annex_title after Annex_No, Annex_ref after an annex. 1 when
+ * p was added to that title. */
+static int
+pair_line(st_state *st, const xmlNode *p, const cd_st_pinfo *pi)
+{
+	int ok = st->pair != NULL &&
+	         ((pi->role == CD_ROLE_TITLE_TEXT && st->pair_role == CD_ROLE_TITLE_NO) ||
+	          (pi->role == CD_ROLE_ANNEX_TITLE && st->pair_role == CD_ROLE_ANNEX_NO) ||
+	          (pi->role == CD_ROLE_ANNEX_REF && st->pair_role != CD_ROLE_TITLE_NO));
+
+	if (!ok)
+		return 0;
+	xmlAddChild(st->pair, cd_st_elem(st->c, "br"));
+	cd_st_inline(st->c, p, st->pair, 0);
+	if (pi->role != CD_ROLE_ANNEX_REF)
+		st->pair_role = CD_ROLE_ANNEX;   /* an Annex_ref may follow */
+	return 1;
+}
+
+/* Annex headings: the Annex_NoTitle family ("Annex A" ⏎ title), Annex_No
+ * (+ Annex_title), a lone Annex_title, or "Annex 2 – Title" typed in a
+ * heading style or standing alone. 1 when an annex was opened. */
+static int
+annex_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t,
+           size_t lead)
+{
+	char num[32];
+	size_t end = pi->num_id == 0 ? cd_st_typed_annex(t, num, sizeof num) : 0;
+	int styled = pi->role == CD_ROLE_ANNEX || pi->role == CD_ROLE_ANNEX_NO ||
+	             pi->role == CD_ROLE_ANNEX_TITLE;
+
+	if (!styled && end > 0 && !st->textdump && pi->heading == 0) {
+		/* in a body style only "Annex 2", "Annex 2 – Title", "Annex 2:" */
+		const char *r = t + end + cd_st_lead_space(t + end);
+
+		if (*r && strncmp(r, "\xE2\x80\x93", 3) != 0 && strncmp(r, "\xE2\x80\x94", 3) != 0 &&
+		    *r != '-' && *r != ':')
+			end = 0;
+	}
+	if (!styled && end == 0)
+		return 0;
+	if (styled && end == 0)
+		num[0] = '\0';
+	st->pair = open_heading(st, p, pi, -1, num, lead);
+	st->pair_role = pi->role == CD_ROLE_ANNEX_NO ? CD_ROLE_ANNEX_NO : CD_ROLE_ANNEX;
+	return 1;
+}
+
+/* The paragraphs whose style says what they are, before any text rule:
+ * title pairs, run-in headings, captions. 1 when done. */
+static int
+styled_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t,
+            size_t lead)
+{
+	switch (pi->role) {
+	case CD_ROLE_TITLE_NO:
+	case CD_ROLE_TITLE_TEXT:
+		st->pair = open_heading(st, p, pi, 1, NULL, lead);
+		st->pair_role = pi->role;
+		return 1;
+	case CD_ROLE_HEADINGB:
+		if (st->opened == 0 && cd_meta_leadin(t) != CD_LEADIN_NONE)
+			return 0;
+		open_heading(st, p, pi, 0, NULL, lead);
+		return 1;
+	case CD_ROLE_CAPTION: {
+		xmlNodePtr e = make_p(st, p, pi, lead, "caption");
+
+		if (e != NULL)
+			cd_st_cap_add(&st->cap, st->tree, e);
+		st->front = 0;
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
 static void
 para(st_state *st, const xmlNode *p)
 {
 	cd_st_pinfo pi;
 	cd_st_numlabel lab;
 	int numbered, kind;
-	char *text, *t, num[32];
+	char *text, *t;
 	size_t lead;
 	xmlNodePtr e;
 
@@ -220,32 +373,48 @@ para(st_state *st, const xmlNode *p)
 		t[n - 1] = '\0';
 	st->npara++;
 	st->nbidi += pi.bidi;
+	if (*t && pair_line(st, p, &pi)) {
+		free(text);
+		return;
+	}
+	st->pair = NULL;
+	if (*t == '\0' && !numbered && st->leadin == NULL && pi.role != CD_ROLE_CAPTION) {
+		/* no text: a picture (the figure a caption may name), math */
+		if ((e = make_p(st, p, &pi, 0, "p")) != NULL)
+			cd_st_cap_block(&st->cap, st->tree, e);
+		st->front = 0;
+		free(text);
+		return;
+	}
+	if (pi.role != CD_ROLE_CAPTION)
+		cd_st_cap_flush(&st->cap, st->tree);
 	if (*t && cd_st_is_rule(t)) {
 		close_leadin(st);
 		cd_st_tree_end_list(st->tree);
 	} else if (*t && front_para(st, &pi, t)) {
 		/* stored in meta */
-	} else if (*t && (kind = cd_meta_leadin(t)) != CD_LEADIN_NONE) {
+	} else if (*t && styled_para(st, p, &pi, t, lead)) {
+		/* heading, run-in heading or caption */
+	} else if (*t && st->opened == 0 && pi.heading == 0 &&
+	           (kind = cd_meta_leadin(t)) != CD_LEADIN_NONE) {
+		/* Purpose, Action required, References: the lead-in box only
+		 * before the first clause; later they are ordinary text */
 		st->front = 0;
 		st->leadin = leadin_elem(st, kind);
-	} else if (*t && (pi.role == CD_ROLE_ANNEX || (pi.num_id == 0 &&
-	           cd_st_typed_annex(t, num, sizeof num)))) {
-		if (pi.role == CD_ROLE_ANNEX && !cd_st_typed_annex(t, num, sizeof num))
-			num[0] = '\0';
-		close_leadin(st);
-		st->front = 0;
-		if ((e = make_p(st, p, &pi, lead, "title")) != NULL)
-			cd_st_tree_annex(st->tree, num, e);
+	} else if (*t && annex_para(st, p, &pi, t, lead)) {
+		/* annex opened */
 	} else if (heading_para(st, p, &pi, &lab, numbered, t, lead)) {
 		/* section opened */
 	} else if (st->leadin != NULL) {
 		if ((e = make_p(st, p, &pi, 0, "p")) != NULL)
 			xmlAddChild(st->leadin, e);
+	} else if (numbered_para(st, p, &pi, &lab, numbered, t, lead)) {
+		/* numbered paragraph */
 	} else if (list_para(st, p, &pi, &lab, numbered, t, lead)) {
 		st->front = 0;
 	} else if ((e = make_p(st, p, &pi, 0, "p")) != NULL) {
 		st->front = 0;   /* body text: no more header lines after it */
-		cd_st_tree_block(st->tree, e);
+		cd_st_cap_block(&st->cap, st->tree, e);
 	}
 	free(text);
 }
@@ -316,6 +485,8 @@ header_table(st_state *st, const xmlNode *tbl)
 	return 1;
 }
 
+/* 1 when the table's first line of text is a lead-in label: the Purpose
+ * box of a Council report. */
 static int
 table_has_leadin(st_state *st, const xmlNode *tbl)
 {
@@ -323,10 +494,15 @@ table_has_leadin(st_state *st, const xmlNode *tbl)
 	size_t cap = 0, n = table_paras(tbl, &v, &cap, 0);
 	int found = 0;
 
-	for (size_t k = 0; k < n && !found; k++) {
+	for (size_t k = 0; k < n; k++) {
 		char *t = cd_st_para_text(st->c, v[k]);
+		const char *s = t ? t + cd_st_lead_space(t) : "";
 
-		found = t && cd_meta_leadin(t + cd_st_lead_space(t)) != CD_LEADIN_NONE;
+		if (*s != '\0') {
+			found = cd_meta_leadin(s) != CD_LEADIN_NONE;
+			free(t);
+			break;
+		}
 		free(t);
 	}
 	free(v);
@@ -353,9 +529,10 @@ table(st_state *st, const xmlNode *tbl)
 {
 	xmlNodePtr t;
 
+	st->pair = NULL;
 	if (st->front && header_table(st, tbl))
 		return;
-	if (table_has_leadin(st, tbl) || one_cell(tbl)) {
+	if ((st->opened == 0 && table_has_leadin(st, tbl)) || one_cell(tbl)) {
 		for (const xmlNode *tr = tbl->children; tr; tr = tr->next)
 			for (const xmlNode *tc = tr->children; tc; tc = tc->next)
 				if (cd_w_is(tc, "tc"))
@@ -366,10 +543,12 @@ table(st_state *st, const xmlNode *tbl)
 	if ((t = cd_st_table(st->c, tbl)) == NULL)
 		return;
 	st->front = 0;
-	if (st->leadin != NULL)
+	if (st->leadin != NULL) {
+		cd_st_cap_flush(&st->cap, st->tree);
 		xmlAddChild(st->leadin, t);
-	else
-		cd_st_tree_block(st->tree, t);
+	} else {
+		cd_st_cap_table(&st->cap, st->tree, t);
+	}
 }
 
 static void
@@ -557,7 +736,14 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	cd_meta_init(&st.meta);
 	if ((st.tree = cd_st_tree_new(&c, st.root)) == NULL)
 		goto nomem;
+	{
+		xmlChar *kind = xmlGetProp(xmlDocGetRootElement(pkg), BAD_CAST "kind");
+
+		st.textdump = kind && xmlStrcmp(kind, BAD_CAST "textdump") == 0;
+		xmlFree(kind);
+	}
 	walk(&st, body);
+	cd_st_cap_flush(&st.cap, st.tree);
 	finish(&st, pkg);
 	cd_st_comments(&c, pkg, st.root);
 	cd_refs_mark(st.root);

@@ -25,6 +25,10 @@
   </xsl:template>
 
   <xsl:template match="c:table" mode="m-block">
+    <xsl:if test="c:caption">
+      <xsl:apply-templates select="c:caption" mode="m-caption"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
     <xsl:variable name="kind"><xsl:call-template name="m-table-kind"/></xsl:variable>
     <xsl:variable name="outer">
       <xsl:for-each select="ancestor::c:table"><xsl:call-template name="m-table-kind"/></xsl:for-each>

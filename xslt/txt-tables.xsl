@@ -17,6 +17,9 @@
        $table-headers = 'repeat' data rows read "Header: value; Header: value" -->
   <xsl:template match="c:table" mode="t-block">
     <xsl:param name="ind" select="0"/>
+    <xsl:apply-templates select="c:caption" mode="t-caption">
+      <xsl:with-param name="ind" select="$ind"/>
+    </xsl:apply-templates>
     <xsl:variable name="head" select="c:row[1][@header = 'true']"/>
     <xsl:for-each select="c:row">
       <xsl:variable name="is-head" select="@header = 'true'"/>
