@@ -295,6 +295,8 @@ hide(xmlNodePtr n, const cd_meta *m, unsigned bit)
 		xmlSetProp(n, BAD_CAST "origin", BAD_CAST "page-header");
 	else if (n != NULL && (m->from_props & bit))
 		xmlSetProp(n, BAD_CAST "origin", BAD_CAST "properties");
+	else if (n != NULL && (m->from_body & bit))
+		xmlSetProp(n, BAD_CAST "origin", BAD_CAST "body");
 }
 
 xmlNodePtr

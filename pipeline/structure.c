@@ -245,11 +245,13 @@ heading_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
 }
 
 /* A numbered paragraph: a number typed before a TAB ("3.1.1<TAB>term:
- * ...") or a multi-level Word number ("2.1") in a plain body style. It
- * stays a paragraph, with its number and an id. 1 when done. */
+ * ...") in a plain body style. It stays a paragraph, with its number and
+ * an id. A Word-numbered body paragraph stays a list item (its label is
+ * kept as Word shows it): Word's multi-level lists mix "1.", "1.1" and
+ * "a)" levels in one list, which must keep its nesting. 1 when done. */
 static int
-numbered_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
-              const cd_st_numlabel *lab, int numbered, const char *t, size_t lead)
+numbered_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t,
+              size_t lead)
 {
 	char num[64];
 	size_t skip = 0;
@@ -257,18 +259,37 @@ numbered_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
 
 	if (pi->role != CD_ROLE_NONE || st->textdump)
 		return 0;
-	if ((skip = cd_st_typed_number(t, 0, num, sizeof num)) > 0)
-		skip += lead;
-	else if (!(numbered && !lab->bullet && strchr(lab->label, '.') != NULL &&
-	           cd_st_label_number(lab->label, num, sizeof num) &&
-	           strchr(num, '.') != NULL))
+	if ((skip = cd_st_typed_number(t, 0, num, sizeof num)) == 0)
 		return 0;
+	skip += lead;
 	if ((e = make_p(st, p, pi, skip, "p")) == NULL)
 		return 1;
 	cd_st_tree_para_id(st->tree, e, num);
 	cd_st_tree_block(st->tree, e);
 	st->front = 0;
 	return 1;
+}
+
+/* A Recommendation's or Resolution's title line names the document: it
+ * is the report's title when nothing else gave one (the heading stays). */
+static void
+title_from_heading(st_state *st, const xmlNode *p, const cd_st_pinfo *pi)
+{
+	char *t;
+
+	if (pi->role != CD_ROLE_TITLE_TEXT || !pi->names_doc || st->meta.title != NULL)
+		return;
+	t = cd_st_para_text(st->c, p);
+	if (t == NULL)
+		return;
+	for (char *q = t; *q; q++)
+		if (*q == '\n' || *q == '\t')
+			*q = ' ';
+	if (t[cd_st_lead_space(t)] != '\0') {
+		st->meta.title = strdup(t + cd_st_lead_space(t));
+		st->meta.from_body |= CD_META_TITLE;
+	}
+	free(t);
 }
 
 /* The line that completes the heading just opened: Rec_title after
@@ -286,6 +307,7 @@ pair_line(st_state *st, const xmlNode *p, const cd_st_pinfo *pi)
 		return 0;
 	xmlAddChild(st->pair, cd_st_elem(st->c, "br"));
 	cd_st_inline(st->c, p, st->pair, 0);
+	title_from_heading(st, p, pi);
 	if (pi->role != CD_ROLE_ANNEX_REF)
 		st->pair_role = CD_ROLE_ANNEX;   /* an Annex_ref may follow */
 	return 1;
@@ -303,14 +325,10 @@ annex_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t,
 	int styled = pi->role == CD_ROLE_ANNEX || pi->role == CD_ROLE_ANNEX_NO ||
 	             pi->role == CD_ROLE_ANNEX_TITLE;
 
-	if (!styled && end > 0 && !st->textdump && pi->heading == 0) {
-		/* in a body style only "Annex 2", "Annex 2 – Title", "Annex 2:" */
-		const char *r = t + end + cd_st_lead_space(t + end);
-
-		if (*r && strncmp(r, "\xE2\x80\x93", 3) != 0 && strncmp(r, "\xE2\x80\x94", 3) != 0 &&
-		    *r != '-' && *r != ':')
-			end = 0;
-	}
+	/* in a document with styles, a typed "Annex 2 – Title" opens an annex
+	 * only in a heading style: the style says what a paragraph is */
+	if (!styled && !st->textdump && (pi->heading == 0 || pi->role != CD_ROLE_NONE))
+		end = 0;
 	if (!styled && end == 0)
 		return 0;
 	if (styled && end == 0)
@@ -331,6 +349,7 @@ styled_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t
 	case CD_ROLE_TITLE_TEXT:
 		st->pair = open_heading(st, p, pi, 1, NULL, lead);
 		st->pair_role = pi->role;
+		title_from_heading(st, p, pi);
 		return 1;
 	case CD_ROLE_HEADINGB:
 		if (st->opened == 0 && cd_meta_leadin(t) != CD_LEADIN_NONE)
@@ -408,7 +427,7 @@ para(st_state *st, const xmlNode *p)
 	} else if (st->leadin != NULL) {
 		if ((e = make_p(st, p, &pi, 0, "p")) != NULL)
 			xmlAddChild(st->leadin, e);
-	} else if (numbered_para(st, p, &pi, &lab, numbered, t, lead)) {
+	} else if (numbered_para(st, p, &pi, t, lead)) {
 		/* numbered paragraph */
 	} else if (list_para(st, p, &pi, &lab, numbered, t, lead)) {
 		st->front = 0;

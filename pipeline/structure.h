@@ -39,6 +39,8 @@ enum {
 /* What the styles say about one paragraph. */
 typedef struct cd_st_pinfo {
 	int heading;   /* 1..9, 0: not a heading */
+	int names_doc;      /* a title style of the document itself (Rec_title,
+	                       Res_title...), not of a part (Section_title) */
 	int outline_direct; /* heading comes from the paragraph's own w:outlineLvl
 	                       on a style without a role or heading level */
 	int role;      /* CD_ROLE_* */

@@ -292,8 +292,21 @@ static int heading_word(const char *s);
 
 /* The role a style names by its id or name; CD_ROLE_NONE for none. A
  * "heading N" style has no role. */
+/* Title lines of the document itself, not of one of its parts. */
 static int
-style_role(const st_style *st, int *lev)
+doc_title_key(const char *key)
+{
+	static const char *const pre[] = { "rec", "res", "dec", "opinion", "question",
+		"rep", NULL };
+
+	for (int k = 0; pre[k]; k++)
+		if (strncmp(key, pre[k], strlen(pre[k])) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+style_role(const st_style *st, int *lev, int *names_doc)
 {
 	const char *ids[2] = { st->name, st->id };
 	char key[64];
@@ -306,8 +319,11 @@ style_role(const st_style *st, int *lev)
 		if (ids[k] == NULL)
 			continue;
 		style_key(ids[k], key, sizeof key);
-		if ((r = key_role(key, lev)) != CD_ROLE_NONE)
+		if ((r = key_role(key, lev)) != CD_ROLE_NONE) {
+			*names_doc = (r == CD_ROLE_TITLE_TEXT || r == CD_ROLE_TITLE_NO) &&
+			             doc_title_key(key);
 			return r;
+		}
 	}
 	return CD_ROLE_NONE;
 }
@@ -409,7 +425,7 @@ para_from_styles(const cd_st_styles *s, const st_style *const *c, int n,
 
 	for (int k = 0; k < n; k++) {
 		if (!role_done) {
-			pi->role = style_role(c[k], &pi->enumlev);
+			pi->role = style_role(c[k], &pi->enumlev, &pi->names_doc);
 			/* a "heading N" style ends the search: its ancestors'
 			 * roles are not its own */
 			role_done = pi->role != CD_ROLE_NONE ||

@@ -107,7 +107,7 @@
     <info>
       <title>
         <xsl:choose>
-          <xsl:when test="$cd-title != ''"><xsl:value-of select="$cd-title"/></xsl:when>
+          <xsl:when test="string($cd-doc-title) != ''"><xsl:value-of select="$cd-doc-title"/></xsl:when>
           <xsl:otherwise>
             <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'untitled'"/></xsl:call-template>
           </xsl:otherwise>

@@ -28,6 +28,7 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="list-start.xsl"/>
   <xsl:include href="md-tables.xsl"/>
+  <xsl:include href="table-grid.xsl"/>
   <xsl:include href="md-inline.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>

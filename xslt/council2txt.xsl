@@ -26,6 +26,7 @@
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="txt-tables.xsl"/>
+  <xsl:include href="table-grid.xsl"/>
   <xsl:include href="txt-wrap.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>

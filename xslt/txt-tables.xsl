@@ -21,17 +21,32 @@
       <xsl:with-param name="ind" select="$ind"/>
     </xsl:apply-templates>
     <xsl:variable name="head" select="c:row[1][@header = 'true']"/>
+    <xsl:variable name="rows" select="c:row"/>
+    <!-- the grid (table-grid.xsl): a column covered by a merged cell
+         repeats its value, and headers stay over their columns -->
+    <xsl:variable name="lay-rtf"><xsl:call-template name="cd-grid"/></xsl:variable>
+    <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
     <xsl:for-each select="c:row">
       <xsl:variable name="is-head" select="@header = 'true'"/>
+      <xsl:variable name="p" select="position()"/>
+      <!-- one cell across the whole row (a row heading) is said once -->
+      <xsl:variable name="full" select="not($lay[$p]/t[not(starts-with(., 'S '))][2])"/>
       <xsl:variable name="line">
-        <xsl:for-each select="c:cell">
+        <xsl:for-each select="$lay[$p]/t[not($full and starts-with(., 'S '))]">
           <xsl:variable name="pos" select="position()"/>
           <xsl:variable name="v">
-            <xsl:call-template name="t-cell-text"/>
+            <xsl:for-each select="$rows[number(substring-before(substring-after(current(), ' '), ','))]
+                                  /c:cell[number(substring-before(substring-after(current(), ','), ':'))]">
+              <xsl:call-template name="t-cell-text"/>
+            </xsl:for-each>
           </xsl:variable>
           <xsl:variable name="h">
             <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
-              <xsl:for-each select="$head/c:cell[$pos]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
+              <xsl:variable name="ht" select="$lay[1]/t[$pos]"/>
+              <xsl:for-each select="$rows[number(substring-before(substring-after($ht, ' '), ','))]
+                                    /c:cell[number(substring-before(substring-after($ht, ','), ':'))]">
+                <xsl:call-template name="t-cell-text"/>
+              </xsl:for-each>
             </xsl:if>
           </xsl:variable>
           <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
