@@ -70,6 +70,10 @@ void cd_st_para_info(const cd_st_styles *s, const xmlNode *p, cd_st_pinfo *pi);
 /* Formatting of a run: direct rPr and character style (rStyle); style_bold
  * receives the bold the paragraph style would add (may be NULL). */
 void cd_st_run_fmt(const cd_st_styles *s, const xmlNode *rpr, cd_st_rfmt *f);
+/* The heading styles a TOC field lists ("Style,1,Other style,2", names
+ * as Word shows them): styles without a role or level of their own become
+ * headings of that level. */
+void cd_st_styles_toc(cd_st_styles *s, const char *list);
 /* 1 when a role names a body part (never a heading). */
 int cd_st_role_is_body(int role);
 /* Heading level of a style id (0: not a heading). */
@@ -77,6 +81,14 @@ int cd_st_style_heading(const cd_st_styles *s, const char *id);
 /* 1 when the paragraph's style (or its basedOn chain) hides its runs
  * (w:vanish in the style's run properties). */
 int cd_st_para_vanish(const cd_st_styles *s, const xmlNode *p);
+
+/* ---- bodylang.c ---- */
+
+/* The primary language tag most of body's letters are in ("en" when none)
+ * into out. Untagged text takes the document default, unless the
+ * explicitly tagged text is a quarter or more of all and mostly in another
+ * language (a stale default from a template). */
+void cd_st_body_lang(const cd_st_styles *s, const xmlNode *body, char *out, size_t max);
 
 /* ---- numbering.c ---- */
 

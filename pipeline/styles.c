@@ -18,6 +18,7 @@ typedef struct st_style {
 	char *based_on;
 	int is_char;       /* character style */
 	int is_default;    /* default paragraph style */
+	int toc_level;     /* 1..9: the document's TOC field lists it as a heading */
 	const xmlNode *ppr, *rpr;
 } st_style;
 
@@ -328,6 +329,43 @@ style_role(const st_style *st, int *lev, int *names_doc)
 	return CD_ROLE_NONE;
 }
 
+void
+cd_st_styles_toc(cd_st_styles *s, const char *list)
+{
+	char name[128], key[64], sk[64];
+	const char *p = list;
+
+	while (s != NULL && p != NULL && *p) {
+		const char *c = strchr(p, ','), *e;
+		int lvl;
+
+		if (c == NULL)
+			break;
+		snprintf(name, sizeof name, "%.*s", (int)(c - p) < 127 ? (int)(c - p) : 127, p);
+		lvl = atoi(c + 1);
+		e = strchr(c + 1, ',');
+		p = e ? e + 1 : NULL;
+		if (lvl < 1 || lvl > 9)
+			continue;
+		style_key(name, key, sizeof key);
+		for (size_t k = 0; k < s->n && key[0]; k++) {
+			style_key(s->v[k].name ? s->v[k].name : s->v[k].id, sk, sizeof sk);
+			if (strcmp(sk, key) == 0 && s->v[k].toc_level == 0)
+				s->v[k].toc_level = lvl;
+		}
+	}
+}
+
+/* The TOC level of the first style of the chain that has one, else 0. */
+static int
+chain_toc(const st_style *const *c, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (c[k]->toc_level > 0)
+			return c[k]->toc_level;
+	return 0;
+}
+
 int
 cd_st_role_is_body(int role)
 {
@@ -473,6 +511,9 @@ cd_st_para_info(const cd_st_styles *s, const xmlNode *p, cd_st_pinfo *pi)
 		pi->outline_direct = o > 0 && pi->heading == 0 && pi->role == CD_ROLE_NONE;
 		pi->heading = o;
 	}
+	/* a style without a role that the document's TOC lists as a heading */
+	if (pi->heading == 0 && pi->role == CD_ROLE_NONE && o < 0)
+		pi->heading = chain_toc(c, n);
 	/* a style that names a body part is never a heading, whatever outline
 	 * level it or the paragraph carries */
 	if (cd_st_role_is_body(pi->role)) {

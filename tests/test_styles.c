@@ -176,6 +176,14 @@ test_house_style_roles(void **state)
 		assert_int_equal(pi.names_doc, cases[k].names_doc);
 		assert_int_equal(pi.outline_direct, 0);
 	}
+	/* a style the TOC field lists becomes a heading; a role stays */
+	cd_st_styles_toc(st, "Source,1,Table_NoTitle,2,Bad,x,LoopA,3,heading 2");
+	info_of("<w:pPr><w:pStyle w:val=\"LoopA\"/></w:pPr>", &pi);
+	assert_int_equal(pi.heading, 3);
+	info_of("<w:pPr><w:pStyle w:val=\"Source\"/></w:pPr>", &pi);
+	assert_int_equal(pi.heading, 0);
+	info_of("<w:pPr><w:pStyle w:val=\"TableNoTitle\"/></w:pPr>", &pi);
+	assert_int_equal(pi.heading, 0);
 	/* a direct outline level on Normal allows a heading */
 	info_of("<w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr>", &pi);
 	assert_int_equal(pi.heading, 2);
