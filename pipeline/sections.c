@@ -369,57 +369,6 @@ cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max)
 	return k;
 }
 
-/* Typed list labels: bullets, "a)", "(a)", "iv)", "1)". Returns the bytes
- * to skip (label and separator), 0 when none; fills label, *ordered, style. */
-size_t
-cd_st_typed_label(const char *s, char *label, size_t max, int *ordered, const char **style)
-{
-	static const char *const bullets[] = { "\xC2\xB7", "\xE2\x80\xA2", "-",
-		"\xE2\x80\x93", "\xE2\x80\x94", "o", "\xE2\x96\xAA", "\xEF\x82\xB7",
-		"*", "\xE2\x80\xBA", "\xE2\x9E\xA2", NULL };
-	size_t k = 0, b;
-
-	for (int i = 0; bullets[i]; i++) {
-		b = strlen(bullets[i]);
-		if (strncmp(s, bullets[i], b) == 0 &&
-		    (s[b] == '\t' || (s[b] == ' ' && strcmp(bullets[i], "o") != 0))) {
-			snprintf(label, max, "%s", bullets[i][0] == '\xEF' ? "\xE2\x80\xA2" :
-			         bullets[i]);
-			*ordered = 0;
-			*style = NULL;
-			return b + 1 + cd_st_lead_space(s + b + 1);
-		}
-	}
-	if (s[0] == '(')
-		k = 1;
-	b = k;
-	while (isalnum((unsigned char)s[k]) && k - b < 5)
-		k++;
-	if (k == b || s[k] != ')' || (s[k + 1] != '\t' && s[k + 1] != ' '))
-		return 0;
-	if (isdigit((unsigned char)s[b])) {
-		for (size_t q = b; q < k; q++)
-			if (!isdigit((unsigned char)s[q]))
-				return 0;
-		*style = "decimal";
-	} else if (strspn(s + b, "ivxlc") == k - b) {
-		*style = "lower-roman";
-	} else if (strspn(s + b, "IVXLC") == k - b) {
-		*style = "upper-roman";
-	} else if (k - b == 1 && islower((unsigned char)s[b])) {
-		*style = "lower-alpha";
-	} else if (k - b == 1 && isupper((unsigned char)s[b])) {
-		*style = "upper-alpha";
-	} else {
-		return 0;
-	}
-	if (k - b == 1 && (s[b] == 'i' || s[b] == 'v' || s[b] == 'x'))
-		*style = "lower-alpha";   /* a lone i) is more often a letter list */
-	*ordered = 1;
-	snprintf(label, max, "%.*s", (int)(k + 1), s);
-	return k + 1 + cd_st_lead_space(s + k + 1);
-}
-
 /* Annex heading: "Annex 1", "ANNEX A", "Annexe 2", "Anexo 1", "Appendix 1"
  * with an optional title. Fills num ("" when none). 1 when it is one. */
 size_t

@@ -132,75 +132,6 @@ section_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, int level,
 	open_heading(st, p, pi, level, num, skip);
 }
 
-/* The number a typed label stands for ("3)" 3, "(c)" 3, "iv." 4 in a roman
- * list), or 1 when it is not a single number or letter. */
-static int
-typed_value(const char *label, const char *style)
-{
-	static const char roman[] = "ivxlcdm";
-	static const int rv[] = { 1, 5, 10, 50, 100, 500, 1000 };
-	char b[32];
-	size_t n = 0;
-	int v = 0, prev = 0;
-
-	for (const char *s = label; *s && n + 1 < sizeof b; s++)
-		if (*s != '(' && *s != ')' && *s != '.' && *s != ' ')
-			b[n++] = (char)tolower((unsigned char)*s);
-	b[n] = '\0';
-	if (n == 0)
-		return 1;
-	if (strspn(b, "0123456789") == n)
-		return n < 6 ? atoi(b) : 1;
-	if (style != NULL && strstr(style, "roman") != NULL && strspn(b, roman) == n) {
-		for (size_t i = n; i-- > 0;) {
-			int d = rv[strchr(roman, b[i]) - roman];
-
-			v += d < prev ? -d : d;
-			if (d > prev)
-				prev = d;
-		}
-		return v > 0 ? v : 1;
-	}
-	if (n == 1 && b[0] >= 'a' && b[0] <= 'z')
-		return b[0] - 'a' + 1;
-	return 1;
-}
-
-/* List item from Word numbering, enumlev style or typed label. 1 if done.
- * A list that opens here starts at this item's own number, so a list
- * interrupted by other paragraphs resumes at "2)", not at 1. */
-static int
-list_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
-          const cd_st_numlabel *lab, int numbered, const char *t, size_t lead)
-{
-	char label[64] = "";
-	int ordered = 0, level = 1;
-	const char *style = NULL;
-	size_t skip = 0;
-	xmlNodePtr e;
-
-	if (numbered) {
-		snprintf(label, sizeof label, "%s", lab->label);
-		ordered = !lab->bullet;
-		style = cd_st_num_style(lab->fmt);
-		level = lab->level + 1;
-	} else if ((skip = cd_st_typed_label(t, label, sizeof label, &ordered, &style)) > 0) {
-		skip += lead;
-		level = pi->role == CD_ROLE_ENUMLEV ? pi->enumlev :
-		        pi->ind_left < 1000 ? 1 : pi->ind_left < 1500 ? 2 : 3;
-	} else if (pi->role == CD_ROLE_ENUMLEV) {
-		level = pi->enumlev;
-	} else {
-		return 0;
-	}
-	if ((e = make_p(st, p, pi, skip, "p")) == NULL)
-		return 1;
-	cd_st_tree_item(st->tree, level, ordered, style,
-	                numbered && ordered ? lab->value :
-	                ordered ? typed_value(label, style) : 0, label, e);
-	return 1;
-}
-
 /* A paragraph with a direct outline level on a plain body style is a
  * heading (Word's navigation pane lists it) unless it reads like a
  * sentence: more than 15 words, or ending with '.', ';' or ','. */
@@ -429,7 +360,7 @@ para(st_state *st, const xmlNode *p)
 			xmlAddChild(st->leadin, e);
 	} else if (numbered_para(st, p, &pi, t, lead)) {
 		/* numbered paragraph */
-	} else if (list_para(st, p, &pi, &lab, numbered, t, lead)) {
+	} else if (cd_st_list_para(st->c, st->tree, p, &pi, &lab, numbered, t, lead)) {
 		st->front = 0;
 	} else if ((e = make_p(st, p, &pi, 0, "p")) != NULL) {
 		st->front = 0;   /* body text: no more header lines after it */

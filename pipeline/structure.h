@@ -1,6 +1,7 @@
 /*
  * structure.h — declarations private to the structure stage
- * (structure.c, styles.c, numbering.c, blocks.c, tables.c, sections.c).
+ * (structure.c, styles.c, numbering.c, blocks.c, tables.c, sections.c,
+ * lists.c).
  */
 #ifndef CD_STRUCTURE_H
 #define CD_STRUCTURE_H
@@ -207,10 +208,6 @@ size_t cd_st_lead_space(const char *s);
 /* "2.1.3<TAB>", "A.1.2<TAB>" (or spaces when spaces_ok): copies the number
  * without trailing dot into num, returns the bytes to skip; 0: not one. */
 size_t cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max);
-/* Typed list label ("•<TAB>", "a)", "(iv)"): bytes to skip, 0 if none;
- * fills label, *ordered and *style (static string or NULL). */
-size_t cd_st_typed_label(const char *s, char *label, size_t max, int *ordered,
-                         const char **style);
 /* "Annex 1", "ANNEX A", "Annexe 2": the bytes up to the end of the number
  * (or of the keyword), num set ("" when none); 0 when s is no annex line. */
 size_t cd_st_typed_annex(const char *s, char *num, size_t max);
@@ -222,5 +219,18 @@ int cd_st_is_source(const char *s);
 int cd_st_label_number(const char *lab, char *num, size_t max);
 /* Components of a section number ("2.1.3" → 3). */
 int cd_st_num_depth(const char *num);
+
+/* ---- lists.c ---- */
+
+/* Typed list label ("•<TAB>", "a)", "(iv)"): bytes to skip, 0 if none;
+ * fills label, *ordered and *style (static string or NULL). */
+size_t cd_st_typed_label(const char *s, char *label, size_t max, int *ordered,
+                         const char **style);
+/* List item from Word numbering (lab, when numbered), an enumlev style or a
+ * typed label at the start of t (lead: the bytes of white space before t in
+ * the paragraph text): appends it to tree. 1 when p is a list item. */
+int cd_st_list_para(cd_st_ctx *c, cd_st_tree *tree, const xmlNode *p,
+                    const cd_st_pinfo *pi, const cd_st_numlabel *lab, int numbered,
+                    const char *t, size_t lead);
 
 #endif
