@@ -160,6 +160,13 @@ cd_st_tree_minor(cd_st_tree *t, xmlNodePtr title)
 	t->sec[t->nsec - 1].minor = 1;
 }
 
+void
+cd_st_tree_close_all(cd_st_tree *t)
+{
+	cd_st_tree_end_list(t);
+	t->nsec = 1;
+}
+
 xmlNodePtr
 cd_st_tree_current(const cd_st_tree *t)
 {

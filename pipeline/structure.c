@@ -278,9 +278,16 @@ styled_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t
 	switch (pi->role) {
 	case CD_ROLE_TITLE_NO:
 	case CD_ROLE_TITLE_TEXT:
+		/* a Recommendation's own title is never inside an annex */
+		if (pi->names_doc)
+			cd_st_tree_close_all(st->tree);
 		st->pair = open_heading(st, p, pi, 1, NULL, lead);
 		st->pair_role = pi->role;
 		title_from_heading(st, p, pi);
+		return 1;
+	case CD_ROLE_TITLE:
+		/* a title after the report's own (front_para took the first) */
+		open_heading(st, p, pi, 1, NULL, lead);
 		return 1;
 	case CD_ROLE_HEADINGB:
 		if (st->opened == 0 && cd_meta_leadin(t) != CD_LEADIN_NONE)
