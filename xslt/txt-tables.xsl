@@ -29,11 +29,11 @@
     <xsl:for-each select="c:row">
       <xsl:variable name="is-head" select="@header = 'true'"/>
       <xsl:variable name="p" select="position()"/>
-      <!-- one cell across the whole row (a row heading) is said once -->
-      <xsl:variable name="full" select="not($lay[$p]/t[not(starts-with(., 'S '))][2])"/>
       <xsl:variable name="line">
-        <xsl:for-each select="$lay[$p]/t[not($full and starts-with(., 'S '))]">
-          <xsl:variable name="pos" select="position()"/>
+        <!-- a cell spanning columns is said once; one spanning rows is said
+             again in every row it covers, so no value vanishes -->
+        <xsl:for-each select="$lay[$p]/t[not(starts-with(., 'S '))]">
+          <xsl:variable name="pos" select="count(preceding-sibling::t) + 1"/>
           <xsl:variable name="v">
             <xsl:for-each select="$rows[number(substring-before(substring-after(current(), ' '), ','))]
                                   /c:cell[number(substring-before(substring-after(current(), ','), ':'))]">
@@ -42,10 +42,23 @@
           </xsl:variable>
           <xsl:variable name="h">
             <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
-              <xsl:variable name="ht" select="$lay[1]/t[$pos]"/>
-              <xsl:for-each select="$rows[number(substring-before(substring-after($ht, ' '), ','))]
-                                    /c:cell[number(substring-before(substring-after($ht, ','), ':'))]">
-                <xsl:call-template name="t-cell-text"/>
+              <!-- the headers of every column the cell covers, once each -->
+              <xsl:variable name="next" select="following-sibling::t[not(starts-with(., 'S '))][1]"/>
+              <xsl:variable name="span">
+                <xsl:choose>
+                  <xsl:when test="$next"><xsl:value-of select="count($next/preceding-sibling::t) - count(preceding-sibling::t)"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="count(following-sibling::t) + 1"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:variable>
+              <xsl:for-each select="$lay[1]/t[position() &gt;= $pos and position() &lt; $pos + $span]">
+                <xsl:variable name="ht" select="."/>
+                <xsl:if test="not(starts-with($ht, 'S ')) or position() = 1">
+                  <xsl:if test="position() &gt; 1"><xsl:text> / </xsl:text></xsl:if>
+                  <xsl:for-each select="$rows[number(substring-before(substring-after($ht, ' '), ','))]
+                                        /c:cell[number(substring-before(substring-after($ht, ','), ':'))]">
+                    <xsl:call-template name="t-cell-text"/>
+                  </xsl:for-each>
+                </xsl:if>
               </xsl:for-each>
             </xsl:if>
           </xsl:variable>
