@@ -69,6 +69,49 @@ make_p(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, size_t skip,
 	return e;
 }
 
+/* Offers each line of t (split at its line breaks) to cd_meta_line: 1
+ * when every non-empty line is header metadata (then stored in m), else 0
+ * with m unchanged. */
+static int
+meta_lines(cd_meta *m, const char *t)
+{
+	cd_meta scratch;
+	char *copy, *line, *save = NULL;
+	int ok = 1, any = 0;
+
+	if (strchr(t, '\n') == NULL)
+		return cd_meta_line(m, t);
+	if ((copy = strdup(t)) == NULL)
+		return 0;
+	cd_meta_init(&scratch);
+	for (line = strtok_r(copy, "\n", &save); line && ok; line = strtok_r(NULL, "\n", &save)) {
+		line += cd_st_lead_space(line);
+		if (*line) {
+			any = 1;
+			ok = cd_meta_line(&scratch, line);
+		}
+	}
+	cd_meta_free(&scratch);
+	free(copy);
+	if (!ok || !any || (copy = strdup(t)) == NULL)
+		return 0;
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (*(line += cd_st_lead_space(line)))
+			cd_meta_line(m, line);
+	free(copy);
+	return 1;
+}
+
+/* A metadata field from a paragraph's text: its line breaks as spaces. */
+static void
+set_meta_text(char **field, const char *t)
+{
+	set_meta(field, t);
+	for (char *q = *field; q && *q; q++)
+		if (*q == '\n' || *q == '\t')
+			*q = ' ';
+}
+
 /* Front matter: source, title, header lines. 1 when consumed. */
 static int
 front_para(st_state *st, const cd_st_pinfo *pi, const char *t)
@@ -77,22 +120,22 @@ front_para(st_state *st, const cd_st_pinfo *pi, const char *t)
 
 	st->after_source = 0;
 	if (pi->role == CD_ROLE_TITLE && st->meta.title == NULL) {
-		set_meta(&st->meta.title, t);
+		set_meta_text(&st->meta.title, t);
 		return 1;
 	}
 	if (!st->front)
 		return 0;
 	if ((pi->role == CD_ROLE_SOURCE || cd_st_is_source(t)) && st->meta.source == NULL) {
-		set_meta(&st->meta.source, t);
+		set_meta_text(&st->meta.source, t);
 		st->after_source = 1;
 		return 1;
 	}
 	if (after && st->meta.title == NULL && pi->heading == 0 && pi->num_id == 0 &&
 	    strlen(t) < 400) {
-		set_meta(&st->meta.title, t);
+		set_meta_text(&st->meta.title, t);
 		return 1;
 	}
-	return pi->heading == 0 && cd_meta_line(&st->meta, t);
+	return pi->heading == 0 && meta_lines(&st->meta, t);
 }
 
 static void
@@ -123,13 +166,6 @@ open_heading(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, int level,
 	else
 		cd_st_tree_section(st->tree, level, num, title);
 	return title;
-}
-
-static void
-section_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, int level,
-             const char *num, size_t skip)
-{
-	open_heading(st, p, pi, level, num, skip);
 }
 
 /* A paragraph with a direct outline level on a plain body style is a
@@ -163,15 +199,15 @@ heading_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
 	 * dump, which has no styles, a number and a TAB do) */
 	if ((heading || st->textdump) &&
 	    (skip = cd_st_typed_number(t, heading, num, sizeof num)) > 0) {
-		section_para(st, p, pi, cd_st_num_depth(num), num, skip + lead);
+		open_heading(st, p, pi, cd_st_num_depth(num), num, skip + lead);
 		return 1;
 	}
 	if (!heading)
 		return 0;
 	if (numbered && !lab->bullet && cd_st_label_number(lab->label, num, sizeof num))
-		section_para(st, p, pi, cd_st_num_depth(num), num, lead);
+		open_heading(st, p, pi, cd_st_num_depth(num), num, lead);
 	else
-		section_para(st, p, pi, pi->heading, NULL, lead);
+		open_heading(st, p, pi, pi->heading, NULL, lead);
 	return 1;
 }
 
@@ -416,10 +452,17 @@ header_table(st_state *st, const xmlNode *tbl)
 		char *t = cd_st_para_text(st->c, v[k]);
 		char *s = t ? t + cd_st_lead_space(t) : NULL;
 
-		if (s != NULL && *s) {
-			lines++;
-			hits += cd_meta_line(&scratch, s);
-			leadin += cd_meta_leadin(s) != CD_LEADIN_NONE;
+		/* each line of a cell counts (a header cell may hold the meeting
+		 * and the place on two lines) */
+		for (char *l = s, *e; l != NULL && *l; l = e ? e + 1 : NULL) {
+			if ((e = strchr(l, '\n')) != NULL)
+				*e = '\0';
+			l += cd_st_lead_space(l);
+			if (*l) {
+				lines++;
+				hits += cd_meta_line(&scratch, l);
+				leadin += cd_meta_leadin(l) != CD_LEADIN_NONE;
+			}
 		}
 		free(t);
 	}
@@ -434,8 +477,13 @@ header_table(st_state *st, const xmlNode *tbl)
 		cd_st_pinfo pi;
 
 		cd_st_para_info(st->c->styles, v[k], &pi);
-		if (s != NULL && *s && !cd_meta_line(&st->meta, s))
-			front_para(st, &pi, s);
+		for (char *l = s, *e; l != NULL && *l; l = e ? e + 1 : NULL) {
+			if ((e = strchr(l, '\n')) != NULL)
+				*e = '\0';
+			l += cd_st_lead_space(l);
+			if (*l && !cd_meta_line(&st->meta, l))
+				front_para(st, &pi, l);
+		}
 		free(t);
 	}
 	free(v);

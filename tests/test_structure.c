@@ -36,7 +36,8 @@ static const char styles[] =
 	"</w:styles>";
 
 static const char body[] =
-	"<w:tbl><w:tr>" TC(P("", "Council 2023") P("", "Geneva, 11-21 July 2023")) TC(P("", "")) "</w:tr>"
+	"<w:tbl><w:tr>" TC("<w:p><w:r><w:t>Council 2023</w:t><w:br/><w:t>Geneva, 11-21 July 2023</w:t></w:r></w:p>")
+	TC(P("", "")) "</w:tr>"
 	"<w:tr>" TC(P("", "Agenda item: PL 1.9")) TC(P("", "Document C23/35-E")) "</w:tr>"
 	"<w:tr>" TC(P("", "")) TC(P("", "1 June 2023")) "</w:tr>"
 	"<w:tr>" TC(P("", "")) TC(P("", "Original: English")) "</w:tr></w:tbl>"
@@ -132,6 +133,9 @@ test_meta_and_leadin(void **state)
 	assert_string_equal(q("string(/c:council/c:meta/c:source)"), "Report by the Secretary-General");
 	assert_string_equal(q("string(/c:council/c:meta/c:title)"), "ITU Internet activities");
 	assert_string_equal(q("string(/c:council/c:meta/c:original)"), "English");
+	/* two header lines in one cell, split at the line break */
+	assert_string_equal(q("string(/c:council/c:meta/c:meeting)"), "Council 2023");
+	assert_string_equal(q("string(/c:council/c:meta/c:place)"), "Geneva, 11-21 July 2023");
 	assert_string_equal(q("string(/c:council/c:summary/c:purpose/c:p)"), "This report summarizes.");
 	/* bold across two runs merges into one element */
 	assert_string_equal(q("count(/c:council/c:summary/c:action/c:p/c:b)"), "1");
