@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- md-tables.xsl - the tables of council2md.xsl (included by it): GFM pipe
-     tables laid out on a grid (row and column spans leave empty cells, a
-     cell's blocks joined by <br>) and, when a table holds a table, an HTML
+     tables laid out on a grid (merged values repeated under the columns
+     they cover, a cell's blocks joined by <br>) and, when a table holds a table, an HTML
      <table> with the inline HTML for its cells.
 
      XSLT 1.0 + EXSLT common.  Uses m-br, m-esc, m-para and the other
@@ -57,9 +57,10 @@
 
   <!-- m-pipe-table: a GFM pipe table (first row as header).  Spans are laid
        out on a grid (cd-grid, table-grid.xsl) so that every cell stays under
-       its column: a column covered by a cell spanning columns or rows
-       repeats that cell's value, so no column reads blank.  Blocks of a
-       cell are joined by <br> (lists keep their item labels). -->
+       its column: a column covered by a cell spanning rows repeats that
+       cell's value, and so does a column covered by a short value spanning
+       columns, so no column of values reads blank.  Blocks of a cell are
+       joined by <br> (lists keep their item labels). -->
   <xsl:template name="m-pipe-table">
     <xsl:variable name="lay-rtf"><xsl:call-template name="cd-grid"/></xsl:variable>
     <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
@@ -74,15 +75,18 @@
       <xsl:variable name="p" select="position()"/>
       <xsl:text>|</xsl:text>
       <xsl:variable name="rows" select="../c:row"/>
-      <!-- one cell across the whole row (a row heading) is not repeated -->
       <xsl:variable name="full" select="not($lay[$p]/t[not(starts-with(., 'S '))][2])"/>
       <xsl:for-each select="$lay[$p]/t">
-        <!-- a column covered by a merged cell repeats its value -->
+        <!-- a column covered by a merged cell repeats its value when that
+             is a value (a number, a code, a unit: short, no picture); a
+             longer text across columns (a row title, a cover-page line)
+             stands once -->
+        <xsl:variable name="src" select="$rows[number(substring-before(substring-after(current(), ' '), ','))]
+                                         /c:cell[number(substring-before(substring-after(current(), ','), ':'))]"/>
         <xsl:variable name="v">
-          <xsl:if test="not($full and starts-with(., 'S '))">
-          <xsl:apply-templates select="$rows[number(substring-before(substring-after(current(), ' '), ','))]
-                                       /c:cell[number(substring-before(substring-after(current(), ','), ':'))]"
-                               mode="m-cell"/>
+          <xsl:if test="starts-with(., 'C ') or starts-with(., 'E ')
+                        or (not($full) and string-length(normalize-space($src)) &lt;= 24 and not($src//c:figure))">
+            <xsl:apply-templates select="$src" mode="m-cell"/>
           </xsl:if>
         </xsl:variable>
         <xsl:text> </xsl:text>
