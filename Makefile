@@ -95,6 +95,7 @@ test: deps-test
 	@$(ASAN_ENV) sh tests/golden.sh check $(A)/bin $(A)/bin/mkdocx
 	@$(ASAN_ENV) sh tests/golden-xslt.sh check $(A)/bin
 	@$(ASAN_ENV) sh tests/cli.sh $(A)/bin $(A)/bin/mkdocx
+	@$(ASAN_ENV) sh tests/cli-options.sh $(A)/bin $(A)/bin/mkdocx
 	@echo "make test: all passed"
 
 test-build: $(UNIT) $(FILTERS:%=$(A)/bin/councildoc-%) $(A)/bin/councildoc $(A)/bin/mkdocx
