@@ -59,6 +59,11 @@ check "-q: exit 1, nothing on stderr" '[ $? = 1 ] && [ ! -s "$T/q.err" ]'
 "$bin" "$T/bad.docx" > /dev/null 2> "$T/noq.err"
 check "without -q: one line" '[ $? = 1 ] && [ "$(wc -l < "$T/noq.err")" = 1 ]'
 
+# a directory argument without any Word package: one line, exit 1
+mkdir -p "$T/empty"; : > "$T/empty/notes.txt"
+"$bin" -t md -o "$T/eout" "$T/empty" 2> "$T/empty.err"
+check "an empty input directory exits 1 with one line" '[ $? = 1 ] && [ "$(wc -l < "$T/empty.err")" = 1 ] && grep -q "^councildoc: $T/empty: no .docx" "$T/empty.err"'
+
 # the filters: --help and --version exit 0, a usage error exits 2
 for f in extract flatten clean notes structure render; do
 	"$B/councildoc-$f" --help > "$T/h" 2>&1; check "councildoc-$f --help" '[ $? = 0 ] && grep -q "^usage: councildoc-$f" "$T/h"'
