@@ -117,6 +117,7 @@ test: deps-test
 	@$(ASAN_ENV) sh tests/golden-xslt.sh check $(A)/bin
 	@$(ASAN_ENV) sh tests/cli.sh $(A)/bin $(A)/bin/mkdocx
 	@$(ASAN_ENV) sh tests/cli-options.sh $(A)/bin $(A)/bin/mkdocx
+	@$(MAKE) --no-print-directory check-install
 	@echo "make test: all passed"
 
 test-build: $(UNIT) $(FILTERS:%=$(A)/bin/councildoc-%) $(A)/bin/councildoc $(A)/bin/mkdocx
@@ -178,7 +179,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(PREFIX)/share/councildoc 2>/dev/null
 
 # a program of another project builds on the installed library
-check-install: $(R)/bin/mkdocx
+check-install: all $(R)/bin/mkdocx
 	@sh tests/check-install.sh
 
 clean:
