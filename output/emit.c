@@ -134,13 +134,18 @@ load_sheets(cd_engine *eng, cd_error *err)
 	cd_buf msg;
 
 	for (int i = 0; i < NSHEETS; i++) {
+		/* messages while compiling go to msg; the handlers in place
+		 * before (the caller's, or cd_init's) are put back */
+		xmlGenericErrorFunc xml_err = xmlGenericError, xslt_err = xsltGenericError;
+		void *xml_ctx = xmlGenericErrorContext, *xslt_ctx = xsltGenericErrorContext;
+
 		cd_buf_init(&msg);
 		snprintf(path, sizeof path, "%s/%s", eng->dir, sheet_file[i]);
 		xsltSetGenericErrorFunc(&msg, collect);
 		xmlSetGenericErrorFunc(&msg, collect);
 		eng->sheet[i] = xsltParseStylesheetFile((const xmlChar *)path);
-		xsltSetGenericErrorFunc(NULL, NULL);
-		xmlSetGenericErrorFunc(NULL, NULL);
+		xsltSetGenericErrorFunc(xslt_ctx, xslt_err);
+		xmlSetGenericErrorFunc(xml_ctx, xml_err);
 		if (eng->sheet[i] == NULL || eng->sheet[i]->errors > 0) {
 			cd_error_set(err, CD_ERR_XSLT, sheet_file[i], 0,
 			             "cannot compile stylesheet: %s", first_line(&msg));
@@ -422,6 +427,14 @@ struct pool {
 	pthread_mutex_t lock;
 };
 
+static void
+silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* Runs jobs until none is left. */
 static void *
 worker(void *arg)
 {
@@ -439,6 +452,16 @@ worker(void *arg)
 	}
 }
 
+/* A thread of run_jobs: libxml2's error handlers are per thread, so it
+ * silences its own as cd_init does the caller's. */
+static void *
+thread_main(void *arg)
+{
+	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	return worker(arg);
+}
+
 /* Runs jobs[0..n) in this thread and up to threads - 1 more. */
 static void
 run_jobs(struct job *jobs, int n, int threads)
@@ -448,7 +471,7 @@ run_jobs(struct job *jobs, int n, int threads)
 	int started = 0;
 
 	for (int k = 0; k < threads - 1 && k < n - 1; k++)
-		if (pthread_create(&tid[started], NULL, worker, &p) == 0)
+		if (pthread_create(&tid[started], NULL, thread_main, &p) == 0)
 			started++;
 	worker(&p);
 	for (int k = 0; k < started; k++)

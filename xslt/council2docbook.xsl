@@ -35,7 +35,7 @@
        mark node by node (the stylesheets may then run side by side on
        one read-only document) -->
   <xsl:variable name="db-ids-rtf">
-    <xsl:for-each select="//c:section[@id] | //c:annex[@id] | //c:anchor[@id] | //c:note[@id]">
+    <xsl:for-each select="//c:section[@id] | //c:annex[@id] | //c:anchor[@id] | //c:note[@id] | //c:p[@id]">
       <l:i id="{@id}" g="{generate-id()}"/>
     </xsl:for-each>
   </xsl:variable>
@@ -129,7 +129,7 @@
     <info>
       <title>
         <xsl:choose>
-          <xsl:when test="$cd-title != ''"><xsl:value-of select="$cd-title"/></xsl:when>
+          <xsl:when test="string($cd-doc-title) != ''"><xsl:value-of select="$cd-doc-title"/></xsl:when>
           <xsl:otherwise>
             <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'untitled'"/></xsl:call-template>
           </xsl:otherwise>
@@ -260,7 +260,10 @@
   <!-- ================================================================ blocks -->
   <xsl:template match="c:p" mode="db-block">
     <para>
+      <xsl:call-template name="db-id"/>
       <xsl:call-template name="db-langdir"/>
+      <!-- a numbered paragraph starts with its number -->
+      <xsl:if test="normalize-space(@num) != ''"><xsl:value-of select="concat(normalize-space(@num), ' ')"/></xsl:if>
       <xsl:apply-templates mode="db-inl"/>
     </para>
     <xsl:text>&#10;</xsl:text>
@@ -287,6 +290,12 @@
 
   <xsl:template match="c:figure" mode="db-block">
     <xsl:choose>
+      <xsl:when test="c:caption">
+        <figure>
+          <title><xsl:apply-templates select="c:caption/node()" mode="db-inl"/></title>
+          <xsl:call-template name="db-mediaobject"/>
+        </figure>
+      </xsl:when>
       <xsl:when test="normalize-space(@title) != ''">
         <figure>
           <title><xsl:value-of select="normalize-space(@title)"/></title>
@@ -361,7 +370,7 @@
         <xsl:otherwise>0</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <informaltable>
+    <xsl:variable name="tgroup">
       <tgroup cols="{$ncol}">
         <xsl:call-template name="db-colspecs"><xsl:with-param name="n" select="$ncol"/></xsl:call-template>
         <xsl:if test="$nhead &gt; 0">
@@ -377,7 +386,19 @@
           </xsl:apply-templates>
         </tbody>
       </tgroup>
-    </informaltable>
+    </xsl:variable>
+    <xsl:choose>
+      <!-- a captioned table is a formal table titled by its caption -->
+      <xsl:when test="c:caption">
+        <table>
+          <title><xsl:apply-templates select="c:caption/node()" mode="db-inl"/></title>
+          <xsl:copy-of select="$tgroup"/>
+        </table>
+      </xsl:when>
+      <xsl:otherwise>
+        <informaltable><xsl:copy-of select="$tgroup"/></informaltable>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
