@@ -6,6 +6,7 @@
  * --update reads to skip inputs already converted with the same options.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,162 +19,12 @@
 #include "cd_internal.h"
 #include "run.h"
 
-#define RECORD_MAX 4000   /* a record fits in one atomic pipe write */
 
 static const struct { cd_format fmt; const char *ext; } fmts[] = {
 	{ CD_FMT_XML, "xml" }, { CD_FMT_DOCBOOK, "dbk" },
 	{ CD_FMT_MD, "md" }, { CD_FMT_TXT, "txt" },
 };
 #define NFMTS (sizeof fmts / sizeof fmts[0])
-
-struct manifest_entry {
-	char *input, *sha, *options;
-	char *out[NFMTS], *out_sha[NFMTS];
-	size_t nout;
-	char *line;     /* the whole record, reused when an input is skipped */
-};
-
-/* ---- manifest reading (--update) ---- */
-
-/* The JSON string value after "key": in line from *pos on; malloc'd. */
-static char *
-json_get(const char *line, const char *key, const char **pos)
-{
-	char pat[64];
-	const char *p;
-	cd_buf b;
-
-	snprintf(pat, sizeof pat, "\"%s\":\"", key);
-	p = strstr(pos != NULL && *pos != NULL ? *pos : line, pat);
-	if (p == NULL)
-		return NULL;
-	cd_buf_init(&b);
-	for (p += strlen(pat); *p && *p != '"'; p++) {
-		if (*p == '\\' && p[1] != '\0') {
-			p++;
-			cd_buf_addc(&b, *p == 'n' ? '\n' : *p == 't' ? '\t' : *p == 'r' ? '\r' : *p);
-		} else {
-			cd_buf_addc(&b, *p);
-		}
-	}
-	if (pos != NULL)
-		*pos = p;
-	return cd_buf_take(&b, NULL);
-}
-
-static void
-entry_free(struct manifest_entry *e)
-{
-	free(e->input);
-	free(e->sha);
-	free(e->options);
-	free(e->line);
-	for (size_t i = 0; i < e->nout; i++) {
-		free(e->out[i]);
-		free(e->out_sha[i]);
-	}
-}
-
-static int
-parse_entry(const char *line, struct manifest_entry *e)
-{
-	const char *pos = NULL;
-	char *status = json_get(line, "status", NULL);
-	int ok = status != NULL && strcmp(status, "ok") == 0;
-
-	free(status);
-	memset(e, 0, sizeof *e);
-	if (!ok)
-		return 0;
-	e->input = json_get(line, "input", NULL);
-	e->sha = json_get(line, "sha256", NULL);
-	e->options = json_get(line, "options", NULL);
-	pos = strstr(line, "\"outputs\":[");
-	while (pos != NULL && e->nout < NFMTS) {
-		char *path = json_get(line, "path", &pos);
-		char *sha = path ? json_get(line, "sha256", &pos) : NULL;
-
-		if (path == NULL || sha == NULL) {
-			free(path);
-			free(sha);
-			break;
-		}
-		e->out[e->nout] = path;
-		e->out_sha[e->nout++] = sha;
-	}
-	e->line = strdup(line);
-	if (e->input == NULL || e->sha == NULL || e->options == NULL || e->line == NULL) {
-		entry_free(e);
-		return 0;
-	}
-	return 1;
-}
-
-/* Loads the previous manifest; later lines for the same input win. */
-static void
-manifest_load(struct run *r)
-{
-	FILE *f = fopen(r->manifest, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-
-	if (f == NULL)
-		return;
-	while ((n = getline(&line, &cap, f)) > 0) {
-		struct manifest_entry e, *p;
-
-		if (line[n - 1] != '\n')
-			break;   /* a torn last line (killed writer): ignore it */
-		line[n - 1] = '\0';
-		if (!parse_entry(line, &e))
-			continue;
-		p = realloc(r->old, (r->nold + 1) * sizeof *r->old);
-		if (p == NULL) {
-			entry_free(&e);
-			break;
-		}
-		r->old = p;
-		r->old[r->nold++] = e;
-	}
-	free(line);
-	fclose(f);
-}
-
-static int
-file_has_sha(const char *path, const char *sha)
-{
-	unsigned char *data;
-	size_t len;
-	char hex[65];
-	cd_error err;
-
-	if (cd_read_file(path, (size_t)1 << 31, &data, &len, &err) != CD_OK)
-		return 0;
-	cd_sha256_hex(data, len, hex);
-	free(data);
-	return strcmp(hex, sha) == 0;
-}
-
-/* The old record if input (with this sha) is done under the same options
- * and all its outputs are still there, unchanged; else NULL. */
-static const struct manifest_entry *
-already_done(const struct run *r, const char *input, const char *sha)
-{
-	for (size_t i = r->nold; i-- > 0;) {
-		const struct manifest_entry *e = &r->old[i];
-
-		if (strcmp(e->input, input) != 0)
-			continue;
-		if (strcmp(e->sha, sha) != 0 || strcmp(e->options, r->optkey) != 0)
-			return NULL;
-		for (size_t k = 0; k < e->nout; k++)
-			if (!file_has_sha(e->out[k], e->out_sha[k]))
-				return NULL;
-		return e->nout > 0 ? e : NULL;
-	}
-	return NULL;
-}
 
 /* ---- converting one input ---- */
 
@@ -228,14 +79,94 @@ ms_since(const struct timespec *t0)
 	return (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-/* Renders every output in memory; writes them only when all succeeded. */
+/* Appends {"path":…,"sha256":…} of an output written to the list outs. */
+static void
+list_output(cd_buf *outs, const char *path, const void *data, size_t len)
+{
+	char hex[65];
+
+	cd_sha256_hex(data, len, hex);
+	cd_buf_adds(outs, outs->len > 0 ? "," : "");
+	cd_buf_adds(outs, "{\"path\":");
+	cd_json_str(outs, path);
+	cd_buf_printf(outs, ",\"sha256\":\"%s\"}", hex);
+}
+
+/* The folder the pictures of input idx go to (malloc'd, made), or NULL:
+ * DIR/NAME.media with -o, the --media folder without. */
+static char *
+media_folder(const struct run *r, size_t idx, cd_error *err)
+{
+	char *dir = r->outdir != NULL ? output_path(r, idx, "media") : strdup(r->media);
+
+	if (dir == NULL) {
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return NULL;
+	}
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		cd_error_set(err, CD_ERR_IO, dir, 0, "%s", strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* How the outputs of input idx refer to its pictures (malloc'd), or NULL
+ * when no picture is written: "NAME.media/" beside the outputs, else the
+ * --media folder as given. */
+static char *
+media_prefix(const struct run *r, size_t idx)
+{
+	char *stem, *p = NULL;
+	const char *base;
+
+	if (r->meta || (r->outdir == NULL && r->media == NULL))
+		return NULL;
+	if (r->outdir == NULL)
+		return asprintf(&p, "%s/", r->media) < 0 ? NULL : p;
+	stem = output_stem(r, idx);
+	base = stem ? strrchr(stem, '/') : NULL;
+	if (stem != NULL && asprintf(&p, "%s.media/", base ? base + 1 : stem) < 0)
+		p = NULL;
+	free(stem);
+	return p;
+}
+
+/* Writes the pictures of input idx (atomically, each listed in outs). */
 static int
-render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
-                 cd_error *err)
+write_media(struct run *r, size_t idx, const cd_media *m, cd_buf *outs, cd_error *err)
+{
+	char *dir, *path;
+
+	if (m->nfiles == 0 || (dir = media_folder(r, idx, err)) == NULL)
+		return m->nfiles == 0 ? 0 : 1;
+	for (size_t i = 0; i < m->nfiles; i++) {
+		if (asprintf(&path, "%s/%s", dir, m->files[i].name) < 0) {
+			cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+			free(dir);
+			return 1;
+		}
+		if (cd_write_atomic(path, (const char *)m->files[i].data, m->files[i].len, err) != CD_OK) {
+			free(path);
+			free(dir);
+			return 1;
+		}
+		list_output(outs, path, m->files[i].data, m->files[i].len);
+		free(path);
+	}
+	free(dir);
+	return 0;
+}
+
+/* Renders every output in memory; writes them (pictures first) only when
+ * all succeeded. */
+static int
+render_and_write(struct run *r, size_t idx, xmlDocPtr council, const cd_media *media,
+                 cd_buf *outs, cd_error *err)
 {
 	char *out[NFMTS] = { NULL };
 	size_t olen[NFMTS] = { 0 };
-	int rc = 1, first = 1;
+	int rc = 1;
 	size_t i;
 
 	if (r->meta) {
@@ -251,8 +182,10 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
 		if ((r->formats & fmts[i].fmt) &&
 		    cd_emit(r->eng, fmts[i].fmt, council, &r->opt, &out[i], &olen[i], err) != CD_OK)
 			goto done;
+	if (write_media(r, idx, media, outs, err) != 0)
+		goto done;
 	for (i = 0; i < NFMTS; i++) {
-		char *path, hex[65];
+		char *path;
 
 		if (!(r->formats & fmts[i].fmt))
 			continue;
@@ -270,12 +203,7 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
 			free(path);
 			goto done;
 		}
-		cd_sha256_hex(out[i], olen[i], hex);
-		cd_buf_adds(outs, first ? "" : ",");
-		first = 0;
-		cd_buf_adds(outs, "{\"path\":");
-		cd_json_str(outs, path);
-		cd_buf_printf(outs, ",\"sha256\":\"%s\"}", hex);
+		list_output(outs, path, out[i], olen[i]);
 		free(path);
 	}
 	rc = 0;
@@ -283,6 +211,23 @@ done:
 	for (i = 0; i < NFMTS; i++)
 		free(out[i]);
 	return rc;
+}
+
+/* Adds the warnings of m to the record rec ("warnings": one string, a
+ * line each), printed by the parent. */
+static void
+warnings(cd_buf *rec, const cd_media *m)
+{
+	cd_buf w;
+
+	if (m->nwarnings == 0)
+		return;
+	cd_buf_init(&w);
+	for (size_t i = 0; i < m->nwarnings; i++)
+		cd_buf_printf(&w, "%s%s", i ? "\n" : "", m->warnings[i]);
+	cd_buf_adds(rec, ",\"warnings\":");
+	cd_json_str(rec, w.data ? w.data : "");
+	cd_buf_free(&w);
 }
 
 /* Converts input number idx and returns its manifest record (malloc'd,
@@ -298,7 +243,8 @@ convert_one(struct run *r, size_t idx)
 	const struct manifest_entry *done;
 	cd_buf rec, outs;
 	cd_error err;
-	char hex[65] = "";
+	cd_media media = { NULL, 0, NULL, 0 };
+	char hex[65] = "", *prefix = NULL;
 	int rc = 1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -313,15 +259,18 @@ convert_one(struct run *r, size_t idx)
 			return strdup(done->line);
 		}
 		council = cd_convert(input, data, len, &r->opt, &err);
+		prefix = council ? media_prefix(r, idx) : NULL;
 		if (council != NULL &&
+		    cd_media_collect(council, data, len, prefix, &r->opt, &media, &err) == CD_OK &&
 		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK))
-			rc = render_and_write(r, idx, council, &outs, &err);
+			rc = render_and_write(r, idx, council, &media, &outs, &err);
 	}
 	cd_buf_init(&rec);
 	cd_buf_adds(&rec, "{\"input\":");
 	cd_json_str(&rec, input);
 	cd_buf_printf(&rec, ",\"sha256\":\"%s\",\"size\":%zu,\"options\":", hex, len);
 	cd_json_str(&rec, r->optkey);
+	warnings(&rec, &media);
 	if (rc == 0) {
 		cd_buf_printf(&rec, ",\"status\":\"ok\",\"outputs\":[%s]", outs.data);
 	} else {
@@ -334,6 +283,8 @@ convert_one(struct run *r, size_t idx)
 	cd_buf_printf(&rec, ",\"ms\":%ld}", ms_since(&t0));
 	xmlFreeDoc(council);
 	free(data);
+	free(prefix);
+	cd_media_free(&media);
 	cd_buf_free(&outs);
 	return cd_buf_take(&rec, NULL);
 }
@@ -433,6 +384,24 @@ progress(struct tally *t, const char *current)
 	fflush(stderr);
 }
 
+/* Prints the warnings of a record, "councildoc: FILE: warning: …" each. */
+static void
+print_warnings(struct tally *t, size_t idx, const char *line)
+{
+	char *w = t->r->quiet ? NULL : json_get(line, "warnings", NULL);
+	const char *in = strcmp(t->r->inputs[idx], "-") == 0 ? "stdin" : t->r->inputs[idx];
+
+	if (w != NULL && t->bar)
+		fputs("\r\033[K", stderr);
+	for (char *s = w, *nl; s != NULL && *s; s = nl ? nl + 1 : NULL) {
+		nl = strchr(s, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		fprintf(stderr, "councildoc: %s: warning: %s\n", in, s);
+	}
+	free(w);
+}
+
 static void
 record(struct tally *t, size_t idx, char *line)
 {
@@ -446,6 +415,7 @@ record(struct tally *t, size_t idx, char *line)
 	}
 	t->rec[idx] = line;
 	t->done++;
+	print_warnings(t, idx, line);
 	if (strstr(line, "\"status\":\"error\"") != NULL) {
 		t->failed++;
 		err = json_get(line, "error", NULL);
@@ -495,8 +465,40 @@ collect(struct tally *t, int fd)
 	cd_buf_free(&in);
 }
 
+/* Writes one record to the pipe. A record longer than PIPE_BUF (a
+ * document with many pictures) is not written atomically by the kernel,
+ * so the workers take turns: a POSIX record lock on the file lock (fcntl
+ * locks belong to processes, so forked workers exclude each other). */
+static int
+send_record(int fd, int lock, const char *msg, size_t len)
+{
+	struct flock fl;
+	size_t off = 0;
+	int locked;
+
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	locked = lock >= 0;
+	while (locked && fcntl(lock, F_SETLKW, &fl) != 0 && errno == EINTR)
+		;
+	while (off < len) {
+		ssize_t k = write(fd, msg + off, len - off);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		off += (size_t)k;
+	}
+	fl.l_type = F_UNLCK;
+	if (locked)
+		fcntl(lock, F_SETLK, &fl);
+	return off == len ? 0 : -1;
+}
+
 static void
-worker(struct run *r, size_t k, size_t n, int fd)
+worker(struct run *r, size_t k, size_t n, int fd, int lock)
 {
 	for (size_t i = k; i < r->ninputs; i += n) {
 		char *line = r->clash[i] ? clash_record(r, i) : convert_one(r, i);
@@ -505,10 +507,8 @@ worker(struct run *r, size_t k, size_t n, int fd)
 
 		if (line == NULL)
 			line = strdup("{\"status\":\"error\",\"error\":\"out of memory\"}");
-		if (strlen(line) > RECORD_MAX) /* keep the pipe write atomic */
-			strcpy(line + RECORD_MAX - 40, "\"truncated\":true}");
 		len = asprintf(&msg, "%zu\t%s\n", i, line);
-		if (len > 0 && write(fd, msg, (size_t)len) != len)
+		if (len > 0 && send_record(fd, lock, msg, (size_t)len) != 0)
 			_exit(1);
 		free(msg);
 		free(line);
@@ -519,10 +519,13 @@ static int
 run_workers(struct run *r, struct tally *t)
 {
 	size_t n = (size_t)r->jobs < r->ninputs ? (size_t)r->jobs : r->ninputs;
-	int pfd[2], status;
+	int pfd[2], status, lock;
+	FILE *lf;
 
 	if (pipe(pfd) != 0)
 		return -1;
+	lf = tmpfile();   /* the workers' write lock (send_record) */
+	lock = lf != NULL ? fileno(lf) : -1;
 	fflush(NULL);
 	for (size_t k = 0; k < n; k++) {
 		pid_t pid = fork();
@@ -531,17 +534,19 @@ run_workers(struct run *r, struct tally *t)
 			close(pfd[0]);
 			if (t->mf != NULL)
 				fclose(t->mf);
-			worker(r, k, n, pfd[1]);
+			worker(r, k, n, pfd[1], lock);
 			_exit(0);
 		}
 		if (pid < 0)   /* no more processes: this share runs here */
-			worker(r, k, n, pfd[1]);
+			worker(r, k, n, pfd[1], lock);
 	}
 	close(pfd[1]);
 	collect(t, pfd[0]);
 	close(pfd[0]);
 	while (wait(&status) > 0)
 		;
+	if (lf != NULL)
+		fclose(lf);
 	return 0;
 }
 

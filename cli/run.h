@@ -6,7 +6,13 @@
 #include <stddef.h>
 #include "councildoc.h"
 
-struct manifest_entry;
+/* A record of the previous manifest (cli/manifest.c). */
+struct manifest_entry {
+	char *input, *sha, *options;
+	char **out, **out_sha;   /* every output file (formats, pictures) */
+	size_t nout;
+	char *line;     /* the whole record, reused when an input is skipped */
+};
 
 /* Formats by bit index: 1 << i is the cd_format of index i. */
 #define CD_NFORMATS 4
@@ -14,6 +20,7 @@ struct manifest_entry;
 struct run {
 	unsigned formats;
 	const char *outdir;
+	const char *media;       /* --media DIR (no -o), or NULL */
 	const char *datadir;
 	const char *manifest;    /* --manifest FILE, or NULL */
 	int jobs, recursive, quiet, validate, update, meta;
@@ -27,6 +34,17 @@ struct run {
 	struct manifest_entry *old;  /* the previous manifest (--update) */
 	size_t nold;
 };
+
+/* cli/manifest.c. The JSON string value after "key": in line from *pos
+ * on (malloc'd), or NULL. */
+char *json_get(const char *line, const char *key, const char **pos);
+void entry_free(struct manifest_entry *e);
+/* Loads r->manifest into r->old; later lines for the same input win. */
+void manifest_load(struct run *r);
+/* The old record if input (with this sha) is done under the same options
+ * and all its outputs are still there, unchanged; else NULL. */
+const struct manifest_entry *already_done(const struct run *r, const char *input,
+                                          const char *sha);
 
 /* Converts every input (in parallel with r->jobs > 1), prints one line per
  * failure, keeps the manifest. Returns 0 when all converted, else 1. */

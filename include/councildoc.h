@@ -30,6 +30,7 @@
  *   cd_refs_*                                    pipeline/refs.c, refkinds.c
  *   cd_engine_*, cd_emit, cd_xml_serialize       output/emit.c
  *   cd_write_atomic, cd_read_file                output/write.c
+ *   cd_media_*                                   output/media.c, metafile.c, imginfo.c
  *   cd_meta_json, cd_json_*                      output/json.c
  *   cd_sha256_*                                  output/sha256.c
  *
@@ -180,6 +181,41 @@ cd_status cd_xml_serialize(xmlDocPtr doc, char **out, size_t *len, cd_error *err
  * object, for scripts (councildoc --meta). *out is malloc'd (caller:
  * free()). */
 cd_status cd_meta_json(xmlDocPtr council, char **out, size_t *len, cd_error *err);
+
+/*
+ * Pictures (output/media.c). The council document that cd_convert returns
+ * names each figure's picture by its package part (pkg:part, a temporary
+ * attribute the schema does not allow). cd_media_collect reads those
+ * parts again from the input bytes (data, len: the .docx, under the bounds
+ * of o), writes nothing, and returns the files to write into the media
+ * folder: each picture once (by part and by content), named from its part
+ * name but made safe ([A-Za-z0-9._-], never a path), EMF and WMF pictures
+ * also converted to SVG. Each figure gets src = prefix + file name (the
+ * SVG for a converted metafile), type and, when the document gives none,
+ * width and height; then the temporary attributes are removed. With
+ * prefix NULL no picture is read and the attributes are only removed.
+ * A picture that is missing, too large, of an unknown format, claims an
+ * absurd pixel size or fails to convert never fails the document: it is
+ * a warning ("PART: message") in m->warnings. Fails only when out of
+ * memory. The caller frees m with cd_media_free.
+ */
+typedef struct cd_media_file {
+	char *name;               /* file name inside the media folder */
+	unsigned char *data;
+	size_t len;
+} cd_media_file;
+
+typedef struct cd_media {
+	cd_media_file *files;
+	size_t nfiles;
+	char **warnings;
+	size_t nwarnings;
+} cd_media;
+
+cd_status cd_media_collect(xmlDocPtr council, const unsigned char *data, size_t len,
+                           const char *prefix, const cd_options *o, cd_media *m,
+                           cd_error *err);
+void cd_media_free(cd_media *m);
 
 /* Writes len bytes to path atomically (temporary file in the same
  * directory, fsync, rename). No partial file is ever left at path. */

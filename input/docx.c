@@ -303,6 +303,25 @@ read_entry(zipsrc *z, zip_int64_t i, const char *name, cd_buf *out, cd_error *er
 	return 0;
 }
 
+/* The ratio bound on the bytes actually inflated (len) of entry i. */
+static int
+check_ratio(zipsrc *z, zip_int64_t i, size_t len, cd_error *err)
+{
+	zip_stat_t st;
+
+	if (len <= RATIO_FLOOR)
+		return 0;
+	zip_stat_init(&st);
+	if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) == 0 &&
+	    (st.valid & ZIP_STAT_COMP_SIZE) &&
+	    (st.comp_size == 0 || len / st.comp_size > z->o->max_ratio)) {
+		cd_error_set(err, CD_ERR_LIMIT, z->names[i], 0,
+		             "compression ratio over %u (zip bomb?)", z->o->max_ratio);
+		return -1;
+	}
+	return 0;
+}
+
 /* cd_opc_load_fn over the zip. */
 static xmlDocPtr
 zip_load(void *ctx, const char *name, int *absent, cd_error *err)
@@ -321,18 +340,9 @@ zip_load(void *ctx, const char *name, int *absent, cd_error *err)
 		cd_buf_free(&b);
 		return NULL;
 	}
-	if (b.len > RATIO_FLOOR) {
-		zip_stat_t st;
-
-		zip_stat_init(&st);
-		if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) == 0 &&
-		    (st.valid & ZIP_STAT_COMP_SIZE) &&
-		    (st.comp_size == 0 || b.len / st.comp_size > z->o->max_ratio)) {
-			cd_error_set(err, CD_ERR_LIMIT, z->names[i], 0,
-			             "compression ratio over %u (zip bomb?)", z->o->max_ratio);
-			cd_buf_free(&b);
-			return NULL;
-		}
+	if (check_ratio(z, i, b.len, err) < 0) {
+		cd_buf_free(&b);
+		return NULL;
 	}
 	doc = cd_xml_parse(z->names[i], b.data, b.len, err);
 	cd_buf_free(&b);
@@ -377,6 +387,62 @@ cd_read_docx(const char *name, const unsigned char *data, size_t len,
 	pkg = cd_opc_build(zip_load, &z, name, err);
 	zipsrc_free(&z);
 	return pkg;
+}
+
+/* ---- binary parts (pictures), for output/media.c ---- */
+
+struct cd_zip {
+	zipsrc z;
+	cd_options o;
+};
+
+cd_zip *
+cd_zip_open(const unsigned char *data, size_t len, const cd_options *o, cd_error *err)
+{
+	cd_zip *zp = calloc(1, sizeof *zp);
+	zip_source_t *src;
+
+	if (zp == NULL) {
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return NULL;
+	}
+	if (o != NULL)
+		zp->o = *o;
+	else
+		cd_options_init(&zp->o);
+	zp->z.o = &zp->o;
+	src = zip_source_buffer_create(data, len, 0, NULL);
+	if (src != NULL && (zp->z.za = zip_open_from_source(src, ZIP_RDONLY, NULL)) == NULL)
+		zip_source_free(src);
+	if (zp->z.za == NULL || zipsrc_index(&zp->z) < 0) {
+		cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "corrupt zip");
+		cd_zip_close(zp);
+		return NULL;
+	}
+	return zp;
+}
+
+int
+cd_zip_read(cd_zip *zp, const char *name, cd_buf *out, cd_error *err)
+{
+	zip_int64_t i = zipsrc_find(&zp->z, name);
+
+	if (i < 0)
+		return 0;
+	if (check_stat(&zp->z, i, zp->z.names[i], err) < 0 ||
+	    read_entry(&zp->z, i, zp->z.names[i], out, err) < 0 ||
+	    check_ratio(&zp->z, i, out->len, err) < 0)
+		return -1;
+	return 1;
+}
+
+void
+cd_zip_close(cd_zip *zp)
+{
+	if (zp == NULL)
+		return;
+	zipsrc_free(&zp->z);
+	free(zp);
 }
 
 /* ---- Flat OPC ---- */

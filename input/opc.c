@@ -278,7 +278,7 @@ typedef struct build {
 
 static const char *const role_order[] = {
 	"document", "styles", "numbering", "footnotes", "endnotes", "comments",
-	"settings", "header", "footer", "core", "custom", "app", NULL
+	"settings", "header", "footer", "core", "custom", "app", "chart", NULL
 };
 
 static int
@@ -523,15 +523,60 @@ set_hf_types(build *b)
 	}
 }
 
-/* Sets pkg:href on every w:hyperlink under pe whose r:id names an
- * external relationship of rl. */
+/* The relationship attribute (in the r: namespace) of a picture or chart
+ * reference n, or NULL: a:blip r:embed (r:link when linked), v:imagedata
+ * r:id, c:chart r:id. */
+static const char *
+media_ref_attr(const xmlNode *n, int *linked)
+{
+	*linked = 0;
+	if (cd_xml_is(n, CD_A_NS, "blip")) {
+		if (xmlHasNsProp(n, BAD_CAST "embed", BAD_CAST CD_R_NS))
+			return "embed";
+		*linked = 1;
+		return "link";
+	}
+	if (cd_xml_is(n, CD_V_NS, "imagedata") || cd_xml_is(n, CD_C_NS, "chart"))
+		return "id";
+	return NULL;
+}
+
+/* Sets pkg:src (the part name, inside the package) or pkg:href (an
+ * external target) on a picture or chart reference n. */
 static void
-resolve_links(xmlNodePtr pe, const rels *rl)
+resolve_media(xmlNodePtr n, xmlNsPtr ns, const char *base, const rels *rl)
+{
+	int linked;
+	const char *an = media_ref_attr(n, &linked);
+	xmlChar *id = an ? xmlGetNsProp(n, BAD_CAST an, BAD_CAST CD_R_NS) : NULL;
+	const rel *r = id ? rels_find(rl, (const char *)id) : NULL;
+	char *name;
+
+	xmlFree(id);
+	if (r == NULL)
+		return;
+	if (r->external || linked) {
+		xmlSetNsProp(n, ns, BAD_CAST "href", BAD_CAST r->target);
+	} else if ((name = cd_opc_resolve(base, r->target)) != NULL) {
+		/* QUIRK: a target outside the package gets no pkg:src */
+		xmlSetNsProp(n, ns, BAD_CAST "src", BAD_CAST name);
+		free(name);
+	}
+}
+
+/* Sets pkg:href on every w:hyperlink under pe whose r:id names an
+ * external relationship of rl, and resolves picture and chart
+ * references (resolve_media) against the part base. */
+static void
+resolve_links(xmlNodePtr pe, const char *base, const rels *rl)
 {
 	for (xmlNodePtr n = pe; n != NULL; n = walk_next(n, pe)) {
 		xmlChar *id;
 		const rel *r;
+		int linked;
 
+		if (n->type == XML_ELEMENT_NODE && media_ref_attr(n, &linked) != NULL)
+			resolve_media(n, pe->ns, base, rl);
 		if (!cd_w_is(n, "hyperlink"))
 			continue;
 		id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
@@ -541,6 +586,34 @@ resolve_links(xmlNodePtr pe, const rels *rl)
 		if (r != NULL && r->external)
 			xmlSetNsProp(n, pe->ns, BAD_CAST "href", BAD_CAST r->target);
 	}
+}
+
+/* Loads the chart parts (c:chart r:id) the main part refers to, as
+ * optional parts of role "chart". */
+static int
+load_charts(build *b)
+{
+	xmlNodePtr top = xmlDocGetRootElement(b->v[0].doc);
+
+	for (xmlNodePtr n = top; n != NULL; n = walk_next(n, top)) {
+		xmlChar *id;
+		const rel *r;
+		char *name;
+		int st;
+
+		if (!cd_xml_is(n, CD_C_NS, "chart"))
+			continue;
+		id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
+		r = id ? rels_find(&b->v[0].rl, (const char *)id) : NULL;
+		xmlFree(id);
+		if (r == NULL || r->external || (name = cd_opc_resolve(b->v[0].name, r->target)) == NULL)
+			continue;
+		st = add_part(b, name, "chart", 1);
+		free(name);
+		if (st < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* Moves the loaded parts, in the documented order, into a new package
@@ -565,7 +638,7 @@ assemble(build *b, const char *source)
 				xmlFreeDoc(pkg);
 				return NULL;
 			}
-			resolve_links(pe, &p->rl);
+			resolve_links(pe, p->name, &p->rl);
 		}
 	}
 	return pkg;
@@ -603,7 +676,8 @@ build_parts(build *b)
 		rels mr = b->v[0].rl;
 		const char *mn = b->v[0].name;
 
-		if (load_satellites(b, mn, &mr, 0) < 0 || load_satellites(b, "", &pr, 1) < 0)
+		if (load_satellites(b, mn, &mr, 0) < 0 || load_satellites(b, "", &pr, 1) < 0 ||
+		    load_charts(b) < 0)
 			st = -1;
 	}
 	rels_free(&pr);

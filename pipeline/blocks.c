@@ -168,11 +168,9 @@ marker_node(cd_st_ctx *c, const xmlNode *n)
 
 	if (cd_pkg_is(n, "note"))
 		return note_node(c, n);
-	if (cd_pkg_is(n, "image")) {
-		e = cd_st_elem(c, "figure");
-		copy_attr(n, "alt", e, "alt");
-		copy_attr(n, "title", e, "title");
-	} else if (cd_pkg_is(n, "math")) {
+	if (cd_pkg_is(n, "image"))
+		return cd_st_figure(c, n);
+	if (cd_pkg_is(n, "math")) {
 		e = cd_st_elem(c, "math");
 		t = xmlNodeGetContent(n);
 		if (t != NULL)

@@ -1,7 +1,7 @@
 /*
  * flatten.c — cd_flatten: unwraps what Word wraps content in (content
  * controls, smart tags, custom XML, tracked changes, mc:AlternateContent),
- * moves text-box content into the flow, turns drawings into pkg:image,
+ * moves text-box content into the flow (pictures: figures.c),
  * drops hidden text and comment marks. Fields: fields.c; equations and
  * symbols: math.c. Shared helpers for the stages live here too.
  */
@@ -358,8 +358,10 @@ flat_textboxes(xmlNodePtr root)
 	for (size_t i = 0; i < l.n; i++) {
 		xmlNodePtr t = l.v[i], p = t->parent, at, c, nx;
 
-		while (p != NULL && p != root && !cd_w_is(p, "p"))
+		while (p != NULL && p != root && !cd_w_is(p, "p") && !cd_fig_is_group(p))
 			p = p->parent;
+		if (cd_fig_is_group(p))
+			continue;   /* the group's figure keeps its labels (figures.c) */
 		if (!cd_w_is(p, "p")) {
 			cd_xml_remove(t);
 			continue;
@@ -384,75 +386,6 @@ flat_textboxes(xmlNodePtr root)
 		moved.v[i]->_private = NULL;
 	cd_flat_list_free(&l);
 	cd_flat_list_free(&moved);
-}
-
-/* ---- images ---- */
-
-static xmlNodePtr
-find_desc(xmlNodePtr n, const char *ns, const char *name)
-{
-	cd_flat_list l = { 0 };
-	xmlNodePtr hit;
-
-	cd_flat_collect(n, ns, name, &l);
-	hit = l.n ? l.v[0] : NULL;
-	cd_flat_list_free(&l);
-	return hit;
-}
-
-static void
-set_nonempty(xmlNodePtr n, const char *name, xmlChar *v)
-{
-	if (v != NULL && v[0] != '\0')
-		xmlSetProp(n, BAD_CAST name, v);
-	xmlFree(v);
-}
-
-/* Replaces an image-like element by pkg:image (or drops it when it is a
- * decorative shape: no alt text and no picture). */
-static void
-image_replace(xmlNodePtr d, xmlChar *alt, xmlChar *title, int picture)
-{
-	xmlNodePtr img;
-
-	if ((alt == NULL || !alt[0]) && (title == NULL || !title[0]) && !picture) {
-		xmlFree(alt);
-		xmlFree(title);
-		cd_xml_remove(d);
-		return;
-	}
-	img = cd_flat_new_pkg(d, "image");
-	set_nonempty(img, "alt", alt);
-	set_nonempty(img, "title", title);
-	xmlAddPrevSibling(d, img);
-	cd_xml_remove(d);
-}
-
-static void
-flat_images(xmlNodePtr root)
-{
-	cd_flat_list l = { 0 };
-
-	cd_flat_collect(root, NULL, NULL, &l);
-	for (size_t i = l.n; i-- > 0;) {
-		xmlNodePtr d = l.v[i], x;
-
-		if (cd_w_is(d, "drawing")) {
-			x = find_desc(d, CD_WP_NS, "docPr");
-			image_replace(d, x ? xmlGetProp(x, BAD_CAST "descr") : NULL,
-			              x ? xmlGetProp(x, BAD_CAST "title") : NULL,
-			              find_desc(d, CD_A_NS, "blip") != NULL);
-		} else if (cd_w_is(d, "pict") || cd_w_is(d, "object")) {
-			xmlNodePtr sh = find_desc(d, CD_V_NS, "shape");
-			xmlNodePtr im = find_desc(d, CD_V_NS, "imagedata");
-			xmlChar *alt = sh ? xmlGetProp(sh, BAD_CAST "alt") : NULL;
-			xmlChar *title = im ? xmlGetNsProp(im, BAD_CAST "title",
-			        BAD_CAST "urn:schemas-microsoft-com:office:office") : NULL;
-
-			image_replace(d, alt, title, im != NULL || cd_w_is(d, "object"));
-		}
-	}
-	cd_flat_list_free(&l);
 }
 
 /* ---- hidden text, comments, bare hyperlinks ---- */
@@ -543,7 +476,7 @@ flat_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 	if (st == CD_OK && cd_census_any(&c, symbol_names))
 		st = cd_flat_symbols(root, part, err);
 	if (cd_census_any(&c, image_names))
-		flat_images(root);
+		cd_flat_figures(root);
 	/* fields make hyperlinks */
 	flat_hidden(root, cd_census_any(&c, hidden_names),
 	            fields || cd_census_has(&c, "hyperlink"));

@@ -522,7 +522,7 @@ finish(st_state *st, xmlDocPtr pkg)
 static const char *const cd_st_block_containers[] = {
 	"council", "meta", "summary", "purpose", "action", "references", "section",
 	"annex", "list", "item", "table", "row", "cell", "note", "quote", "comments",
-	"comment", NULL
+	"comment", "desc", NULL
 };
 
 /* Caller frees the result with xmlFreeDoc. */
@@ -561,6 +561,7 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	finish(&st, pkg);
 	cd_st_comments(&c, pkg, st.root);
 	cd_refs_mark(st.root);
+	cd_st_figures_lift(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);
 	cd_st_tree_free(st.tree);
 	cd_meta_free(&st.meta);

@@ -122,6 +122,13 @@ void cd_st_blocks(cd_st_ctx *c, const xmlNode *container, xmlNodePtr parent);
 /* 1 if p carries content (text, image, math, note). */
 int cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p);
 
+/* ---- stfigure.c ---- */
+/* The council figure of a pkg:image marker n (desc from its children). */
+xmlNodePtr cd_st_figure(cd_st_ctx *c, const xmlNode *n);
+/* Block figures: a paragraph holding only a figure gives way to it; a
+ * figure with a desc splits its paragraph. */
+void cd_st_figures_lift(xmlNodePtr root);
+
 /* ---- sections.c ---- */
 
 typedef struct cd_st_tree cd_st_tree;

@@ -208,4 +208,14 @@
       </xsl:if>
     </xsl:if>
   </xsl:template>
+
+  <!-- cd-figure-alt: a figure's text alternative: @alt, else @title, else
+       its caption's text -->
+  <xsl:template name="cd-figure-alt">
+    <xsl:choose>
+      <xsl:when test="normalize-space(@alt) != ''"><xsl:value-of select="normalize-space(@alt)"/></xsl:when>
+      <xsl:when test="normalize-space(@title) != ''"><xsl:value-of select="normalize-space(@title)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(c:caption)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

@@ -240,13 +240,28 @@
     </blockquote>
   </xsl:template>
 
+  <!-- a figure: a figure with its title (the caption, else @title), an
+       informalfigure when it has only a description, else a bare
+       mediaobject; the description's blocks follow the mediaobject -->
   <xsl:template match="c:figure" mode="db-block">
     <xsl:choose>
-      <xsl:when test="normalize-space(@title) != ''">
+      <xsl:when test="c:caption or normalize-space(@title) != ''">
         <figure>
-          <title><xsl:value-of select="normalize-space(@title)"/></title>
+          <title>
+            <xsl:choose>
+              <xsl:when test="c:caption"><xsl:apply-templates select="c:caption/node()" mode="db-inl"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="normalize-space(@title)"/></xsl:otherwise>
+            </xsl:choose>
+          </title>
           <xsl:call-template name="db-mediaobject"/>
+          <xsl:apply-templates select="c:desc/*" mode="db-block"/>
         </figure>
+      </xsl:when>
+      <xsl:when test="c:desc/*">
+        <informalfigure>
+          <xsl:call-template name="db-mediaobject"/>
+          <xsl:apply-templates select="c:desc/*" mode="db-block"/>
+        </informalfigure>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="db-mediaobject"/></xsl:otherwise>
     </xsl:choose>
@@ -254,8 +269,21 @@
 
   <xsl:template name="db-mediaobject">
     <mediaobject>
-      <textobject><phrase><xsl:value-of select="normalize-space(@alt)"/></phrase></textobject>
+      <xsl:call-template name="db-imageobject"/>
+      <textobject><phrase><xsl:call-template name="cd-figure-alt"/></phrase></textobject>
     </mediaobject>
+  </xsl:template>
+
+  <!-- the picture file, when one was written -->
+  <xsl:template name="db-imageobject">
+    <xsl:if test="normalize-space(@src) != ''">
+      <imageobject>
+        <imagedata fileref="{normalize-space(@src)}">
+          <xsl:if test="@width"><xsl:attribute name="contentwidth"><xsl:value-of select="concat(@width, 'px')"/></xsl:attribute></xsl:if>
+          <xsl:if test="@height"><xsl:attribute name="contentdepth"><xsl:value-of select="concat(@height, 'px')"/></xsl:attribute></xsl:if>
+        </imagedata>
+      </imageobject>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="c:list" mode="db-block">
@@ -434,7 +462,8 @@
   </xsl:template>
   <xsl:template match="c:figure" mode="db-inl">
     <inlinemediaobject>
-      <textobject><phrase><xsl:value-of select="normalize-space(concat(@alt, substring(@title, 1 div (normalize-space(@alt) = ''))))"/></phrase></textobject>
+      <xsl:call-template name="db-imageobject"/>
+      <textobject><phrase><xsl:call-template name="cd-figure-alt"/></phrase></textobject>
     </inlinemediaobject>
   </xsl:template>
 

@@ -188,9 +188,20 @@
     <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
   </xsl:template>
 
+  <!-- a figure: the image (its alt text when no file was written), then
+       its caption and its description (drawn labels, chart data) as blocks -->
   <xsl:template match="c:figure" mode="m-block">
     <xsl:apply-templates select="." mode="m-inl"/>
     <xsl:text>&#10;</xsl:text>
+    <xsl:if test="c:caption">
+      <xsl:variable name="text"><xsl:apply-templates select="c:caption/node()" mode="m-inl"/></xsl:variable>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="c:desc/*">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="m-blocks"><xsl:with-param name="nodes" select="c:desc/*"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- m-para: inline Markdown with U+E000 marks as paragraph lines; each

@@ -222,6 +222,8 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- a figure: [Image: alt], then its caption and its description
+       (drawn labels, chart data) as blocks -->
   <xsl:template match="c:figure" mode="t-block">
     <xsl:param name="ind" select="0"/>
     <xsl:variable name="text"><xsl:apply-templates select="." mode="t-inl"/></xsl:variable>
@@ -229,6 +231,21 @@
       <xsl:with-param name="text" select="string($text)"/>
       <xsl:with-param name="ind" select="$ind"/>
     </xsl:call-template>
+    <xsl:if test="c:caption">
+      <xsl:variable name="cap"><xsl:apply-templates select="c:caption/node()" mode="t-inl"/></xsl:variable>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="t-lines">
+        <xsl:with-param name="text" select="string($cap)"/>
+        <xsl:with-param name="ind" select="$ind"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="c:desc/*">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="t-blocks">
+        <xsl:with-param name="nodes" select="c:desc/*"/>
+        <xsl:with-param name="ind" select="$ind"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="c:quote" mode="t-block">

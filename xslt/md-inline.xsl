@@ -47,9 +47,12 @@
     <xsl:text>[^</xsl:text><xsl:call-template name="cd-note-index"/><xsl:text>]</xsl:text>
   </xsl:template>
   <xsl:template match="c:figure" mode="m-inl">
+    <xsl:variable name="alt"><xsl:call-template name="cd-figure-alt"/></xsl:variable>
     <xsl:text>![</xsl:text>
-    <xsl:call-template name="m-esc"><xsl:with-param name="s" select="normalize-space(concat(@alt, substring(@title, 1 div (normalize-space(@alt) = ''))))"/></xsl:call-template>
-    <xsl:text>]()</xsl:text>
+    <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+    <xsl:text>](</xsl:text>
+    <xsl:call-template name="m-url"><xsl:with-param name="u" select="normalize-space(@src)"/></xsl:call-template>
+    <xsl:text>)</xsl:text>
   </xsl:template>
 
   <xsl:template match="c:code" mode="m-inl">

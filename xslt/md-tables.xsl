@@ -226,6 +226,11 @@
   <xsl:template match="c:figure" mode="m-cell">
     <xsl:value-of select="$m-br"/>
     <xsl:apply-templates select="." mode="m-inl"/>
+    <xsl:if test="c:caption">
+      <xsl:value-of select="$m-br"/>
+      <xsl:apply-templates select="c:caption/node()" mode="m-inl"/>
+    </xsl:if>
+    <xsl:apply-templates select="c:desc/*" mode="m-cell"/>
   </xsl:template>
   <xsl:template match="c:list | c:quote" mode="m-cell">
     <xsl:apply-templates select="*" mode="m-cell"/>
@@ -328,9 +333,20 @@
   <xsl:template match="c:br" mode="m-html">&lt;br&gt;</xsl:template>
   <xsl:template match="c:note" mode="m-html">&lt;sup&gt;[<xsl:call-template name="cd-note-index"/>]&lt;/sup&gt;</xsl:template>
   <xsl:template match="c:figure" mode="m-html">
-    <xsl:text>&lt;img src="" alt="</xsl:text>
-    <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(concat(@alt, substring(@title, 1 div (normalize-space(@alt) = ''))))"/></xsl:call-template>
+    <xsl:variable name="alt"><xsl:call-template name="cd-figure-alt"/></xsl:variable>
+    <xsl:text>&lt;img src="</xsl:text>
+    <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(@src)"/></xsl:call-template>
+    <xsl:text>" alt="</xsl:text>
+    <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
     <xsl:text>"&gt;</xsl:text>
+    <xsl:apply-templates select="c:caption | c:desc" mode="m-html"/>
+  </xsl:template>
+  <xsl:template match="c:caption" mode="m-html">
+    <xsl:text>&lt;br&gt;</xsl:text>
+    <xsl:apply-templates mode="m-html"/>
+  </xsl:template>
+  <xsl:template match="c:desc" mode="m-html">
+    <xsl:apply-templates select="*" mode="m-html"/>
   </xsl:template>
   <xsl:template match="c:link" mode="m-html">
     <xsl:choose>
