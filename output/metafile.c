@@ -55,6 +55,14 @@ wmf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
 	    wmf_scan(api, 0, &bbox) != wmf_E_None ||
 	    wmf_display_size(api, &w, &h, 96, 96) != wmf_E_None)
 		return -1;
+	if (!(bbox.BR.x > bbox.TL.x && bbox.BR.y > bbox.TL.y)) {
+		/* nothing drawn: an empty picture of the size the header gives */
+		int r = asprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+		                 "width=\"%u\" height=\"%u\"/>\n", w ? w : 1, h ? h : 1);
+
+		*olen = r > 0 ? (size_t)r : 0;
+		return r > 0 ? 0 : -1;
+	}
 	dd = WMF_SVG_GetData(api);
 	dd->bbox = bbox;
 	dd->width = w;
@@ -74,7 +82,7 @@ child(int fd, int emf, const unsigned char *in, size_t len)
 {
 	char *svg = NULL;
 	size_t n = 0, off = 0;
-	int devnull = open("/dev/null", O_WRONLY);
+	int devnull = -1;
 
 	if (devnull >= 0) {   /* the libraries print their complaints */
 		dup2(devnull, 1);
@@ -108,6 +116,47 @@ slurp(int fd, cd_buf *b)
 		cd_buf_add(b, chunk, (size_t)k);
 	}
 	return b->failed ? -1 : 0;
+}
+
+/* libwmf writes text in the metafile's 8-bit code page, unescaped (as
+ * "\n\t>TEXT</text>"), and an svg root without the SVG namespace: the
+ * bytes over 0x7F are taken as Latin-1, the text escaped and the
+ * namespaces declared. Replaces the text in b. */
+static void
+wmf_fixup(cd_buf *b)
+{
+	cd_buf o;
+	const char *svg = strstr(b->data, "<svg");
+	int in_text = 0;
+
+	cd_buf_init(&o);
+	for (size_t i = 0; i < b->len; i++) {
+		unsigned char ch = (unsigned char)b->data[i];
+
+		if (in_text && strncmp(b->data + i, "</text>", 7) == 0) {
+			in_text = 0;
+			cd_buf_addc(&o, '<');
+		} else if (in_text && (ch == '<' || ch == '&' || ch == '>')) {
+			cd_buf_adds(&o, ch == '<' ? "&lt;" : ch == '&' ? "&amp;" : "&gt;");
+		} else if (!in_text && strncmp(b->data + i, "\n\t>", 3) == 0) {
+			in_text = 1;
+			cd_buf_adds(&o, "\n\t>");
+			i += 2;
+		} else if (b->data + i == svg) {
+			cd_buf_adds(&o, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
+			if (strstr(b->data, "xmlns:xlink") == NULL)
+				cd_buf_adds(&o, " xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+			i += 3;
+		} else if (ch < 0x80) {
+			cd_buf_addc(&o, (char)ch);
+		} else {
+			cd_buf_addc(&o, (char)(0xC0 | ch >> 6));
+			cd_buf_addc(&o, (char)(0x80 | (ch & 0x3F)));
+		}
+	}
+	cd_buf_add(&o, "", 0);
+	cd_buf_free(b);
+	*b = o;
 }
 
 /* Drops a <!DOCTYPE ...> declaration (the safe parser refuses them). */
@@ -160,6 +209,8 @@ cd_metafile_to_svg(int emf, const unsigned char *in, size_t len, char **svg,
 	}
 	cd_buf_add(&b, "", 0);
 	drop_doctype(&b);
+	if (!emf && !b.failed && strstr(b.data, "<svg xmlns=") == NULL)
+		wmf_fixup(&b);
 	/* an SVG that does not parse is no SVG */
 	doc = cd_xml_parse("svg", b.data, b.len, &err);
 	if (doc == NULL || xmlDocGetRootElement(doc) == NULL ||
