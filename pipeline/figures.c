@@ -218,22 +218,90 @@ set_descriptions(xmlNodePtr img, xmlNodePtr d)
 	set_owned(img, "title", title);
 }
 
-/* Moves the text-box paragraphs and the pictures of group d under img, in
- * document order: each picture as a paragraph holding a nested pkg:image. */
+/* A text box of a drawn figure holds one label, often broken over lines
+ * ("Page and" / "auxiliary" / "buffers"): its line breaks become spaces
+ * and its paragraphs one, joined by spaces (unless it holds a table). */
+static void
+textbox_label(xmlNodePtr box)
+{
+	xmlNodePtr first = cd_xml_first_elem(box), nx;
+	cd_flat_list l = { 0 };
+
+	cd_flat_collect_names(box, CD_W_NS, (const char *const[]){ "br", "cr", NULL }, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		xmlNodePtr t = xmlNewNode(l.v[i]->ns, BAD_CAST "t");
+
+		if (t == NULL)
+			continue;
+		xmlNodeAddContent(t, BAD_CAST " ");
+		xmlAddPrevSibling(l.v[i], t);
+		cd_xml_remove(l.v[i]);
+	}
+	cd_flat_list_free(&l);
+
+	for (xmlNodePtr c = first; c != NULL; c = cd_xml_next_elem(c))
+		if (!cd_w_is(c, "p"))
+			return;
+	for (xmlNodePtr p = first ? cd_xml_next_elem(first) : NULL; p != NULL; p = nx) {
+		xmlNodePtr r = xmlNewChild(first, first->ns, BAD_CAST "r", NULL);
+
+		nx = cd_xml_next_elem(p);
+		if (r != NULL)
+			xmlNewTextChild(r, first->ns, BAD_CAST "t", BAD_CAST " ");
+		for (xmlNodePtr c = p->children, cn; c != NULL; c = cn) {
+			cn = c->next;
+			if (cd_w_is(c, "pPr"))
+				continue;
+			xmlUnlinkNode(c);
+			xmlAddChild(first, c);
+		}
+		cd_xml_remove(p);
+	}
+}
+
+/* Appends label paragraph p (then freed) to the labels paragraph, after
+ * a line break. */
+static void
+append_label(xmlNodePtr labels, xmlNodePtr p)
+{
+	xmlNodePtr r = xmlNewChild(labels, labels->ns, BAD_CAST "r", NULL);
+
+	if (r != NULL)
+		xmlNewChild(r, labels->ns, BAD_CAST "br", NULL);
+	for (xmlNodePtr c = p->children, cn; c != NULL; c = cn) {
+		cn = c->next;
+		if (cd_w_is(c, "pPr"))
+			continue;
+		xmlUnlinkNode(c);
+		xmlAddChild(labels, c);
+	}
+	xmlFreeNode(p);
+}
+
+/* Moves the text boxes and the pictures of group d under img, in document
+ * order: the labels (one a text box) as one paragraph, a line each; each
+ * picture as a paragraph holding a nested pkg:image. */
 static void
 group_description(xmlNodePtr img, xmlNodePtr d)
 {
 	cd_flat_list l = { 0 };
+	xmlNodePtr labels = NULL;   /* the paragraph collecting the labels */
 
 	cd_flat_collect(d, NULL, NULL, &l);
 	for (size_t i = 0; i < l.n; i++) {
 		xmlNodePtr n = l.v[i];
 
 		if (cd_w_is(n, "txbxContent")) {
+			textbox_label(n);
 			for (xmlNodePtr c = cd_xml_first_elem(n), nx; c != NULL; c = nx) {
 				nx = cd_xml_next_elem(c);
 				xmlUnlinkNode(c);
+				if (cd_w_is(c, "p") && labels != NULL) {
+					append_label(labels, c);
+					continue;
+				}
 				xmlAddChild(img, c);
+				labels = cd_w_is(c, "p") ? c : NULL;
 			}
 		} else if ((cd_xml_is(n, CD_A_NS, "blip") || cd_xml_is(n, CD_V_NS, "imagedata")) &&
 		           xmlHasNsProp(n, BAD_CAST "src", BAD_CAST CD_PKG_NS)) {

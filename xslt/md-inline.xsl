@@ -46,13 +46,28 @@
   <xsl:template match="c:note" mode="m-inl">
     <xsl:text>[^</xsl:text><xsl:call-template name="cd-note-index"/><xsl:text>]</xsl:text>
   </xsl:template>
+  <!-- a figure: ![alt](src), or [Image: alt] when no picture file was
+       written (a drawn figure, a chart, no media folder) -->
   <xsl:template match="c:figure" mode="m-inl">
     <xsl:variable name="alt"><xsl:call-template name="cd-figure-alt"/></xsl:variable>
-    <xsl:text>![</xsl:text>
-    <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
-    <xsl:text>](</xsl:text>
-    <xsl:call-template name="m-url"><xsl:with-param name="u" select="normalize-space(@src)"/></xsl:call-template>
-    <xsl:text>)</xsl:text>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@src) != ''">
+        <xsl:text>![</xsl:text>
+        <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+        <xsl:text>](</xsl:text>
+        <xsl:call-template name="m-url"><xsl:with-param name="u" select="normalize-space(@src)"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="label">
+          <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'image'"/></xsl:call-template>
+          <xsl:if test="string($alt) != ''"><xsl:value-of select="concat(': ', $alt)"/></xsl:if>
+        </xsl:variable>
+        <xsl:text>\[</xsl:text>
+        <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($label)"/></xsl:call-template>
+        <xsl:text>\]</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="c:code" mode="m-inl">

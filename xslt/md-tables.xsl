@@ -334,11 +334,24 @@
   <xsl:template match="c:note" mode="m-html">&lt;sup&gt;[<xsl:call-template name="cd-note-index"/>]&lt;/sup&gt;</xsl:template>
   <xsl:template match="c:figure" mode="m-html">
     <xsl:variable name="alt"><xsl:call-template name="cd-figure-alt"/></xsl:variable>
-    <xsl:text>&lt;img src="</xsl:text>
-    <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(@src)"/></xsl:call-template>
-    <xsl:text>" alt="</xsl:text>
-    <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
-    <xsl:text>"&gt;</xsl:text>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@src) != ''">
+        <xsl:text>&lt;img src="</xsl:text>
+        <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(@src)"/></xsl:call-template>
+        <xsl:text>" alt="</xsl:text>
+        <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+        <xsl:text>"&gt;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>[</xsl:text>
+        <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'image'"/></xsl:call-template>
+        <xsl:if test="string($alt) != ''">
+          <xsl:text>: </xsl:text>
+          <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+        </xsl:if>
+        <xsl:text>]</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:apply-templates select="c:caption | c:desc" mode="m-html"/>
   </xsl:template>
   <xsl:template match="c:caption" mode="m-html">
