@@ -287,7 +287,12 @@ group_description(xmlNodePtr img, xmlNodePtr d)
 	cd_flat_list l = { 0 };
 	xmlNodePtr labels = NULL;   /* the paragraph collecting the labels */
 
-	cd_flat_collect(d, NULL, NULL, &l);
+	/* the text boxes and pictures first: textbox_label frees nodes */
+	for (xmlNodePtr n = cd_xml_next_in(d, d); n != NULL; n = cd_xml_next_in(n, d))
+		if (cd_w_is(n, "txbxContent") ||
+		    ((cd_xml_is(n, CD_A_NS, "blip") || cd_xml_is(n, CD_V_NS, "imagedata")) &&
+		     xmlHasNsProp(n, BAD_CAST "src", BAD_CAST CD_PKG_NS)))
+			cd_flat_list_add(&l, n);
 	for (size_t i = 0; i < l.n; i++) {
 		xmlNodePtr n = l.v[i];
 

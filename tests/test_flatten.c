@@ -121,8 +121,8 @@ test_images(void **state)
 		"<w:r><w:pict><v:shape alt=\"Logo\"><v:imagedata/></v:shape></w:pict></w:r></w:p>"));
 
 	(void)state;
-	assert_true(xml_has(d, "<pkg:image alt=\"A map\"/>"));
-	assert_true(xml_has(d, "<pkg:image alt=\"Logo\"/>"));
+	assert_true(xml_has(d, "<pkg:image alt=\"A map\" kind=\"picture\"/>"));
+	assert_true(xml_has(d, "<pkg:image alt=\"Logo\" kind=\"picture\"/>"));
 	assert_false(xml_has(d, "Line"));
 	xmlFreeDoc(d);
 }
