@@ -4,7 +4,8 @@
 # Inputs in tests/golden/:  NAME.in.xml (readable package source, built into a
 # .docx with mkdocx), NAME.docx, NAME.dump (a text dump of a report) or
 # NAME.raw (any bytes, converted as NAME.docx: hostile or wrong inputs).
-# Expected outputs beside it: NAME.xml NAME.dbk NAME.md NAME.txt NAME.err;
+# Expected outputs beside it: NAME.xml NAME.dbk NAME.md NAME.txt NAME.err,
+# NAME.files (the names of the pictures written into NAME.media/);
 # only present files are compared, but every format is always run (so a crash
 # in any of them fails). Every council XML is validated against
 # xslt/council.rng by councildoc itself (libxml2 RELAX NG); every DocBook file
@@ -64,7 +65,19 @@ for src in "$G"/*.in.xml "$G"/*.docx "$G"/*.dump "$G"/*.raw; do
 			rm -f "$out/render.log" "$out/$name.html"
 		fi
 	fi
-	for ext in xml dbk md txt err; do
+	# the pictures written: their names (NAME.files), and every SVG renders
+	if [ -d "$out/$name.media" ]; then
+		ls "$out/$name.media" > "$out/$name.files"
+		if command -v rsvg-convert >/dev/null 2>&1; then
+			for svg in "$out/$name.media"/*.svg; do
+				[ -e "$svg" ] || continue
+				rsvg-convert "$svg" -o "$out/render.png" 2>/dev/null ||
+					{ echo "golden: $svg: rsvg-convert cannot render it"; fail=1; }
+			done
+			rm -f "$out/render.png"
+		fi
+	fi
+	for ext in xml dbk md txt err files; do
 		exp=$G/$name.$ext
 		if [ "$mode" = update ]; then
 			if [ -f "$out/$name.$ext" ]; then
