@@ -16,6 +16,7 @@
  * description) is dropped.
  */
 #include <ctype.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,19 @@ find_desc(xmlNodePtr n, const char *ns, const char *name)
 	return NULL;
 }
 
+/* The names Word gives new shapes, in a few languages ("Picture 3"). */
+static const char *const shape_names[] = {
+	"Picture", "Image", "Chart", "Diagram", "Group", "Canvas", "Text Box", "Rectangle",
+	"Oval", "Object", "Graphic", "Freeform", "Line", "Shape", "Straight Connector",
+	"Straight Arrow Connector", "Elbow Connector", "Curved Connector", "Drawing",
+	"Grafik", "Bild", "Imagen", "Immagine", "Imagem", "Afbeelding", "Obraz", "Objet",
+	"Zone de texte", "Cuadro de texto", "Textfeld",
+	"\xd0\xa0\xd0\xb8\xd1\x81\xd1\x83\xd0\xbd\xd0\xbe\xd0\xba",  /* Рисунок */
+	"\xe5\x9b\xbe\xe7\x89\x87",                                      /* 图片 */
+	"\xd8\xb5\xd9\x88\xd8\xb1\xd8\xa9",                             /* صورة */
+	NULL
+};
+
 /* Word's generated names ("Picture 3", "Text Box 12", "Grafik 1") and
  * file names or paths ("image1.png", "C:\\x\\y.emf") describe nothing. */
 static int
@@ -56,6 +70,8 @@ generated_name(const char *s)
 
 	if (strchr(s, '\\') != NULL || strchr(s, '/') != NULL || strncmp(s, "file:", 5) == 0)
 		return 1;
+	if (strchr(s, '_') != NULL && strchr(s, ' ') == NULL)
+		return 1;   /* a file's stem: "logo_E", "Fond-Rec_e" */
 	for (int i = 0; exts[i] != NULL; i++) {
 		size_t e = strlen(exts[i]);
 
@@ -64,14 +80,13 @@ generated_name(const char *s)
 	}
 	while (k > 0 && isdigit((unsigned char)s[k - 1]))
 		k--;
-	if (k == n || k == 0 || s[k - 1] != ' ')
+	if (k == n || k < 2 || s[k - 1] != ' ')
 		return 0;
-	/* a few words of letters, then a number: "Picture 3", "Straight Arrow
-	 * Connector 12", "Object 5" */
-	for (size_t i = 0; i + 1 < k; i++)
-		if (!isalpha((unsigned char)s[i]) && s[i] != ' ' && s[i] != '-')
-			return 0;
-	return 1;
+	/* Word's name for a new shape, then its number */
+	for (int i = 0; shape_names[i] != NULL; i++)
+		if (strlen(shape_names[i]) == k - 1 && strncasecmp(s, shape_names[i], k - 1) == 0)
+			return 1;
+	return 0;
 }
 
 /* The value, trimmed, when it describes something; else NULL (freed). */

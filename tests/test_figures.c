@@ -40,7 +40,8 @@ test_alt_rules(void **state)
 		"<w:p>" PIC("name=\"Picture 3\" descr=\"Budget by region\"", "word/media/a.png") "</w:p>"
 		"<w:p>" PIC("name=\"Picture 4\" descr=\"Picture 4\" title=\"Staff numbers\"", "word/media/b.png") "</w:p>"
 		"<w:p>" PIC("name=\"x\" descr=\"C:\\Users\\me\\chart.emf\"", "word/media/c.png") "</w:p>"
-		"<w:p>" PIC("name=\"x\" descr=\"image1.png\" title=\"Grafik 12\"", "word/media/d.png") "</w:p>"));
+		"<w:p>" PIC("name=\"x\" descr=\"image1.png\" title=\"Grafik 12\"", "word/media/d.png") "</w:p>"
+		"<w:p>" PIC("name=\"x\" descr=\"logo_E\" title=\"Rate of growth 2\"", "word/media/e.png") "</w:p>"));
 
 	(void)state;
 	assert_true(xml_has(d, "alt=\"Budget by region\""));
@@ -48,6 +49,8 @@ test_alt_rules(void **state)
 	                       "src=\"word/media/b.png\" kind=\"picture\"/>"));
 	assert_true(xml_has(d, "<pkg:image width=\"100\" height=\"50\" src=\"word/media/c.png\""));
 	assert_true(xml_has(d, "<pkg:image width=\"100\" height=\"50\" src=\"word/media/d.png\""));
+	/* a title that happens to end in a number is a title */
+	assert_true(xml_has(d, "<pkg:image title=\"Rate of growth 2\" width=\"100\" height=\"50\" src=\"word/media/e.png\""));
 	assert_false(xml_has(d, "Users"));
 	assert_false(xml_has(d, "Grafik"));
 	xmlFreeDoc(d);
