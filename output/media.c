@@ -151,6 +151,10 @@ read_part(collector *k, const char *part, cd_buf *b)
 	int st;
 
 	cd_error_clear(&err);
+	if (k->zip == NULL && !k->zip_failed && (k->len < 2 || memcmp(k->data, "PK", 2) != 0)) {
+		k->zip_failed = 1;   /* QUIRK: Flat OPC pkg:binaryData is not read */
+		warn(k, "pictures are read from zip packages only (not Flat OPC); none written");
+	}
 	if (k->zip == NULL && !k->zip_failed &&
 	    (k->zip = cd_zip_open(k->data, k->len, k->o, &err)) == NULL) {
 		k->zip_failed = 1;
