@@ -94,14 +94,16 @@ test: deps-test
 	@$(MAKE) --no-print-directory test-build
 	@sh tests/run-unit.sh $(UNIT)
 	@$(ASAN_ENV) sh tests/golden.sh check $(A)/bin $(A)/bin/mkdocx
+	@$(ASAN_ENV) sh tests/golden-xslt.sh check $(A)/bin
 	@$(ASAN_ENV) sh tests/cli.sh $(A)/bin $(A)/bin/mkdocx
 	@echo "make test: all passed"
 
 test-build: $(UNIT) $(FILTERS:%=$(A)/bin/councildoc-%) $(A)/bin/councildoc $(A)/bin/mkdocx
 
 golden: deps-test
-	@$(MAKE) --no-print-directory $(A)/bin/councildoc $(A)/bin/mkdocx
+	@$(MAKE) --no-print-directory $(A)/bin/councildoc $(A)/bin/councildoc-render $(A)/bin/mkdocx
 	@$(ASAN_ENV) sh tests/golden.sh update $(A)/bin $(A)/bin/mkdocx
+	@$(ASAN_ENV) sh tests/golden-xslt.sh update $(A)/bin
 
 demo: deps
 	@$(MAKE) --no-print-directory all $(R)/bin/mkdocx

@@ -18,6 +18,7 @@
 typedef struct frame {
 	xmlNodePtr node;
 	int level;
+	int minor;     /* a run-in heading's section (Heading_b) */
 } frame;
 
 typedef struct lframe {
@@ -141,6 +142,47 @@ append(cd_st_tree *t, xmlNodePtr e)
 	xmlAddChild(t->sec[t->nsec - 1].node, e);
 }
 
+/* The level of the innermost open section that is not a run-in heading's
+ * (0 at the top, 0 in an annex). */
+static int
+major_level(const cd_st_tree *t)
+{
+	for (int k = t->nsec - 1; k > 0; k--)
+		if (!t->sec[k].minor)
+			return t->sec[k].level;
+	return 0;
+}
+
+void
+cd_st_tree_minor(cd_st_tree *t, xmlNodePtr title)
+{
+	cd_st_tree_section(t, major_level(t) + 1, NULL, title);
+	t->sec[t->nsec - 1].minor = 1;
+}
+
+void
+cd_st_tree_close_all(cd_st_tree *t)
+{
+	cd_st_tree_end_list(t);
+	t->nsec = 1;
+}
+
+xmlNodePtr
+cd_st_tree_current(const cd_st_tree *t)
+{
+	return t->nsec > 1 ? t->sec[t->nsec - 1].node : NULL;
+}
+
+void
+cd_st_tree_para_id(cd_st_tree *t, xmlNodePtr p, const char *num)
+{
+	char id[160];
+
+	snprintf(id, sizeof id, "par-%s", num);
+	xmlSetProp(p, BAD_CAST "num", BAD_CAST num);
+	set_id(t, p, id);
+}
+
 void
 cd_st_tree_section(cd_st_tree *t, int level, const char *num, xmlNodePtr title)
 {
@@ -171,6 +213,7 @@ cd_st_tree_section(cd_st_tree *t, int level, const char *num, xmlNodePtr title)
 	append(t, s);
 	t->sec[t->nsec].node = s;
 	t->sec[t->nsec].level = level;
+	t->sec[t->nsec].minor = 0;
 	t->nsec++;
 }
 
@@ -197,6 +240,7 @@ cd_st_tree_annex(cd_st_tree *t, const char *num, xmlNodePtr title)
 	append(t, a);
 	t->sec[t->nsec].node = a;
 	t->sec[t->nsec].level = 0;
+	t->sec[t->nsec].minor = 0;
 	t->nsec++;
 }
 
@@ -290,6 +334,15 @@ cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max)
 	size_t k = 0, n = 0;
 	int comps = 0;
 
+	/* an annex clause ("A.1", "II.3.2"): capital letters, then digits */
+	while (isupper((unsigned char)s[k]) && k < 4)
+		k++;
+	if (k > 0 && !(s[k] == '.' && isdigit((unsigned char)s[k + 1])))
+		return 0;
+	if (k > 0) {
+		k++;
+		comps++;
+	}
 	for (;;) {
 		size_t d = 0;
 
@@ -323,60 +376,9 @@ cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max)
 	return k;
 }
 
-/* Typed list labels: bullets, "a)", "(a)", "iv)", "1)". Returns the bytes
- * to skip (label and separator), 0 when none; fills label, *ordered, style. */
-size_t
-cd_st_typed_label(const char *s, char *label, size_t max, int *ordered, const char **style)
-{
-	static const char *const bullets[] = { "\xC2\xB7", "\xE2\x80\xA2", "-",
-		"\xE2\x80\x93", "\xE2\x80\x94", "o", "\xE2\x96\xAA", "\xEF\x82\xB7",
-		"*", "\xE2\x80\xBA", "\xE2\x9E\xA2", NULL };
-	size_t k = 0, b;
-
-	for (int i = 0; bullets[i]; i++) {
-		b = strlen(bullets[i]);
-		if (strncmp(s, bullets[i], b) == 0 &&
-		    (s[b] == '\t' || (s[b] == ' ' && strcmp(bullets[i], "o") != 0))) {
-			snprintf(label, max, "%s", bullets[i][0] == '\xEF' ? "\xE2\x80\xA2" :
-			         bullets[i]);
-			*ordered = 0;
-			*style = NULL;
-			return b + 1 + cd_st_lead_space(s + b + 1);
-		}
-	}
-	if (s[0] == '(')
-		k = 1;
-	b = k;
-	while (isalnum((unsigned char)s[k]) && k - b < 5)
-		k++;
-	if (k == b || s[k] != ')' || (s[k + 1] != '\t' && s[k + 1] != ' '))
-		return 0;
-	if (isdigit((unsigned char)s[b])) {
-		for (size_t q = b; q < k; q++)
-			if (!isdigit((unsigned char)s[q]))
-				return 0;
-		*style = "decimal";
-	} else if (strspn(s + b, "ivxlc") == k - b) {
-		*style = "lower-roman";
-	} else if (strspn(s + b, "IVXLC") == k - b) {
-		*style = "upper-roman";
-	} else if (k - b == 1 && islower((unsigned char)s[b])) {
-		*style = "lower-alpha";
-	} else if (k - b == 1 && isupper((unsigned char)s[b])) {
-		*style = "upper-alpha";
-	} else {
-		return 0;
-	}
-	if (k - b == 1 && (s[b] == 'i' || s[b] == 'v' || s[b] == 'x'))
-		*style = "lower-alpha";   /* a lone i) is more often a letter list */
-	*ordered = 1;
-	snprintf(label, max, "%.*s", (int)(k + 1), s);
-	return k + 1 + cd_st_lead_space(s + k + 1);
-}
-
 /* Annex heading: "Annex 1", "ANNEX A", "Annexe 2", "Anexo 1", "Appendix 1"
  * with an optional title. Fills num ("" when none). 1 when it is one. */
-int
+size_t
 cd_st_typed_annex(const char *s, char *num, size_t max)
 {
 	static const char *const words[] = { "annexe", "annex", "anexo", "appendix",
@@ -393,8 +395,9 @@ cd_st_typed_annex(const char *s, char *num, size_t max)
 	if (k == 0 || isalpha((unsigned char)s[k]) || strlen(s) > 200)
 		return 0;
 	k += cd_st_lead_space(s + k);
-	if (s[k] == '\0' || (unsigned char)s[k] >= 0x80 || s[k] == '-' || s[k] == ':')
-		return 1;
+	if (s[k] == '\0' || (unsigned char)s[k] >= 0x80 || s[k] == '-' || s[k] == ':' ||
+	    s[k] == '\n')
+		return k;
 	w = k;
 	while (isalnum((unsigned char)s[k]) && k - w < 4)
 		k++;
@@ -403,7 +406,7 @@ cd_st_typed_annex(const char *s, char *num, size_t max)
 	if (k - w > 1 && !isdigit((unsigned char)s[w]) && !isupper((unsigned char)s[w + 1]))
 		return 0;    /* "Annex to ..." is a sentence, not an annex heading */
 	snprintf(num, max, "%.*s", (int)(k - w), s + w);
-	return 1;
+	return k;
 }
 
 int
