@@ -82,7 +82,7 @@ child(int fd, int emf, const unsigned char *in, size_t len)
 {
 	char *svg = NULL;
 	size_t n = 0, off = 0;
-	int devnull = -1;
+	int devnull = open("/dev/null", O_WRONLY);
 
 	if (devnull >= 0) {   /* the libraries print their complaints */
 		dup2(devnull, 1);

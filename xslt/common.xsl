@@ -219,13 +219,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- cd-figure-alt: a figure's text alternative: @alt, else @title, else
-       its caption's text -->
+  <!-- cd-figure-alt: a figure's text alternative: @alt, else @title (a
+       caption is printed beside the picture, not repeated as its alt) -->
   <xsl:template name="cd-figure-alt">
     <xsl:choose>
       <xsl:when test="normalize-space(@alt) != ''"><xsl:value-of select="normalize-space(@alt)"/></xsl:when>
-      <xsl:when test="normalize-space(@title) != ''"><xsl:value-of select="normalize-space(@title)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="normalize-space(c:caption)"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="normalize-space(@title)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
