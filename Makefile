@@ -58,7 +58,7 @@ $(A)/libcouncildoc.a: $(ASAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-bin/councildoc: $(R)/cli/councildoc.o $(R)/cli/batch.o $(R)/cli/manifest.o $(R)/libcouncildoc.a
+bin/councildoc: $(R)/cli/councildoc.o $(R)/cli/batch.o $(R)/cli/manifest.o $(R)/cli/outputs.o $(R)/libcouncildoc.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
@@ -67,7 +67,7 @@ bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/cli/filter.o $(R)/libcouncildoc.a
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 # sanitized programs for the tests
-$(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/cli/batch.o $(A)/cli/manifest.o $(A)/libcouncildoc.a
+$(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/cli/batch.o $(A)/cli/manifest.o $(A)/cli/outputs.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include "councildoc.h"
+#include "cd_internal.h"
 
 /* A record of the previous manifest (cli/manifest.c). */
 struct manifest_entry {
@@ -45,6 +46,22 @@ void manifest_load(struct run *r);
  * and all its outputs are still there, unchanged; else NULL. */
 const struct manifest_entry *already_done(const struct run *r, const char *input,
                                           const char *sha);
+
+/* cli/outputs.c. DIR/REL.ext for input idx, where REL is its path below
+ * the directory argument (or its base name) without the extension; makes
+ * the folders of REL. Caller frees. */
+char *output_path(const struct run *r, size_t idx, const char *ext);
+/* The output name of input idx (as output_path, no folders made). */
+char *output_stem(const struct run *r, size_t idx);
+/* Appends {"path":…,"sha256":…} of an output written to the list outs. */
+void list_output(cd_buf *outs, const char *path, const void *data, size_t len);
+/* How the outputs of input idx refer to its pictures (malloc'd), or NULL
+ * when no picture is written: "NAME.media/" beside the outputs, else the
+ * --media folder as given. */
+char *media_prefix(const struct run *r, size_t idx);
+/* Writes the pictures of input idx (atomically, each listed in outs);
+ * 0, or 1 and *err. */
+int write_media(struct run *r, size_t idx, const cd_media *m, cd_buf *outs, cd_error *err);
 
 /* Converts every input (in parallel with r->jobs > 1), prints one line per
  * failure, keeps the manifest. Returns 0 when all converted, else 1. */

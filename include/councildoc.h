@@ -17,15 +17,18 @@
  *   cd_error_*, cd_options_*, cd_init, cd_buf_*  pipeline/core.c
  *   cd_xml_*, cd_w_*, cd_pkg_*                   pipeline/xmlutil.c
  *   cd_convert                                   pipeline/convert.c
- *   cd_read, cd_read_docx, cd_opc_*              input/docx.c, input/opc.c
+ *   cd_read                                      input/detect.c
+ *   cd_read_docx, cd_zip_*, cd_opc_*             input/docx.c, opc.c, strict.c,
+ *                                                picrefs.c
  *   cd_read_textdump, cd_dump_*                  input/textdump.c
  *   cd_flatten, cd_flat_*                        pipeline/flatten.c, fields.c, math.c,
- *                                                census.c
+ *                                                census.c, figures.c, charts.c
  *   cd_clean, cd_clean_*                         pipeline/clean.c
  *   cd_notes, cd_notes_*                         pipeline/notes.c
  *   cd_structure, cd_st_*                        pipeline/structure.c, styles.c,
  *                                                numbering.c, blocks.c, tables.c,
- *                                                sections.c, stlang.c, comments.c
+ *                                                sections.c, stlang.c, comments.c,
+ *                                                stfigure.c
  *   cd_meta_*                                    pipeline/meta.c, metadate.c, metaxml.c
  *   cd_refs_*                                    pipeline/refs.c, refkinds.c
  *   cd_engine_*, cd_emit, cd_xml_serialize       output/emit.c
