@@ -233,6 +233,28 @@ set_descriptions(xmlNodePtr img, xmlNodePtr d)
 	set_owned(img, "title", title);
 }
 
+/* Appends the runs of paragraph p (unlinked and freed) to paragraph to,
+ * after a line break (br) or a space. */
+static void
+append_para(xmlNodePtr to, xmlNodePtr p, int br)
+{
+	xmlNodePtr r = xmlNewChild(to, to->ns, BAD_CAST "r", NULL);
+
+	if (r != NULL && br)
+		xmlNewChild(r, to->ns, BAD_CAST "br", NULL);
+	else if (r != NULL)
+		xmlNewTextChild(r, to->ns, BAD_CAST "t", BAD_CAST " ");
+	for (xmlNodePtr c = p->children, cn; c != NULL; c = cn) {
+		cn = c->next;
+		if (cd_w_is(c, "pPr"))
+			continue;
+		xmlUnlinkNode(c);
+		xmlAddChild(to, c);
+	}
+	xmlUnlinkNode(p);
+	xmlFreeNode(p);
+}
+
 /* A text box of a drawn figure holds one label, often broken over lines
  * ("Page and" / "auxiliary" / "buffers"): its line breaks become spaces
  * and its paragraphs one, joined by spaces (unless it holds a table). */
@@ -258,39 +280,9 @@ textbox_label(xmlNodePtr box)
 		if (!cd_w_is(c, "p"))
 			return;
 	for (xmlNodePtr p = first ? cd_xml_next_elem(first) : NULL; p != NULL; p = nx) {
-		xmlNodePtr r = xmlNewChild(first, first->ns, BAD_CAST "r", NULL);
-
 		nx = cd_xml_next_elem(p);
-		if (r != NULL)
-			xmlNewTextChild(r, first->ns, BAD_CAST "t", BAD_CAST " ");
-		for (xmlNodePtr c = p->children, cn; c != NULL; c = cn) {
-			cn = c->next;
-			if (cd_w_is(c, "pPr"))
-				continue;
-			xmlUnlinkNode(c);
-			xmlAddChild(first, c);
-		}
-		cd_xml_remove(p);
+		append_para(first, p, 0);
 	}
-}
-
-/* Appends label paragraph p (then freed) to the labels paragraph, after
- * a line break. */
-static void
-append_label(xmlNodePtr labels, xmlNodePtr p)
-{
-	xmlNodePtr r = xmlNewChild(labels, labels->ns, BAD_CAST "r", NULL);
-
-	if (r != NULL)
-		xmlNewChild(r, labels->ns, BAD_CAST "br", NULL);
-	for (xmlNodePtr c = p->children, cn; c != NULL; c = cn) {
-		cn = c->next;
-		if (cd_w_is(c, "pPr"))
-			continue;
-		xmlUnlinkNode(c);
-		xmlAddChild(labels, c);
-	}
-	xmlFreeNode(p);
 }
 
 /* Moves the text boxes and the pictures of group d under img, in document
@@ -317,7 +309,7 @@ group_description(xmlNodePtr img, xmlNodePtr d)
 				nx = cd_xml_next_elem(c);
 				xmlUnlinkNode(c);
 				if (cd_w_is(c, "p") && labels != NULL) {
-					append_label(labels, c);
+					append_para(labels, c, 1);
 					continue;
 				}
 				xmlAddChild(img, c);
