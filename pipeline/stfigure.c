@@ -1,7 +1,8 @@
 /*
  * stfigure.c — structure: pkg:image markers become council figures.
  *
- * A figure carries alt, title, width and height; its description (the
+ * A figure carries alt, title, kind (drawing, chart, equation; a picture
+ * by default), width and height; its description (the
  * labels of a drawn figure, a chart's data table) becomes desc, built from
  * the marker's paragraphs and tables like any other blocks. The picture's
  * part name travels as pkg:part (pkg:href for a linked picture) until the
@@ -23,6 +24,20 @@ copy(const xmlNode *from, const char *name, xmlNodePtr to)
 	if (v != NULL && *v)
 		xmlSetProp(to, BAD_CAST name, v);
 	xmlFree(v);
+}
+
+/* kind: a picture is the default; a group of shapes is a drawing. */
+static void
+set_kind(const xmlNode *n, xmlNodePtr e)
+{
+	xmlChar *k = xmlGetProp(n, BAD_CAST "kind");
+
+	if (k != NULL && xmlStrcmp(k, BAD_CAST "group") == 0)
+		xmlSetProp(e, BAD_CAST "kind", BAD_CAST "drawing");
+	else if (k != NULL && (xmlStrcmp(k, BAD_CAST "chart") == 0 ||
+	                       xmlStrcmp(k, BAD_CAST "equation") == 0))
+		xmlSetProp(e, BAD_CAST "kind", k);
+	xmlFree(k);
 }
 
 /* The pkg namespace declared on the council root (made once). */
@@ -47,6 +62,7 @@ cd_st_figure(cd_st_ctx *c, const xmlNode *n)
 
 	copy(n, "alt", e);
 	copy(n, "title", e);
+	set_kind(n, e);
 	copy(n, "width", e);
 	copy(n, "height", e);
 	if (ns != NULL && src != NULL)

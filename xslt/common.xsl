@@ -41,6 +41,9 @@
     <l:l k="comments" en="Comments" fr="Commentaires" es="Comentarios" ar="التعليقات" zh="批注"
          ru="Комментарии"/>
     <l:l k="image" en="Image" fr="Image" es="Imagen" ar="صورة" zh="图片" ru="Изображение"/>
+    <l:l k="chart" en="Chart" fr="Graphique" es="Gráfico" ar="رسم بياني" zh="图表" ru="Диаграмма"/>
+    <l:l k="drawing" en="Drawing" fr="Dessin" es="Dibujo" ar="رسم" zh="绘图" ru="Рисунок"/>
+    <l:l k="equation" en="Equation" fr="Équation" es="Ecuación" ar="معادلة" zh="公式" ru="Уравнение"/>
     <l:l k="untitled" en="Untitled" fr="Sans titre" es="Sin título" ar="بدون عنوان" zh="无标题" ru="Без названия"/>
   </xsl:variable>
   <xsl:variable name="cd-labels" select="exsl:node-set($cd-labels-rtf)/l:l"/>
@@ -226,5 +229,18 @@
       <xsl:when test="normalize-space(@alt) != ''"><xsl:value-of select="normalize-space(@alt)"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="normalize-space(@title)"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- cd-figure-label: what the figure is, in the document language:
+       Image, Chart, Drawing or Equation (by @kind) -->
+  <xsl:template name="cd-figure-label">
+    <xsl:call-template name="cd-label">
+      <xsl:with-param name="key">
+        <xsl:choose>
+          <xsl:when test="@kind = 'chart' or @kind = 'drawing' or @kind = 'equation'"><xsl:value-of select="@kind"/></xsl:when>
+          <xsl:otherwise>image</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

@@ -272,6 +272,7 @@
 
   <xsl:template name="db-mediaobject">
     <mediaobject>
+      <xsl:if test="@kind and @kind != 'picture'"><xsl:attribute name="role"><xsl:value-of select="@kind"/></xsl:attribute></xsl:if>
       <xsl:call-template name="db-imageobject"/>
       <textobject><phrase><xsl:call-template name="cd-figure-alt"/></phrase></textobject>
     </mediaobject>
@@ -477,6 +478,7 @@
   </xsl:template>
   <xsl:template match="c:figure" mode="db-inl">
     <inlinemediaobject>
+      <xsl:if test="@kind and @kind != 'picture'"><xsl:attribute name="role"><xsl:value-of select="@kind"/></xsl:attribute></xsl:if>
       <xsl:call-template name="db-imageobject"/>
       <textobject><phrase><xsl:call-template name="cd-figure-alt"/></phrase></textobject>
     </inlinemediaobject>

@@ -227,7 +227,8 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- a figure: [Image: alt], then its caption and its description
+  <!-- a figure: [Image: alt] (Chart, Drawing, Equation by @kind), then
+       its caption and its description
        (drawn labels, chart data) as blocks -->
   <xsl:template match="c:figure" mode="t-block">
     <xsl:param name="ind" select="0"/>
@@ -340,7 +341,7 @@
     <xsl:variable name="alt" select="normalize-space(@alt)"/>
     <xsl:variable name="title" select="normalize-space(@title)"/>
     <xsl:text>[</xsl:text>
-    <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'image'"/></xsl:call-template>
+    <xsl:call-template name="cd-figure-label"/>
     <xsl:choose>
       <xsl:when test="$alt != ''"><xsl:text>: </xsl:text><xsl:value-of select="$alt"/></xsl:when>
       <xsl:when test="$title != ''"><xsl:text>: </xsl:text><xsl:value-of select="$title"/></xsl:when>

@@ -54,13 +54,16 @@
       <xsl:when test="normalize-space(@src) != ''">
         <xsl:text>![</xsl:text>
         <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+        <xsl:if test="string($alt) = '' and @kind and @kind != 'picture'">
+          <xsl:call-template name="cd-figure-label"/>
+        </xsl:if>
         <xsl:text>](</xsl:text>
         <xsl:call-template name="m-url"><xsl:with-param name="u" select="normalize-space(@src)"/></xsl:call-template>
         <xsl:text>)</xsl:text>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="label">
-          <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'image'"/></xsl:call-template>
+          <xsl:call-template name="cd-figure-label"/>
           <xsl:if test="string($alt) != ''"><xsl:value-of select="concat(': ', $alt)"/></xsl:if>
         </xsl:variable>
         <xsl:text>\[</xsl:text>

@@ -244,7 +244,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:text>[</xsl:text>
-        <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'image'"/></xsl:call-template>
+        <xsl:call-template name="cd-figure-label"/>
         <xsl:if test="string($alt) != ''">
           <xsl:text>: </xsl:text>
           <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
