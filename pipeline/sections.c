@@ -439,17 +439,23 @@ cd_st_is_source(const char *s)
 }
 
 /* Strips a trailing ")" / "." and spaces from a numbering label; 1 when
- * what remains is a section number (digits and dots). */
+ * what remains is a section number (digits and dots, after an annex
+ * clause's capital letters: "A.1"). */
 int
 cd_st_label_number(const char *lab, char *num, size_t max)
 {
-	size_t n = strlen(lab);
+	size_t n = strlen(lab), k = 0;
 
 	while (n > 0 && (lab[n - 1] == '.' || lab[n - 1] == ')' || lab[n - 1] == ' '))
 		n--;
-	if (n == 0 || n + 1 > max || !isdigit((unsigned char)lab[0]))
+	/* an annex clause's letters first ("A.1", "II.3") */
+	while (k < n && k < 3 && isupper((unsigned char)lab[k]))
+		k++;
+	if (k > 0 && (k + 1 >= n || lab[k] != '.' || !isdigit((unsigned char)lab[k + 1])))
 		return 0;
-	for (size_t k = 0; k < n; k++)
+	if (n == 0 || n + 1 > max || !isdigit((unsigned char)lab[k > 0 ? k + 1 : 0]))
+		return 0;
+	for (; k < n; k++)
 		if (!isdigit((unsigned char)lab[k]) && lab[k] != '.')
 			return 0;
 	memcpy(num, lab, n);

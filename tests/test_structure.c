@@ -202,6 +202,41 @@ test_table(void **state)
 	assert_string_equal(q("count(//c:table/c:row[3]/c:cell)"), "2");
 }
 
+/* Numbers and annex lines as the classification reads them. */
+static void
+test_numbers(void **state)
+{
+	char num[32];
+
+	(void)state;
+	assert_int_equal(cd_st_typed_number("2.1.3.\tTitle", 0, num, sizeof num), 7);
+	assert_string_equal(num, "2.1.3");
+	assert_int_equal(cd_st_typed_number("A.1\tGeneral", 0, num, sizeof num), 4);
+	assert_string_equal(num, "A.1");
+	assert_int_equal(cd_st_num_depth("A.1"), 2);
+	assert_int_equal(cd_st_typed_number("II.3  Scope", 1, num, sizeof num), 6);
+	assert_string_equal(num, "II.3");
+	assert_int_equal(cd_st_typed_number("II.3  Scope", 0, num, sizeof num), 0);   /* spaces: headings only */
+	assert_int_equal(cd_st_typed_number("ABCDE.1\tx", 0, num, sizeof num), 0);
+	assert_int_equal(cd_st_typed_number("E\tx", 0, num, sizeof num), 0);
+	assert_int_equal(cd_st_typed_number("1.1\t", 0, num, sizeof num), 0);     /* nothing after */
+	assert_int_equal(cd_st_label_number("A.1.", num, sizeof num), 1);
+	assert_string_equal(num, "A.1");
+	assert_int_equal(cd_st_label_number("2.1)", num, sizeof num), 1);
+	assert_string_equal(num, "2.1");
+	assert_int_equal(cd_st_label_number("a)", num, sizeof num), 0);
+	assert_int_equal(cd_st_label_number("A", num, sizeof num), 0);
+	assert_int_equal(cd_st_label_number("A.b", num, sizeof num), 0);
+	/* an annex number ends at the line break, never swallowing the title */
+	assert_int_equal(cd_st_typed_annex("Annex A\nCRC decoder model", num, sizeof num), 7);
+	assert_string_equal(num, "A");
+	assert_true(cd_st_typed_annex("Appendix II\nBibliography", num, sizeof num) > 0);
+	assert_string_equal(num, "II");
+	assert_int_equal(cd_st_typed_annex("Annex to the decision", num, sizeof num), 0);
+	assert_true(cd_st_typed_annex("Annex 2 – Budget", num, sizeof num) > 0);
+	assert_string_equal(num, "2");
+}
+
 int
 main(void)
 {
@@ -211,6 +246,7 @@ main(void)
 		cmocka_unit_test(test_inline),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_numbers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
