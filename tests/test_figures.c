@@ -84,6 +84,28 @@ test_group_labels(void **state)
 	xmlFreeDoc(d);
 }
 
+/* A VML group (the fallback of older documents) is a drawing too; a
+ * lone text box outside any group still joins the text flow. */
+static void
+test_vml_group(void **state)
+{
+	xmlDocPtr d = flatten(DOC(
+		"<w:p><w:r><w:pict><v:group><v:rect><v:textbox><w:txbxContent><w:p><w:r><w:t>Encoder</w:t>"
+		"</w:r></w:p></w:txbxContent></v:textbox></v:rect><v:shape><v:textbox><w:txbxContent><w:p><w:r>"
+		"<w:t>Decoder</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></v:group></w:pict></w:r></w:p>"
+		"<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Loose</w:t></w:r></w:p>"
+		"</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"));
+
+	(void)state;
+	assert_true(xml_has(d, "kind=\"group\""));
+	assert_true(xml_has(d, "<w:t>Encoder</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>Decoder</w:t>"));
+	/* labels, their anchor paragraph, the (empty) anchor of the loose text
+	 * box, then the loose text box after it */
+	expect_text(d, "EncoderDecoder|||Loose|");
+	assert_false(xml_has(d, "txbxContent"));
+	xmlFreeDoc(d);
+}
+
 static void
 test_equation_object(void **state)
 {
@@ -254,6 +276,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_alt_rules),
 		cmocka_unit_test(test_group_labels),
+		cmocka_unit_test(test_vml_group),
 		cmocka_unit_test(test_equation_object),
 		cmocka_unit_test(test_chart_table),
 		cmocka_unit_test(test_media_collect),
