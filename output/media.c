@@ -103,10 +103,12 @@ add_file(collector *k, const char *stem, const char *ext, unsigned char *data, s
 	cd_media_file *v;
 	char *name = NULL;
 
-	for (int i = 1; name == NULL || name_taken(k->m, name); i++) {
+	/* stem.ext, stem-2.ext, then stem-N.ext from N = files + 1 on, so a
+	 * package of a thousand parts all called image.png costs n², not n³ */
+	for (size_t i = 1; name == NULL || name_taken(k->m, name); i = i == 2 ? k->m->nfiles + 1 : i + 1) {
 		free(name);
 		if ((i == 1 ? asprintf(&name, "%s.%s", stem, ext)
-		            : asprintf(&name, "%s-%d.%s", stem, i, ext)) < 0) {
+		            : asprintf(&name, "%s-%zu.%s", stem, i, ext)) < 0) {
 			name = NULL;
 			break;
 		}

@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -270,6 +271,56 @@ test_media_bounds(void **state)
 	free(big);
 }
 
+/* A thousand and one parts, all called x.png: a thousand files with
+ * distinct names, quickly; the last one refused by the count bound. */
+static void
+test_media_many(void **state)
+{
+	enum { N = 1001 };
+	t_entry *e = calloc(N + 1, sizeof *e);
+	char (*names)[32] = calloc(N, sizeof *names), (*data)[64] = calloc(N, sizeof *data);
+	cd_buf body;
+	size_t len;
+	unsigned char *zip;
+	xmlDocPtr d;
+	cd_media m;
+	cd_error err;
+	int distinct = 1;
+
+	(void)state;
+	assert_non_null(e);
+	assert_non_null(names);
+	assert_non_null(data);
+	cd_buf_init(&body);
+	e[0] = (t_entry){ "word/document.xml", "<x/>", 0, 0 };
+	for (int i = 0; i < N; i++) {
+		snprintf(names[i], sizeof names[i], "word/d%d/x.png", i);
+		memcpy(data[i], png_a, sizeof png_a - 1);
+		snprintf(data[i] + sizeof png_a - 1, 16, "%d", i);
+		e[i + 1] = (t_entry){ names[i], data[i], sizeof png_a - 1 + strlen(data[i] + sizeof png_a - 1), T_STORE };
+		cd_buf_printf(&body, "<figure pkg:part=\"%s\"/>", names[i]);
+	}
+	zip = t_zip(e, N + 1, &len);
+	d = council(body.data);
+	assert_int_equal(cd_media_collect(d, zip, len, "", NULL, &m, &err), CD_OK);
+	assert_int_equal(m.nfiles, 1000);
+	assert_string_equal(m.files[0].name, "x.png");
+	assert_string_equal(m.files[1].name, "x-2.png");
+	for (size_t i = 0; i < m.nfiles && distinct; i++)
+		for (size_t j = i + 1; j < m.nfiles && distinct; j++)
+			distinct = strcmp(m.files[i].name, m.files[j].name) != 0;
+	assert_true(distinct);
+	assert_int_equal(m.nwarnings, 1);
+	assert_non_null(strstr(m.warnings[0], "more than 1000 pictures"));
+	cd_media_free(&m);
+	xmlFreeDoc(d);
+	cd_buf_free(&body);
+	free(zip);
+	free(e);
+	free(names);
+	free(data);
+}
+
 int
 main(void)
 {
@@ -282,6 +333,7 @@ main(void)
 		cmocka_unit_test(test_media_collect),
 		cmocka_unit_test(test_media_none),
 		cmocka_unit_test(test_media_bounds),
+		cmocka_unit_test(test_media_many),
 	};
 
 	cd_init();
