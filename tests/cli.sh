@@ -94,6 +94,9 @@ check "--media DIR: pictures in DIR, referenced as DIR/FILE" '[ -s "$T/pics/imag
 "$bin" -t md "$T/in/figs.docx" > "$T/figs-none.md" 2>/dev/null
 check "no -o, no --media: no picture written, the alt text kept" 'grep -q "Image: Budget by region" "$T/figs-none.md" && ! grep -q "](" "$T/figs-none.md"'
 "$bin" -t md -o "$T/med" --media "$T/pics" "$T/in/figs.docx" > /dev/null 2>&1; check "--media with -o exits 2" '[ $? = 2 ]'
+mkdir -p "$T/scratch"; "$mk" tests/golden/figures-hostile.in.xml "$T/scratch/h.docx"
+(cd "$T/scratch" && "$OLDPWD/$bin" -t all -o out h.docx 2> h.err); rc=$?
+check "hostile pictures: converted with warnings, nothing written outside -o DIR" '[ $rc = 0 ] && [ "$(ls "$T/scratch" | tr "\n" " ")" = "h.docx h.err out " ] && [ "$(ls "$T/scratch/out/h.media" | tr "\n" " ")" = "broken.emf evil_name_x_.png " ] && [ $(grep -c ": warning: " "$T/scratch/h.err") = 5 ]'
 "$bin" -j 1 -t all -o "$T/fj1" "$T/in/figs.docx" "$T/in/report.docx" 2>/dev/null
 "$bin" -j 2 -t all -o "$T/fj2" "$T/in/figs.docx" "$T/in/report.docx" 2>/dev/null
 check "pictures: -j 2 equals -j 1, converted SVGs included" '[ -s "$T/fj1/figs.media/image3.svg" ] && diff -r "$T/fj1" "$T/fj2" > /dev/null'
