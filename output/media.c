@@ -266,6 +266,21 @@ set_ulong(xmlNodePtr f, const char *name, unsigned long v)
 	xmlSetProp(f, BAD_CAST name, BAD_CAST s);
 }
 
+/* Appends path to b as a URI path: bytes other than letters, digits,
+ * "-._~/" and the sub-delimiters "!$&'()*+,;=:@" percent-encoded (a
+ * space, '%', '#', '?', non-ASCII). */
+static void
+uri_path(cd_buf *b, const char *path)
+{
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/!$&'()*+,;=:@", *p) != NULL)
+			cd_buf_addc(b, (char)*p);
+		else
+			cd_buf_printf(b, "%%%02X", *p);
+	}
+}
+
 /* Points figure f at its picture (when prefix is set), then removes the
  * temporary attributes. */
 static void
@@ -281,12 +296,14 @@ figure(collector *k, xmlNodePtr f, const char *prefix)
 		warn(k, "linked picture %s is not in the package; not written", (const char *)href);
 	if (prefix != NULL && part != NULL && (e = part_entry(k, (const char *)part)) != NULL &&
 	    e->file >= 0) {
-		char *src;
+		cd_buf src;
 
-		if (asprintf(&src, "%s%s", prefix, k->m->files[e->file].name) >= 0) {
-			xmlSetProp(f, BAD_CAST "src", BAD_CAST src);
-			free(src);
-		}
+		cd_buf_init(&src);
+		uri_path(&src, prefix);
+		cd_buf_adds(&src, k->m->files[e->file].name);   /* safe already */
+		if (src.data != NULL && !src.failed)
+			xmlSetProp(f, BAD_CAST "src", BAD_CAST src.data);
+		cd_buf_free(&src);
 		xmlSetProp(f, BAD_CAST "type", BAD_CAST e->type);
 		if (strcmp(e->type, "image/svg+xml") != 0 && strcmp(e->type, "image/emf") != 0 &&
 		    strcmp(e->type, "image/wmf") != 0 && !xmlHasProp(f, BAD_CAST "width")) {

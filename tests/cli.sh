@@ -94,6 +94,10 @@ check "--media DIR: pictures in DIR, referenced as DIR/FILE" '[ -s "$T/pics/imag
 "$bin" -t md "$T/in/figs.docx" > "$T/figs-none.md" 2>/dev/null
 check "no -o, no --media: no picture written, the alt text kept" 'grep -q "Image: Budget by region" "$T/figs-none.md" && ! grep -q "](" "$T/figs-none.md"'
 "$bin" -t md -o "$T/med" --media "$T/pics" "$T/in/figs.docx" > /dev/null 2>&1; check "--media with -o exits 2" '[ $? = 2 ]'
+cp "$T/in/figs.docx" "$T/in/a b#1.docx"
+"$bin" -t xml -o "$T/spaced" "$T/in/a b#1.docx" 2>/dev/null; rc=$?
+rm -f "$T/in/a b#1.docx"
+check "a name with a space and #: valid XML, src percent-encoded" '[ $rc = 0 ] && grep -q "src=\"a%20b%231.media/image1.png\"" "$T/spaced/a b#1.xml" && [ -s "$T/spaced/a b#1.media/image1.png" ]'
 mkdir -p "$T/scratch"; "$mk" tests/golden/figures-hostile.in.xml "$T/scratch/h.docx"
 (cd "$T/scratch" && "$OLDPWD/$bin" -t all -o out h.docx 2> h.err); rc=$?
 check "hostile pictures: converted with warnings, nothing written outside -o DIR" '[ $rc = 0 ] && [ "$(ls "$T/scratch" | tr "\n" " ")" = "h.docx h.err out " ] && [ "$(ls "$T/scratch/out/h.media" | tr "\n" " ")" = "broken.emf evil_name_x_.png " ] && [ $(grep -c ": warning: " "$T/scratch/h.err") = 5 ]'
