@@ -227,7 +227,7 @@ part_entry(collector *k, const char *part)
 	cd_buf b;
 
 	for (size_t i = 0; i < k->n; i++)
-		if (strcasecmp(k->v[i].part, part) == 0)
+		if (k->v[i].part != NULL && strcasecmp(k->v[i].part, part) == 0)
 			return &k->v[i];
 	if (k->n >= CD_MEDIA_MAX_PICTURES) {
 		if (!k->too_many++)
