@@ -13,8 +13,8 @@ DESTDIR ?=
 CC      ?= cc
 PKGS     = libxml-2.0 libxslt libexslt libzip libwmf
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libemf2svg ships no pkg-config file
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lemf2svg
+# libemf2svg ships no pkg-config file; the stylesheets run in threads
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lemf2svg -pthread
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -79,7 +79,7 @@ $(A)/libcouncildoc.a: $(ASAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-bin/councildoc: $(R)/cli/councildoc.o $(R)/cli/batch.o $(R)/cli/manifest.o $(R)/cli/outputs.o $(R)/libcouncildoc.a
+bin/councildoc: $(R)/cli/councildoc.o $(R)/cli/batch.o $(R)/cli/manifest.o $(R)/cli/outputs.o $(R)/cli/times.o $(R)/libcouncildoc.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
@@ -88,7 +88,7 @@ bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/cli/filter.o $(R)/libcouncildoc.a
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 # sanitized programs for the tests
-$(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/cli/batch.o $(A)/cli/manifest.o $(A)/cli/outputs.o $(A)/libcouncildoc.a
+$(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/cli/batch.o $(A)/cli/manifest.o $(A)/cli/outputs.o $(A)/cli/times.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 

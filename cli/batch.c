@@ -18,6 +18,7 @@
 
 #include "cd_internal.h"
 #include "run.h"
+#include "times.h"
 
 
 static const struct { cd_format fmt; const char *ext; } fmts[] = {
@@ -38,13 +39,15 @@ ms_since(const struct timespec *t0)
 }
 
 /* Renders every output in memory; writes them (pictures first) only when
- * all succeeded. */
+ * all succeeded (unsynced: cd_batch_run syncs the file system once at the
+ * end). The outputs' SHA-256 only for a manifest. */
 static int
 render_and_write(struct run *r, size_t idx, xmlDocPtr council, const cd_media *media,
-                 cd_buf *outs, cd_error *err)
+                 cd_buf *outs, struct stage_clock *sc, cd_error *err)
 {
 	char *out[NFMTS] = { NULL };
 	size_t olen[NFMTS] = { 0 };
+	double cpu[NFMTS];
 	int rc = 1;
 	size_t i;
 
@@ -57,10 +60,10 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, const cd_media *m
 		free(out[0]);
 		return rc;
 	}
-	for (i = 0; i < NFMTS; i++)
-		if ((r->formats & fmts[i].fmt) &&
-		    cd_emit(r->eng, fmts[i].fmt, council, &r->opt, &out[i], &olen[i], err) != CD_OK)
-			goto done;
+	if (cd_emit_all(r->eng, r->formats, council, &r->opt, r->threads, out, olen,
+	                sc->on ? cpu : NULL, err) != CD_OK)
+		goto done;
+	sc_formats(sc, cpu);
 	if (write_media(r, idx, media, outs, err) != 0)
 		goto done;
 	for (i = 0; i < NFMTS; i++) {
@@ -76,17 +79,18 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, const cd_media *m
 			continue;
 		}
 		path = output_path(r, idx, fmts[i].ext);
-		if (path == NULL || cd_write_atomic(path, out[i], olen[i], err) != CD_OK) {
+		if (path == NULL || cd_write_atomic_nosync(path, out[i], olen[i], err) != CD_OK) {
 			if (path == NULL)
 				cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
 			free(path);
 			goto done;
 		}
-		list_output(outs, path, out[i], olen[i]);
+		list_output(outs, path, out[i], olen[i], r->manifest != NULL);
 		free(path);
 	}
 	rc = 0;
 done:
+	sc_mark(sc, ST_WRITE);
 	for (i = 0; i < NFMTS; i++)
 		free(out[i]);
 	return rc;
@@ -120,6 +124,7 @@ convert_one(struct run *r, size_t idx)
 	size_t len = 0;
 	xmlDocPtr council = NULL;
 	const struct manifest_entry *done;
+	struct stage_clock sc;
 	cd_buf rec, outs;
 	cd_error err;
 	cd_media media = { NULL, 0, NULL, 0 };
@@ -127,23 +132,28 @@ convert_one(struct run *r, size_t idx)
 	int rc = 1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	sc_start(&sc);
 	cd_error_clear(&err);
 	cd_buf_init(&outs);
 	cd_buf_add(&outs, "", 0);
 	if (cd_read_file(input, r->opt.max_input_size, &data, &len, &err) == CD_OK) {
-		cd_sha256_hex(data, len, hex);
+		if (r->manifest != NULL)
+			cd_sha256_hex(data, len, hex);
 		if (r->update && (done = already_done(r, input, hex)) != NULL) {
 			free(data);
 			cd_buf_free(&outs);
 			return strdup(done->line);
 		}
-		council = cd_convert(input, data, len, &r->opt, &err);
+		council = sc_convert(&sc, input, data, len, &r->opt, &err);
 		prefix = council ? media_prefix(r, idx) : NULL;
 		if (council != NULL &&
 		    cd_media_collect(council, data, len, prefix, &r->opt, &media, &err) == CD_OK &&
-		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK))
-			rc = render_and_write(r, idx, council, &media, &outs, &err);
+		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK)) {
+			sc_mark(&sc, ST_VALIDATE);
+			rc = render_and_write(r, idx, council, &media, &outs, &sc, &err);
+		}
 	}
+	sc_print(&sc, input);
 	cd_buf_init(&rec);
 	cd_buf_adds(&rec, "{\"input\":");
 	cd_json_str(&rec, input);
@@ -451,6 +461,7 @@ int
 cd_batch_run(struct run *r)
 {
 	struct tally t;
+	cd_error err;
 	int rc;
 
 	memset(&t, 0, sizeof t);
@@ -470,11 +481,28 @@ cd_batch_run(struct run *r)
 			fprintf(stderr, "councildoc: %s: %s\n", r->manifest, strerror(errno));
 	}
 	signal(SIGPIPE, SIG_IGN);
+	/* cores left to each input's stylesheets (COUNCILDOC_THREADS: fixed) */
+	if (r->threads < 1) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		size_t workers = r->jobs < 1 ? 1 : (size_t)r->jobs;
+
+		workers = workers < r->ninputs ? workers : r->ninputs;
+		r->threads = cores > 0 && workers > 0 ? (int)((size_t)cores / workers) : 1;
+		r->threads = r->threads < 1 ? 1 : r->threads > 3 ? 3 : r->threads;
+	}
 	if (r->jobs <= 1 || r->ninputs <= 1 || run_workers(r, &t) != 0)
 		for (size_t i = 0; i < r->ninputs; i++)
 			if (t.rec[i] == NULL)
 				record(&t, i, r->clash[i] ? clash_record(r, i) : convert_one(r, i));
 	rc = t.failed > 0 || t.done < r->ninputs;
+	/* outputs are written unsynced (a killed batch still leaves only
+	 * whole files); one syncfs makes them durable before the manifest
+	 * is rewritten (a crash before it: --update checks every output) */
+	if (r->outdir != NULL && t.done > t.failed && cd_sync_fs(r->outdir, &err) != CD_OK) {
+		if (!r->quiet)
+			fprintf(stderr, "councildoc: %s\n", err.msg);
+		rc = 1;
+	}
 	if (t.mf != NULL) {
 		fclose(t.mf);
 		manifest_finish(&t);

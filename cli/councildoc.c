@@ -351,6 +351,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	set_optkey(&r);
+	if (getenv("COUNCILDOC_THREADS") != NULL)
+		r.threads = atoi(getenv("COUNCILDOC_THREADS"));
 	rc = cd_batch_run(&r);
 	if (empty > 0 && rc == 0)
 		rc = 1;   /* a directory argument gave nothing to convert */

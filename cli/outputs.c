@@ -56,11 +56,12 @@ output_stem(const struct run *r, size_t idx)
 
 /* Appends {"path":…,"sha256":…} of an output written to the list outs. */
 void
-list_output(cd_buf *outs, const char *path, const void *data, size_t len)
+list_output(cd_buf *outs, const char *path, const void *data, size_t len, int sha)
 {
-	char hex[65];
+	char hex[65] = "";
 
-	cd_sha256_hex(data, len, hex);
+	if (sha)
+		cd_sha256_hex(data, len, hex);
 	cd_buf_adds(outs, outs->len > 0 ? "," : "");
 	cd_buf_adds(outs, "{\"path\":");
 	cd_json_str(outs, path);
@@ -121,12 +122,16 @@ write_media(struct run *r, size_t idx, const cd_media *m, cd_buf *outs, cd_error
 			free(dir);
 			return 1;
 		}
-		if (cd_write_atomic(path, (const char *)m->files[i].data, m->files[i].len, err) != CD_OK) {
+		/* with -o, unsynced like the other outputs: the batch syncs the
+		 * file system of DIR once at the end */
+		if ((r->outdir != NULL ?
+		     cd_write_atomic_nosync(path, (const char *)m->files[i].data, m->files[i].len, err) :
+		     cd_write_atomic(path, (const char *)m->files[i].data, m->files[i].len, err)) != CD_OK) {
 			free(path);
 			free(dir);
 			return 1;
 		}
-		list_output(outs, path, m->files[i].data, m->files[i].len);
+		list_output(outs, path, m->files[i].data, m->files[i].len, r->manifest != NULL);
 		free(path);
 	}
 	free(dir);

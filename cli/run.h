@@ -25,6 +25,7 @@ struct run {
 	const char *datadir;
 	const char *manifest;    /* --manifest FILE, or NULL */
 	int jobs, recursive, quiet, validate, update, meta;
+	int threads;             /* stylesheets side by side per input; 0: cores left */
 	cd_options opt;
 	cd_engine *eng;
 	char **inputs;           /* expanded list of files, in order */
@@ -53,8 +54,9 @@ const struct manifest_entry *already_done(const struct run *r, const char *input
 char *output_path(const struct run *r, size_t idx, const char *ext);
 /* The output name of input idx (as output_path, no folders made). */
 char *output_stem(const struct run *r, size_t idx);
-/* Appends {"path":…,"sha256":…} of an output written to the list outs. */
-void list_output(cd_buf *outs, const char *path, const void *data, size_t len);
+/* Appends {"path":…,"sha256":…} of an output written to the list outs
+ * (the SHA-256 only when sha: a manifest asks for it, else ""). */
+void list_output(cd_buf *outs, const char *path, const void *data, size_t len, int sha);
 /* How the outputs of input idx refer to its pictures (malloc'd), or NULL
  * when no picture is written: "NAME.media/" beside the outputs, else the
  * --media folder as given. */

@@ -31,8 +31,8 @@
  *                                                stfigure.c
  *   cd_meta_*                                    pipeline/meta.c, metadate.c, metaxml.c
  *   cd_refs_*                                    pipeline/refs.c, refkinds.c
- *   cd_engine_*, cd_emit, cd_xml_serialize       output/emit.c
- *   cd_write_atomic, cd_read_file                output/write.c
+ *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c
+ *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
  *   cd_media_*                                   output/media.c, metafile.c, imginfo.c
  *   cd_meta_json, cd_json_*                      output/json.c
  *   cd_sha256_*                                  output/sha256.c
@@ -176,6 +176,21 @@ cd_status cd_engine_validate(cd_engine *eng, xmlDocPtr council, cd_error *err);
 cd_status cd_emit(cd_engine *eng, cd_format fmt, xmlDocPtr council,
                   const cd_options *o, char **out, size_t *len, cd_error *err);
 
+/*
+ * Renders the council document in every format of formats (cd_format bits)
+ * at once: out[i] and len[i] for the format 1 << i (xml, docbook, md,
+ * txt), malloc'd as cd_emit's. With threads > 1 the stylesheets run side
+ * by side in up to that many threads, with the same outputs: the document
+ * is stripped of ignorable white space once, before them, and none of
+ * them writes to it. It is modified (stripped): free it afterwards. cpu[i]
+ * (when cpu is not NULL) receives the CPU seconds of each format. On
+ * failure nothing is returned (every out[i] NULL) and *err holds the error
+ * of the first failing format in that order.
+ */
+cd_status cd_emit_all(cd_engine *eng, unsigned formats, xmlDocPtr council,
+                      const cd_options *o, int threads, char *out[4], size_t len[4],
+                      double cpu[4], cd_error *err);
+
 /* Serializes any document (package or council) as UTF-8 XML. *out is
  * malloc'd, caller frees with free(). */
 cd_status cd_xml_serialize(xmlDocPtr doc, char **out, size_t *len, cd_error *err);
@@ -223,6 +238,15 @@ void cd_media_free(cd_media *m);
 /* Writes len bytes to path atomically (temporary file in the same
  * directory, fsync, rename). No partial file is ever left at path. */
 cd_status cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err);
+/* As cd_write_atomic without the fsync: path is still never seen
+ * half-written, even when the process is killed, but the data is on disk
+ * only after the kernel wrote it back or cd_sync_fs: for batches, many
+ * writes and then one cd_sync_fs. */
+cd_status cd_write_atomic_nosync(const char *path, const char *data, size_t len,
+                                 cd_error *err);
+/* Flushes the whole file system holding path (a file or a directory) to
+ * disk: syncfs(2). */
+cd_status cd_sync_fs(const char *path, cd_error *err);
 
 /* Reads a whole file ("-" = stdin) into a malloc'd buffer (caller: free()),
  * refusing files over max bytes. */

@@ -58,6 +58,12 @@ cd_opc_pkg_add(xmlDocPtr pkg, xmlDocPtr part, const char *name,
 	xmlNewProp(pe, BAD_CAST "role", BAD_CAST role);
 	if (type != NULL)
 		xmlNewProp(pe, BAD_CAST "type", BAD_CAST type);
+	/* the package takes the first part's dictionary: names (and the short
+	 * texts the parser interned) are then shared, not copied per node */
+	if (pkg->dict == NULL && part->dict != NULL) {
+		pkg->dict = part->dict;
+		xmlDictReference(pkg->dict);
+	}
 	xmlUnlinkNode(r);
 	if (xmlDOMWrapAdoptNode(NULL, part, r, pkg, pe, 0) != 0) {
 		xmlFreeNode(r);

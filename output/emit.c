@@ -3,12 +3,15 @@
  * per run, applied in-process with libxslt exactly as xsltproc would.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <libxml/relaxng.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
@@ -289,57 +292,109 @@ sheet_params(cd_format fmt, const cd_options *o, const char **p, char *wrap, siz
 	p[i] = NULL;
 }
 
-static cd_status
-apply(cd_engine *eng, int which, cd_format fmt, xmlDocPtr council,
-      const cd_options *o, char **out, size_t *len, cd_error *err)
-{
-	xsltStylesheetPtr st = eng->sheet[which];
+/* One stylesheet applied to the council document: the context is made
+ * by new_job (in the calling thread: making it numbers the document's
+ * elements for XPath, a write), run_job may then run in any thread. */
+struct job {
+	cd_engine *eng;
+	int which;
+	cd_format fmt;
+	xmlDocPtr council;
+	const cd_options *o;
 	xsltTransformContextPtr ctxt;
+	cd_buf msg;
+	char *out;
+	size_t len;
+	double cpu;              /* CPU seconds of the thread that ran it */
+	cd_status rc;
+	cd_error err;
+};
+
+static int
+new_job(struct job *j, cd_engine *eng, int which, cd_format fmt, xmlDocPtr council,
+        const cd_options *o, cd_error *err)
+{
+	memset(j, 0, sizeof *j);
+	j->eng = eng;
+	j->which = which;
+	j->fmt = fmt;
+	j->council = council;
+	j->o = o;
+	cd_buf_init(&j->msg);
+	j->ctxt = xsltNewTransformContext(eng->sheet[which], council);
+	if (j->ctxt == NULL) {
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return 0;
+	}
+	xsltSetTransformErrorFunc(j->ctxt, &j->msg, collect);
+	xsltSetCtxtSecurityPrefs(eng->sec, j->ctxt);
+	return 1;
+}
+
+static double
+thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Applies the stylesheet, frees the context, serializes: j->out (malloc'd,
+ * NUL-terminated) or j->rc and j->err. */
+static void
+run_job(struct job *j)
+{
+	xsltStylesheetPtr st = j->eng->sheet[j->which];
 	const char *params[8];
 	char wrap[32];
 	xmlDocPtr res;
 	xmlChar *mem = NULL;
 	int n = 0, stopped;
-	cd_buf msg;
+	double t0 = thread_cpu();
 
-	sheet_params(fmt, o, params, wrap, sizeof wrap);
-	ctxt = xsltNewTransformContext(st, council);
-	if (ctxt == NULL) {
-		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
-		return CD_ERR_NOMEM;
-	}
-	cd_buf_init(&msg);
-	xsltSetTransformErrorFunc(ctxt, &msg, collect);
-	xsltSetCtxtSecurityPrefs(eng->sec, ctxt);
-	res = xsltApplyStylesheetUser(st, council, params, NULL, NULL, ctxt);
-	stopped = ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
-	xsltFreeTransformContext(ctxt);
+	sheet_params(j->fmt, j->o, params, wrap, sizeof wrap);
+	res = xsltApplyStylesheetUser(st, j->council, params, NULL, NULL, j->ctxt);
+	stopped = j->ctxt->state == XSLT_STATE_ERROR || j->ctxt->state == XSLT_STATE_STOPPED;
+	xsltFreeTransformContext(j->ctxt);
+	j->ctxt = NULL;
+	j->rc = CD_ERR_XSLT;
 	if (res == NULL || stopped) {
-		cd_error_set(err, CD_ERR_XSLT, sheet_file[which], 0, "%s",
-		             msg.len ? first_line(&msg) : "transformation failed");
-		cd_buf_free(&msg);
-		xmlFreeDoc(res);
-		return CD_ERR_XSLT;
+		cd_error_set(&j->err, CD_ERR_XSLT, sheet_file[j->which], 0, "%s",
+		             j->msg.len ? first_line(&j->msg) : "transformation failed");
+	} else if (xsltSaveResultToString(&mem, &n, res, st) != 0 || n < 0) {
+		cd_error_set(&j->err, CD_ERR_XSLT, sheet_file[j->which], 0, "cannot serialize result");
+	} else if ((j->out = malloc((size_t)n + 1)) == NULL) {
+		cd_error_set(&j->err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		j->rc = CD_ERR_NOMEM;
+	} else {
+		if (n > 0)
+			memcpy(j->out, mem, (size_t)n);
+		j->out[n] = '\0';
+		j->len = (size_t)n;
+		j->rc = CD_OK;
 	}
-	cd_buf_free(&msg);
-	if (xsltSaveResultToString(&mem, &n, res, st) != 0 || n < 0) {
-		xmlFreeDoc(res);
-		xmlFree(mem);
-		cd_error_set(err, CD_ERR_XSLT, sheet_file[which], 0, "cannot serialize result");
-		return CD_ERR_XSLT;
-	}
+	cd_buf_free(&j->msg);
 	xmlFreeDoc(res);
-	*out = malloc((size_t)n + 1);
-	if (*out == NULL) {
-		xmlFree(mem);
-		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
-		return CD_ERR_NOMEM;
-	}
-	if (n > 0)
-		memcpy(*out, mem, (size_t)n);
-	(*out)[n] = '\0';
-	*len = (size_t)n;
 	xmlFree(mem);
+	j->cpu = thread_cpu() - t0;
+}
+
+static cd_status
+apply(cd_engine *eng, int which, cd_format fmt, xmlDocPtr council,
+      const cd_options *o, char **out, size_t *len, cd_error *err)
+{
+	struct job j;
+
+	if (!new_job(&j, eng, which, fmt, council, o, err))
+		return CD_ERR_NOMEM;
+	run_job(&j);
+	if (j.rc != CD_OK) {
+		*err = j.err;
+		return j.rc;
+	}
+	*out = j.out;
+	*len = j.len;
 	return CD_OK;
 }
 
@@ -362,4 +417,138 @@ cd_emit(cd_engine *eng, cd_format fmt, xmlDocPtr council, const cd_options *o,
 		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "cd_emit: one format at a time");
 		return CD_ERR_USAGE;
 	}
+}
+
+/* ---- all formats of one document, the stylesheets side by side ---- */
+
+struct pool {
+	struct job *jobs;
+	int n, next;
+	pthread_mutex_t lock;
+};
+
+static void
+silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* Runs jobs until none is left. */
+static void *
+worker(void *arg)
+{
+	struct pool *p = arg;
+
+	for (;;) {
+		int k;
+
+		pthread_mutex_lock(&p->lock);
+		k = p->next < p->n ? p->next++ : -1;
+		pthread_mutex_unlock(&p->lock);
+		if (k < 0)
+			return NULL;
+		run_job(&p->jobs[k]);
+	}
+}
+
+/* A thread of run_jobs: libxml2's error handlers are per thread, so it
+ * silences its own as cd_init does the caller's. */
+static void *
+thread_main(void *arg)
+{
+	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	return worker(arg);
+}
+
+/* Runs jobs[0..n) in this thread and up to threads - 1 more. */
+static void
+run_jobs(struct job *jobs, int n, int threads)
+{
+	struct pool p = { jobs, n, 0, PTHREAD_MUTEX_INITIALIZER };
+	pthread_t tid[NSHEETS];
+	int started = 0;
+
+	for (int k = 0; k < threads - 1 && k < n - 1; k++)
+		if (pthread_create(&tid[started], NULL, thread_main, &p) == 0)
+			started++;
+	worker(&p);
+	for (int k = 0; k < started; k++)
+		pthread_join(tid[k], NULL);
+	pthread_mutex_destroy(&p.lock);
+}
+
+cd_status
+cd_emit_all(cd_engine *eng, unsigned formats, xmlDocPtr council, const cd_options *o,
+            int threads, char *out[4], size_t len[4], double cpu[4], cd_error *err)
+{
+	/* the longest first, so that the last one to finish is short */
+	static const struct { cd_format fmt; int sheet; } order[] = {
+		{ CD_FMT_TXT, SHEET_TXT }, { CD_FMT_MD, SHEET_MD }, { CD_FMT_DOCBOOK, SHEET_DOCBOOK },
+	};
+	cd_error jerr[4];
+	cd_status jrc[4] = { CD_OK, CD_OK, CD_OK, CD_OK };
+	struct job jobs[NSHEETS];
+	cd_status rc = CD_OK;
+	int n = 0;
+
+	for (int i = 0; i < 4; i++) {
+		out[i] = NULL;
+		len[i] = 0;
+		if (cpu != NULL)
+			cpu[i] = 0;
+	}
+	/* the XML first: the stylesheets strip the document's white space */
+	if (formats & CD_FMT_XML) {
+		double t0 = thread_cpu();
+
+		if ((rc = cd_xml_serialize(council, &out[0], &len[0], err)) != CD_OK)
+			return rc;
+		if (cpu != NULL)
+			cpu[0] = thread_cpu() - t0;
+	}
+	/* contexts made here, one after the other (each numbers the document's
+	 * elements for XPath: a write), then the document stripped once as the
+	 * first stylesheet would strip it: the transforms then only read it */
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		if (!(formats & order[i].fmt))
+			continue;
+		if (!new_job(&jobs[n], eng, order[i].sheet, order[i].fmt, council, o, err)) {
+			rc = CD_ERR_NOMEM;
+			break;
+		}
+		n++;
+	}
+	if (rc == CD_OK && n > 0 && xsltNeedElemSpaceHandling(jobs[0].ctxt))
+		xsltApplyStripSpaces(jobs[0].ctxt, xmlDocGetRootElement(council));
+	if (rc == CD_OK)
+		run_jobs(jobs, n, threads < 1 ? 1 : threads);
+	for (int k = 0; k < n; k++) {
+		int slot = jobs[k].fmt == CD_FMT_DOCBOOK ? 1 : jobs[k].fmt == CD_FMT_MD ? 2 : 3;
+
+		if (jobs[k].ctxt != NULL) {           /* never run */
+			xsltFreeTransformContext(jobs[k].ctxt);
+			cd_buf_free(&jobs[k].msg);
+			continue;
+		}
+		out[slot] = jobs[k].out;
+		len[slot] = jobs[k].len;
+		jrc[slot] = jobs[k].rc;
+		jerr[slot] = jobs[k].err;
+		if (cpu != NULL)
+			cpu[slot] = jobs[k].cpu;
+	}
+	/* the error of the first format, as when they ran one after the other */
+	for (int i = 1; i < 4 && rc == CD_OK; i++)
+		if (jrc[i] != CD_OK) {
+			rc = jrc[i];
+			*err = jerr[i];
+		}
+	if (rc != CD_OK)
+		for (int i = 0; i < 4; i++) {
+			free(out[i]);
+			out[i] = NULL;
+		}
+	return rc;
 }

@@ -11,9 +11,10 @@
 
 #include "cd_internal.h"
 
-/* Writes all of data to fd; 0 or -1 (errno set). */
+/* Writes all of data to fd, then fsync()s it when sync is set; 0 or -1
+ * (errno set). */
 static int
-write_all(int fd, const char *data, size_t len)
+write_all(int fd, const char *data, size_t len, int sync)
 {
 	size_t off = 0;
 
@@ -26,7 +27,7 @@ write_all(int fd, const char *data, size_t len)
 			return -1;
 		off += (size_t)n;
 	}
-	return fsync(fd);
+	return sync ? fsync(fd) : 0;
 }
 
 /*
@@ -34,10 +35,12 @@ write_all(int fd, const char *data, size_t len)
  * killed, even with SIGKILL, nothing is left behind. It then gets a
  * temporary name in the same directory and is renamed over path, so path
  * is never seen half-written. Where O_TMPFILE is not supported, a named
- * temporary file (DIR/.NAME.XXXXXX) is used instead.
+ * temporary file (DIR/.NAME.XXXXXX) is used instead. Without sync the
+ * data reaches the disk when the kernel writes it back (or at cd_sync_fs);
+ * a killed process still leaves only whole files.
  */
-cd_status
-cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err)
+static cd_status
+write_atomic(const char *path, const char *data, size_t len, int sync, cd_error *err)
 {
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 32);
@@ -57,7 +60,7 @@ cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err)
 	if (fd >= 0) {
 		char proc[64];
 
-		if (write_all(fd, data, len) != 0)
+		if (write_all(fd, data, len, sync) != 0)
 			goto fail;
 		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
 		for (int tries = 0; !named && tries < 100; tries++) {
@@ -76,7 +79,7 @@ cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err)
 		if (fd < 0)
 			goto fail;
 		named = 1;
-		if (fchmod(fd, 0644) != 0 || write_all(fd, data, len) != 0)
+		if (fchmod(fd, 0644) != 0 || write_all(fd, data, len, sync) != 0)
 			goto fail;
 	}
 	if (close(fd) != 0) {
@@ -96,6 +99,40 @@ fail:
 		unlink(tmp);
 	free(tmp);
 	return CD_ERR_IO;
+}
+
+cd_status
+cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err)
+{
+	return write_atomic(path, data, len, 1, err);
+}
+
+cd_status
+cd_write_atomic_nosync(const char *path, const char *data, size_t len, cd_error *err)
+{
+	return write_atomic(path, data, len, 0, err);
+}
+
+/* syncfs(2) on the file system holding path (a file or a directory);
+ * fsync of path where syncfs is missing. */
+cd_status
+cd_sync_fs(const char *path, cd_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0) {
+		cd_error_set(err, CD_ERR_IO, NULL, 0, "cannot open %s: %s", path, strerror(errno));
+		return CD_ERR_IO;
+	}
+#ifdef __linux__
+	rc = syncfs(fd);
+#else
+	rc = fsync(fd);
+#endif
+	if (rc != 0)
+		cd_error_set(err, CD_ERR_IO, NULL, 0, "cannot sync %s: %s", path, strerror(errno));
+	close(fd);
+	return rc == 0 ? CD_OK : CD_ERR_IO;
 }
 
 static cd_status

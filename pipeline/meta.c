@@ -541,14 +541,74 @@ static const struct leadin leadins[] = {
 	{NULL, 0}
 };
 
+/* What a text must have for a label to match it, computed once from the
+ * table: the label's first code point (folded) and, over all labels, the
+ * most code points other than spaces. Each code point of a label matches
+ * exactly one code point of the text that is not a space (folding maps
+ * one code point to one), and the comparison drops only spaces, ':', '.'
+ * and U+FF1A at the end of the text. */
+#define NLEADINS (sizeof leadins / sizeof leadins[0] - 1)
+struct leadin_quick { size_t max_cps; unsigned first[NLEADINS]; int ready; };
+
+static const struct leadin_quick *
+leadin_quick(void)
+{
+	static struct leadin_quick q;   /* the same values in any thread */
+	size_t n;
+
+	if (q.ready)
+		return &q;
+	for (size_t i = 0; i < NLEADINS; i++) {
+		size_t k = 0;
+
+		q.first[i] = cd_meta_fold(cd_meta_u8(leadins[i].text, &n));
+		for (const char *p = leadins[i].text; *p; p += n ? n : 1)
+			k += cd_meta_u8(p, &n) != ' ';
+		if (k > q.max_cps)
+			q.max_cps = k;
+	}
+	q.ready = 1;
+	return &q;
+}
+
+/* 0 when no label can match text: its first code point starts no label,
+ * or it has more code points than any label (not counting spaces, ':',
+ * '.' and U+FF1A). Looks at most at the first few dozen code points. */
+static int
+leadin_may_match(const char *text)
+{
+	const struct leadin_quick *q = leadin_quick();
+	size_t k = 0, n, i;
+	const char *p = text;
+	unsigned first;
+
+	while ((n = cd_meta_space_len(p)) > 0)
+		p += n;
+	first = cd_meta_fold(cd_meta_u8(p, &n));
+	for (i = 0; i < NLEADINS && q->first[i] != first; i++)
+		;
+	if (i == NLEADINS)
+		return 0;
+	for (; *p && k <= q->max_cps; p += n ? n : 1) {
+		if ((n = cd_meta_space_len(p)) > 0)
+			continue;
+		if (*p != ':' && *p != '.' && strncmp(p, "\xEF\xBC\x9A", 3) != 0)
+			k++;
+		cd_meta_u8(p, &n);
+	}
+	return k <= q->max_cps;
+}
+
 int
 cd_meta_leadin(const char *text)
 {
+	const struct leadin_quick *q = leadin_quick();
 	char *s;
-	size_t n;
+	size_t n, k;
+	unsigned first;
 	int kind = CD_LEADIN_NONE;
 
-	if (text == NULL || (s = cd_meta_squeeze(text)) == NULL)
+	if (text == NULL || !leadin_may_match(text) || (s = cd_meta_squeeze(text)) == NULL)
 		return CD_LEADIN_NONE;
 	n = strlen(s);
 	for (;;) {                      /* trailing colons, dots and spaces */
@@ -560,8 +620,9 @@ cd_meta_leadin(const char *text)
 			break;
 	}
 	s[n] = '\0';
-	for (int i = 0; leadins[i].text != NULL && kind == CD_LEADIN_NONE; i++)
-		if (n > 0 && cd_meta_prefix(s, leadins[i].text) == n)
+	first = cd_meta_fold(cd_meta_u8(s, &k));
+	for (size_t i = 0; i < NLEADINS && kind == CD_LEADIN_NONE; i++)
+		if (n > 0 && q->first[i] == first && cd_meta_prefix(s, leadins[i].text) == n)
 			kind = leadins[i].kind;
 	free(s);
 	return kind;

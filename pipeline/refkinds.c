@@ -497,18 +497,39 @@ match_doc(const char *s, size_t i, cd_refs_m *m)
 
 /* ---- any kind ---- */
 
+/* Every recogniser above starts with one of these bytes at s+i: the
+ * keywords and prefixes (Council, Conseil, Consejo, PP, WTSA, WTDC, WRA,
+ * RA; Resolution..., Res., Decision..., Document..., Doc.; Recommendation...;
+ * ITU-, UIT-; Study Group, SG; Question, Q; C23/.., CWG-) and the first
+ * byte of the Cyrillic and Arabic ones (Р М: 0xD0; ا: 0xD8). A new
+ * keyword that starts otherwise must be added here. */
+int
+cd_refs_can_start(unsigned char c)
+{
+	return c != '\0' && strchr("CDIPQRSUW\xD0\xD8", c) != NULL;
+}
+
+
 size_t
 cd_refs_match(const char *s, size_t i, cd_refs_m *m)
 {
-	size_t (*const fn[])(const char *, size_t, cd_refs_m *) = {
-		match_resdec, match_rec, match_sg, match_doc, match_question,
+	/* each recogniser with the bytes its matches can start with */
+	static const struct {
+		size_t (*fn)(const char *, size_t, cd_refs_m *);
+		const char *first;
+	} kinds[] = {
+		{ match_resdec, "CPWRD\xD0\xD8" }, { match_rec, "RIU\xD0" },
+		{ match_sg, "IUS\xD0" }, { match_doc, "DCP" }, { match_question, "IUQ\xD0" },
 	};
 	size_t n;
 
-	for (size_t k = 0; k < sizeof fn / sizeof fn[0]; k++) {
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		if (s[i] == '\0' || strchr(kinds[k].first, s[i]) == NULL)
+			continue;
 		memset(m, 0, sizeof *m);
-		if ((n = fn[k](s, i, m)) > 0)
+		if ((n = kinds[k].fn(s, i, m)) > 0)
 			return n;
 	}
+	memset(m, 0, sizeof *m);
 	return 0;
 }

@@ -21,4 +21,8 @@ typedef struct cd_refs_m {
  * else 0. */
 size_t cd_refs_match(const char *s, size_t i, cd_refs_m *m);
 
+/* 0 when no reference can start with byte c: cheap to test at every byte,
+ * where cd_refs_match tries every keyword. */
+int cd_refs_can_start(unsigned char c);
+
 #endif

@@ -108,7 +108,8 @@ mark_text(xmlNodePtr t, xmlNsPtr ns)
 	if (s == NULL || t->parent == NULL)
 		return;
 	while (s[i] != '\0') {
-		if (starts_word(s, i) && (n = cd_refs_match(s, i, &m)) > 0) {
+		if (cd_refs_can_start((unsigned char)s[i]) && starts_word(s, i) &&
+		    (n = cd_refs_match(s, i, &m)) > 0) {
 			if (i > from && (x = xmlNewDocTextLen(t->doc, BAD_CAST s + from, (int)(i - from))))
 				link_before(t, x);
 			if ((x = ref_node(t->doc, ns, &m, s + i, n)) != NULL)

@@ -66,6 +66,21 @@ kind_of(unsigned c)
 	return K_NONE;
 }
 
+/* s copied into out (max bytes, cut, NUL-terminated): snprintf's format
+ * parsing cost more than the rest of this file on short runs. */
+static void
+put(char *out, size_t max, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (max == 0)
+		return;
+	if (n >= max)
+		n = max - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
 cd_st_script
 cd_st_lang_script(const char *s, size_t *letters, char *guess)
 {
@@ -91,7 +106,7 @@ cd_st_lang_script(const char *s, size_t *letters, char *guess)
 	if (letters != NULL)
 		*letters = r == CD_SCRIPT_RTL ? rtl : r == CD_SCRIPT_CJK ? cjk : ltr;
 	if (guess != NULL)
-		snprintf(guess, 3, "%s", g);
+		put(guess, 3, g);
 	return r;
 }
 
@@ -106,10 +121,10 @@ cd_st_lang_run(const xmlNode *rpr, const char *val, const char *text, char *out,
 	out[0] = '\0';
 	if (sc == CD_SCRIPT_RTL || sc == CD_SCRIPT_CJK) {
 		a = l ? cd_w_attr(l, sc == CD_SCRIPT_RTL ? "bidi" : "eastAsia") : NULL;
-		snprintf(out, max, "%s", a && a[0] ? (const char *)a : guess);
+		put(out, max, a && a[0] ? (const char *)a : guess);
 		xmlFree(a);
 	} else if (sc == CD_SCRIPT_LTR && val != NULL) {
-		snprintf(out, max, "%s", val);
+		put(out, max, val);
 	}
 	return sc;
 }

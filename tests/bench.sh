@@ -1,6 +1,11 @@
 #!/bin/sh
-# bench.sh BIN — councildoc against the parse floor and pandoc, side by side.
-# Figures, never assertions: the README quotes them.
+# bench.sh BIN — councildoc against the parse floor and pandoc, side by side,
+# then two size series (long reports; many short paragraphs) with per-stage
+# CPU times and growth exponents. Figures, never assertions: the README
+# quotes them.
+#   BENCH_SERIES=0     skip the size series; BENCH_BASE=0 skip all before it
+#   BENCH_MB="1 3 10 30 55"           long reports, MB of document.xml
+#   BENCH_PARAS="10000 ... 1000000"   short-paragraph documents
 set -u
 bin=$1
 B=build/bench; R=build/rel/bin
@@ -22,6 +27,8 @@ $R/mkbig "$seedbig" "$B/big20.docx" $f20
 $R/mkbig "$seedbig" "$B/big5.docx" $f5
 stat() { $R/runstat "$1" 2>&1 >/dev/null | tail -1; }
 row() { printf '%-34s %9s %9s %10s\n' "$@"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+if [ "${BENCH_BASE:-1}" != 0 ]; then
 row "run" "wall s" "cpu s" "peak MB"
 small_cd=$(stat "$bin -t all -j 1 -o $B/out $B/small/*.docx")
 row "20 small: councildoc -j 1 (4 fmts)" $small_cd
@@ -45,7 +52,6 @@ if command -v pandoc >/dev/null 2>&1; then
 	r_pd=$(stat "pandoc -f docx -t gfm $B/big5.docx")
 	row "big5: pandoc (gfm only)" $r_pd
 fi
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 set -- $small_cd; scd=$1; set -- $small_floor; sfl=$1
 echo
 echo "small batch: councildoc / floor wall = $(ratio $scd $sfl)"
@@ -55,3 +61,57 @@ set -- $cd_big20; w20=$1 m20=$3; set -- $fl_big20; fw20=$1 fm20=$3
 echo "big20: councildoc / floor wall = $(ratio $w20 $fw20), peak RSS = $(ratio $m20 $fm20)"
 set -- $cd_big5; w5=$1
 echo "linearity: big20 / big5 wall = $(ratio $w20 $w5) for $(ratio $f20 $f5)x the XML"
+fi
+
+[ "${BENCH_SERIES:-1}" = 0 ] && exit 0
+
+# ---- size series ---------------------------------------------------------
+# Each input once: the parse floor (wall, RSS), then councildoc -t all -j 1
+# with COUNCILDOC_TIMES=1 (per-stage CPU seconds from the process itself).
+# The growth exponent k of a column is the least-squares slope of
+# log(time) over log(XML size): time ~ size^k.
+stages="read flatten clean notes structure validate xml docbook md txt write"
+series() { # NAME: reads "SIZE DOCX" lines on stdin
+	name=$1 data=$B/series-$name.dat
+	: > "$data"
+	echo
+	printf '%-6s %7s %7s %7s %7s %7s %6s' "$name" "MB" "floor s" "cd wall" "x floor" "RSS MB" "x RSS"
+	for s in $stages; do printf ' %9s' "$s"; done; echo
+	while read -r label docx; do
+		mb=$(unzip -p "$docx" word/document.xml | wc -c)
+		set -- $(stat "unzip -p $docx word/document.xml | xmllint --noout -" < /dev/null); fw=$1 fm=$3
+		rm -rf "$B/sout"; mkdir -p "$B/sout"
+		set -- $(stat "COUNCILDOC_TIMES=1 $bin -t all -j 1 -o $B/sout $docx 2> $B/times.txt" < /dev/null)
+		cw=$1 cm=$3
+		t=$(grep '^times:' "$B/times.txt" | tail -1 | tr ' ' '\n' | grep = | cut -d= -f2 | tr '\n' ' ')
+		echo "$mb $fw $fm $cw $cm $t" >> "$data"
+		printf '%-6s %7.1f %7.2f %7.2f %7.1f %7.0f %6.2f' "$label" "$(echo "$mb / 1000000" | bc -l)" \
+			"$fw" "$cw" "$(ratio "$cw" "$fw")" "$cm" "$(ratio "$cm" "$fm")"
+		for x in $t; do printf ' %9.3f' "$x"; done; echo
+	done
+	awk -v stages="wall $stages" '
+	{ n++; x[n] = log($1); w[n] = $4; for (i = 1; i <= 11; i++) v[n, i] = $(5 + i) }
+	function slope(col,   i, sx, sy, sxx, sxy, m, y) {
+		sx = sy = sxx = sxy = m = 0
+		for (i = 1; i <= n; i++) {
+			y = (col == 0 ? w[i] : v[i, col]); if (y <= 0) continue
+			m++; sx += x[i]; sy += log(y); sxx += x[i] * x[i]; sxy += x[i] * log(y)
+		}
+		return m < 2 ? "-" : sprintf("%.2f", (m * sxy - sx * sy) / (m * sxx - sx * sx))
+	}
+	END { split(stages, nm, " "); printf "growth exponent k:"
+	      printf " %s=%s", nm[1], slope(0)
+	      for (i = 1; i <= 11; i++) printf " %s=%s", nm[i + 1], slope(i); print "" }' "$data"
+}
+seed=$DEV/dev06-budget-runs.docx; [ -f "$seed" ] || seed=demo/council-report.docx
+ssize=$(unzip -p "$seed" word/document.xml | wc -c)
+for mb in ${BENCH_MB:-1 3 10 30 55}; do
+	f=$(( mb * 1000000 / ssize )); [ $f -lt 1 ] && f=1
+	$R/mkbig "$seed" "$B/long$mb.docx" $f
+	echo "${mb}MB $B/long$mb.docx"
+done | series long
+for n in ${BENCH_PARAS:-10000 30000 100000 300000 1000000}; do
+	$R/mkbig -p "$seed" "$B/paras$n.docx" $n
+	echo "$((n / 1000))k $B/paras$n.docx"
+done | series paras
+rm -rf "$B/sout" "$B"/long*.docx "$B"/paras*.docx

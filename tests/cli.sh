@@ -116,5 +116,10 @@ for f in "$T/killed"/* "$T/killed"/.[!.]*; do
 done
 done_files=$(ls "$T/killed" | wc -l)
 check "SIGKILL leaves no partial or temporary file ($done_files whole files)" '[ $partial = 0 ] && [ $done_files -gt 0 ] && [ $done_files -lt 160 ]'
+# the stylesheets side by side (threads) give the outputs of one after the other
+COUNCILDOC_THREADS=1 "$bin" -t all -o "$T/seq" "$T/in/report.docx" 2>/dev/null
+COUNCILDOC_THREADS=3 "$bin" -t all -o "$T/par" "$T/in/report.docx" 2> "$T/par.err"
+check "stylesheets in threads give the outputs of one after the other" \
+	'diff -r "$T/seq" "$T/par" >/dev/null && [ "$(ls "$T/par" | wc -l)" = 4 ] && [ ! -s "$T/par.err" ]'
 echo "cli: $n checks, $([ $fail = 0 ] && echo all passed || echo FAILURES)"
 exit $fail

@@ -2,11 +2,13 @@
  * mkbig — make a large report for the benchmark by repeating a report's body.
  *
  *   mkbig IN.docx OUT.docx FACTOR
+ *   mkbig -p IN.docx OUT.docx N
  *
  * Copies every entry of IN.docx, replacing word/document.xml by a document
  * whose w:body holds the original body's content FACTOR times (the final
  * w:sectPr once). Bookmark and note ids repeat; Word tolerates that and so
- * must we. Bench tool only.
+ * must we. With -p the body is N short paragraphs of plain text instead
+ * (about 55 bytes of XML each). Bench tool only.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +65,28 @@ repeat_body(const char *xml, size_t len, long factor, size_t *outlen)
 	return cd_buf_take(&b, outlen);
 }
 
+/* N short paragraphs in place of the body's content. */
+static char *
+short_paras(const char *xml, long n, size_t *outlen)
+{
+	const char *open = strstr(xml, "<w:body>");
+	const char *sect = strstr(xml, "<w:sectPr");
+	const char *close = strstr(xml, "</w:body>");
+	cd_buf b;
+
+	if (open == NULL || close == NULL)
+		die("word/document.xml", "no <w:body> (only the w: prefix is supported)");
+	open += strlen("<w:body>");
+	if (sect == NULL || sect > close)
+		sect = close;
+	cd_buf_init(&b);
+	cd_buf_add(&b, xml, (size_t)(open - xml));
+	for (long i = 0; i < n; i++)
+		cd_buf_printf(&b, "<w:p><w:r><w:t>Short paragraph %ld.</w:t></w:r></w:p>", i + 1);
+	cd_buf_adds(&b, sect);
+	return cd_buf_take(&b, outlen);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -70,9 +94,12 @@ main(int argc, char **argv)
 	int zerr = 0;
 	long factor;
 	zip_int64_t n;
+	int paras = argc == 5 && strcmp(argv[1], "-p") == 0;
 
+	argv += paras;
+	argc -= paras;
 	if (argc != 4 || (factor = strtol(argv[3], NULL, 10)) < 1)
-		die("usage", "mkbig IN.docx OUT.docx FACTOR");
+		die("usage", "mkbig [-p] IN.docx OUT.docx FACTOR|N");
 	in = zip_open(argv[1], ZIP_RDONLY, &zerr);
 	remove(argv[2]);
 	out = zip_open(argv[2], ZIP_CREATE | ZIP_TRUNCATE, &zerr);
@@ -86,7 +113,8 @@ main(int argc, char **argv)
 		zip_source_t *s;
 
 		if (strcmp(name, "word/document.xml") == 0) {
-			char *big = repeat_body(data, len, factor, &len);
+			char *big = paras ? short_paras(data, factor, &len)
+			                  : repeat_body(data, len, factor, &len);
 
 			free(data);
 			data = big;

@@ -109,17 +109,21 @@
   </xsl:template>
 
   <!-- cd-note-index: position of a note in document order (1-based) -->
-  <!-- (its position among all notes in document order: linear in the
-       number of notes, where counting preceding::c:note walked the whole
-       document before the note) -->
-  <xsl:key name="cd-notes" match="c:note" use="'all'"/>
+  <!-- (every note is numbered once, in one pass over the document, into a
+       small tree of its own that a key indexes by the note's generate-id():
+       each look-up is then a hash look-up. The key is built on that small
+       tree only, never on the document, so no other key is forced) -->
+  <xsl:variable name="cd-note-nums-rtf">
+    <xsl:for-each select="//c:note">
+      <l:n i="{position()}" id="{generate-id()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:key name="cd-note-num" match="l:n" use="@id"/>
   <xsl:template name="cd-note-index">
     <xsl:param name="n" select="."/>
     <xsl:variable name="id" select="generate-id($n)"/>
-    <xsl:for-each select="$n">
-      <xsl:for-each select="key('cd-notes', 'all')">
-        <xsl:if test="generate-id() = $id"><xsl:value-of select="position()"/></xsl:if>
-      </xsl:for-each>
+    <xsl:for-each select="exsl:node-set($cd-note-nums-rtf)">
+      <xsl:value-of select="key('cd-note-num', $id)/@i"/>
     </xsl:for-each>
   </xsl:template>
 

@@ -19,8 +19,9 @@
     xmlns="http://docbook.org/ns/docbook"
     xmlns:xlink="http://www.w3.org/1999/xlink"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:l="urn:councildoc:labels"
     extension-element-prefixes="exsl"
-    exclude-result-prefixes="c exsl">
+    exclude-result-prefixes="c exsl l">
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="list-start.xsl"/>
@@ -28,13 +29,25 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- ids: an element keeps its id when it is the first to carry it and
-       the id is a plausible NCName -->
-  <xsl:key name="db-ids" match="c:section | c:annex | c:anchor | c:note | c:p" use="@id"/>
-  <!-- blocks that follow a section or annex, by that section -->
-  <xsl:key name="db-tail"
-      match="c:*[self::c:p or self::c:list or self::c:table or self::c:figure or self::c:quote]
-                 [preceding-sibling::c:section or preceding-sibling::c:annex]"
-      use="generate-id(preceding-sibling::*[self::c:section or self::c:annex][1])"/>
+       the id is a plausible NCName. The carriers are listed once, in
+       document order, in a small tree of their own that a key indexes by
+       id: no key is built on the council document, which libxslt would
+       mark node by node (the stylesheets may then run side by side on
+       one read-only document) -->
+  <xsl:variable name="db-ids-rtf">
+    <xsl:for-each select="//c:section[@id] | //c:annex[@id] | //c:anchor[@id] | //c:note[@id] | //c:p[@id]">
+      <l:i id="{@id}" g="{generate-id()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:key name="db-ids" match="l:i" use="@id"/>
+
+  <!-- db-first: generate-id() of the first carrier of ID, or "" -->
+  <xsl:template name="db-first">
+    <xsl:param name="id"/>
+    <xsl:for-each select="exsl:node-set($db-ids-rtf)">
+      <xsl:value-of select="key('db-ids', $id)[1]/@g"/>
+    </xsl:for-each>
+  </xsl:template>
 
   <xsl:variable name="db-ncname-start" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'"/>
   <!-- characters that cannot appear in an NMTOKEN (footnote/@label) -->
@@ -42,10 +55,15 @@
 
   <xsl:template name="db-id">
     <xsl:param name="n" select="."/>
-    <xsl:if test="$n/@id and generate-id(key('db-ids', $n/@id)[1]) = generate-id($n)
-                  and contains($db-ncname-start, substring($n/@id, 1, 1))
-                  and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id">
-      <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
+    <xsl:if test="$n/@id">
+      <xsl:variable name="first">
+        <xsl:call-template name="db-first"><xsl:with-param name="id" select="$n/@id"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$first = generate-id($n)
+                    and contains($db-ncname-start, substring($n/@id, 1, 1))
+                    and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id">
+        <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -65,8 +83,12 @@
 
   <xsl:template match="c:council">
     <xsl:variable name="parts" select="c:summary/c:purpose | c:summary/c:action | c:summary/c:references"/>
-    <xsl:variable name="lead" select="*[not(self::c:meta or self::c:summary or self::c:section or self::c:annex)]
-                                       [not(preceding-sibling::c:section or preceding-sibling::c:annex)]"/>
+    <!-- the blocks before the first section or annex: the siblings before
+         it (one walk), or all blocks when there is none (a sibling test per
+         block would walk the whole axis for each) -->
+    <xsl:variable name="first" select="(c:section | c:annex)[1]"/>
+    <xsl:variable name="lead" select="$first/preceding-sibling::*[not(self::c:meta or self::c:summary)]
+        | *[not($first)][not(self::c:meta or self::c:summary or self::c:section or self::c:annex)]"/>
     <article version="5.0">
       <xsl:attribute name="xml:lang">
         <xsl:choose>
@@ -185,7 +207,10 @@
       </title>
       <xsl:text>&#10;</xsl:text>
       <xsl:variable name="content">
-        <xsl:apply-templates select="*[not(self::c:title or self::c:section)][not(preceding-sibling::c:section)]" mode="db-block"/>
+        <!-- the blocks before the first subsection (as $lead above) -->
+        <xsl:variable name="first" select="c:section[1]"/>
+        <xsl:apply-templates select="$first/preceding-sibling::*[not(self::c:title)]
+            | *[not($first)][not(self::c:title or self::c:section)]" mode="db-block"/>
         <xsl:choose>
           <xsl:when test="c:section">
             <xsl:apply-templates select="c:section" mode="db-block"/>
@@ -202,14 +227,34 @@
   </xsl:template>
 
   <!-- db-tails: the blocks that follow section X in its parent, then, when
-       X is its parent's last section, the parent's own tail -->
+       X is its parent's last section, the parent's own tail. One sibling at
+       a time (following-sibling::*[1] stops at the first), up to the next
+       section or annex: each block is visited once -->
   <xsl:template name="db-tails">
     <xsl:param name="x" select="."/>
-    <xsl:apply-templates select="key('db-tail', generate-id($x))" mode="db-block"/>
-    <xsl:if test="not($x/following-sibling::c:section or $x/following-sibling::c:annex)
-                  and ($x/parent::c:section or $x/parent::c:annex)">
-      <xsl:call-template name="db-tails"><xsl:with-param name="x" select="$x/.."/></xsl:call-template>
-    </xsl:if>
+    <xsl:call-template name="db-tail-from">
+      <xsl:with-param name="x" select="$x"/>
+      <xsl:with-param name="b" select="$x/following-sibling::*[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="db-tail-from">
+    <xsl:param name="x"/>
+    <xsl:param name="b"/>
+    <xsl:choose>
+      <xsl:when test="$b/self::c:section or $b/self::c:annex"/>
+      <xsl:when test="$b">
+        <xsl:apply-templates select="$b[self::c:p or self::c:list or self::c:table or self::c:figure or self::c:quote]"
+                             mode="db-block"/>
+        <xsl:call-template name="db-tail-from">
+          <xsl:with-param name="x" select="$x"/>
+          <xsl:with-param name="b" select="$b/following-sibling::*[1]"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$x/parent::c:section or $x/parent::c:annex">
+        <xsl:call-template name="db-tails"><xsl:with-param name="x" select="$x/.."/></xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================ blocks -->
@@ -489,10 +534,15 @@
     <xsl:value-of select="$e"/>
   </xsl:template>
   <xsl:template name="db-id-probe">
-    <xsl:if test="@id and generate-id(key('db-ids', @id)[1]) = generate-id(.)
-                  and contains($db-ncname-start, substring(@id, 1, 1))
-                  and translate(@id, ' :/&#9;#?[]()', '') = @id">
-      <xsl:value-of select="@id"/>
+    <xsl:if test="@id">
+      <xsl:variable name="first">
+        <xsl:call-template name="db-first"><xsl:with-param name="id" select="@id"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$first = generate-id(.)
+                    and contains($db-ncname-start, substring(@id, 1, 1))
+                    and translate(@id, ' :/&#9;#?[]()', '') = @id">
+        <xsl:value-of select="@id"/>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -512,9 +562,17 @@
 
   <xsl:template match="c:link" mode="db-inl">
     <xsl:variable name="href" select="normalize-space(@href)"/>
-    <xsl:variable name="tgt" select="key('db-ids', @target)[1]"/>
+    <!-- the target's id when its first carrier keeps it (as db-id-probe) -->
     <xsl:variable name="tid">
-      <xsl:for-each select="$tgt"><xsl:call-template name="db-id-probe"/></xsl:for-each>
+      <xsl:if test="@target">
+        <xsl:variable name="first">
+          <xsl:call-template name="db-first"><xsl:with-param name="id" select="@target"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="$first != '' and contains($db-ncname-start, substring(@target, 1, 1))
+                      and translate(@target, ' :/&#9;#?[]()', '') = @target">
+          <xsl:value-of select="@target"/>
+        </xsl:if>
+      </xsl:if>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$href != ''">

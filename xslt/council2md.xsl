@@ -85,7 +85,8 @@
           <xsl:with-param name="pad" select="'    '"/>
         </xsl:call-template>
         <xsl:if test="string($body) = ''"><xsl:value-of select="concat('[^', $n, ']: ')"/></xsl:if>
-        <xsl:text>&#10;</xsl:text>
+        <!-- a text node of its own, as in m-blocks -->
+        <xsl:text disable-output-escaping="yes">&#10;</xsl:text>
       </xsl:if>
     </xsl:for-each>
   </xsl:template>
@@ -153,7 +154,12 @@
   </xsl:template>
 
   <!-- m-blocks: NODES rendered one after the other, blank line between;
-       two lists of the same kind in a row are kept apart by a comment -->
+       two lists of the same kind in a row are kept apart by a comment.
+       The blank line is written with disable-output-escaping, which the
+       text output method ignores: it starts a text node of its own, so
+       each block is appended to a short text node instead of the whole
+       output so far (libxslt copies the node it appends to whenever a
+       temporary tree was written in between: quadratic time otherwise) -->
   <xsl:template name="m-blocks">
     <xsl:param name="nodes"/>
     <xsl:for-each select="$nodes">
@@ -165,7 +171,7 @@
           <xsl:text>&lt;!-- --&gt;&#10;&#10;</xsl:text>
         </xsl:if>
         <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>
-        <xsl:text>&#10;&#10;</xsl:text>
+        <xsl:text disable-output-escaping="yes">&#10;&#10;</xsl:text>
       </xsl:if>
     </xsl:for-each>
   </xsl:template>

@@ -138,7 +138,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- t-blocks: render NODES in order; SEP after each non-empty one -->
+  <!-- t-blocks: render NODES in order; SEP after each non-empty one.
+       The newline and SEP are written with disable-output-escaping, which
+       the text output method ignores: they start a text node of their
+       own, so each block is appended to a short text node instead of the
+       whole output so far (libxslt copies the node it appends to whenever
+       a temporary tree was written in between: quadratic time otherwise) -->
   <xsl:template name="t-blocks">
     <xsl:param name="nodes"/>
     <xsl:param name="ind" select="0"/>
@@ -151,8 +156,8 @@
       </xsl:variable>
       <xsl:if test="string($out) != ''">
         <xsl:call-template name="t-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>
-        <xsl:text>&#10;</xsl:text>
-        <xsl:value-of select="$sep"/>
+        <xsl:text disable-output-escaping="yes">&#10;</xsl:text>
+        <xsl:value-of select="$sep" disable-output-escaping="yes"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:template>
@@ -201,7 +206,8 @@
           </xsl:with-param>
         </xsl:call-template>
         <xsl:if test="string($body) = ''"><xsl:value-of select="normalize-space($mark)"/><xsl:text>&#10;</xsl:text></xsl:if>
-        <xsl:text>&#10;</xsl:text>
+        <!-- a text node of its own, as in t-blocks -->
+        <xsl:text disable-output-escaping="yes">&#10;</xsl:text>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>

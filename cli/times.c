@@ -1,0 +1,132 @@
+/*
+ * times.c — per-stage CPU times of one conversion (COUNCILDOC_TIMES=1).
+ * Process CPU time, so that other processes on the machine do not count;
+ * the peak resident set (VmHWM) after each stage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "times.h"
+
+static const char *const stage_name[ST_N] = {
+	"read", "flatten", "clean", "notes", "structure", "validate",
+	"xml", "docbook", "md", "txt", "write"
+};
+
+static double
+cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+sc_start(struct stage_clock *c)
+{
+	const char *env = getenv("COUNCILDOC_TIMES");
+
+	memset(c, 0, sizeof *c);
+	c->on = env != NULL && *env != '\0' && strcmp(env, "0") != 0;
+	if (c->on)
+		c->last = cpu_now();
+}
+
+/* Peak resident set so far (VmHWM), in MB; 0 when unknown. */
+static double
+peak_mb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	double kb = 0;
+
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "VmHWM:", 6) == 0)
+			kb = strtod(line + 6, NULL);
+	fclose(f);
+	return kb / 1024.0;
+}
+
+void
+sc_mark(struct stage_clock *c, int stage)
+{
+	double now;
+
+	if (!c->on || stage < 0 || stage >= ST_N)
+		return;
+	now = cpu_now();
+	c->t[stage] += now - c->last;
+	c->peak[stage] = peak_mb();
+	c->last = now;
+}
+
+void
+sc_formats(struct stage_clock *c, const double cpu[4])
+{
+	double now, rest;
+
+	if (!c->on)
+		return;
+	/* the process clock counts every thread: what the stylesheets' threads
+	 * did not spend since the last mark is the XML's and this thread's */
+	now = cpu_now();
+	rest = now - c->last;
+	for (int i = 1; i < 4; i++) {
+		c->t[ST_XML + i] += cpu[i];
+		rest -= cpu[i];
+	}
+	c->t[ST_XML] += rest > 0 ? rest : 0;
+	c->last = now;
+	c->peak[ST_XML] = peak_mb();
+	for (int i = 1; i < 4; i++)
+		c->peak[ST_XML + i] = c->peak[ST_XML];
+}
+
+xmlDocPtr
+sc_convert(struct stage_clock *c, const char *name, const unsigned char *data,
+           size_t len, const cd_options *o, cd_error *err)
+{
+	xmlDocPtr pkg, council;
+
+	if (!c->on)
+		return cd_convert(name, data, len, o, err);
+	pkg = cd_read(name, data, len, o, err);
+	sc_mark(c, ST_READ);
+	if (pkg == NULL)
+		return NULL;
+	if (cd_flatten(pkg, o, err) != CD_OK)
+		goto fail;
+	sc_mark(c, ST_FLATTEN);
+	if (cd_clean(pkg, o, err) != CD_OK)
+		goto fail;
+	sc_mark(c, ST_CLEAN);
+	if (cd_notes(pkg, o, err) != CD_OK)
+		goto fail;
+	sc_mark(c, ST_NOTES);
+	council = cd_structure(pkg, o, err);
+	xmlFreeDoc(pkg);
+	sc_mark(c, ST_STRUCTURE);
+	return council;
+fail:
+	xmlFreeDoc(pkg);
+	return NULL;
+}
+
+void
+sc_print(const struct stage_clock *c, const char *input)
+{
+	if (!c->on)
+		return;
+	fprintf(stderr, "times: %s", input);
+	for (int i = 0; i < ST_N; i++)
+		fprintf(stderr, " %s=%.4f", stage_name[i], c->t[i]);
+	fprintf(stderr, "\npeak MB after: %s", input);
+	for (int i = 0; i < ST_N; i++)
+		fprintf(stderr, " %s=%.0f", stage_name[i], c->peak[i]);
+	fputc('\n', stderr);
+}
