@@ -491,6 +491,7 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	walk(&st, body);
 	finish(&st, pkg);
 	cd_st_comments(&c, pkg, st.root);
+	cd_st_lists_finish(st.root);
 	cd_refs_mark(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);
 	cd_st_tree_free(st.tree);
