@@ -110,18 +110,20 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- cd-item-label: the label of a list item: @label, else computed
-       from the list's type, style and start -->
+  <!-- cd-item-label: the label of a list item as Word shows it: @label,
+       else "•" in a bullet list, else computed from the list's style and
+       start -->
   <xsl:template name="cd-item-label">
     <xsl:param name="item" select="."/>
     <xsl:variable name="list" select="$item/.."/>
     <xsl:choose>
-      <xsl:when test="$list/@type != 'ordered'">
-        <xsl:text>•</xsl:text>
-      </xsl:when>
       <xsl:when test="normalize-space($item/@label) != ''">
         <xsl:value-of select="normalize-space($item/@label)"/>
       </xsl:when>
+      <xsl:when test="$list/@type = 'bullet'">
+        <xsl:text>•</xsl:text>
+      </xsl:when>
+      <xsl:when test="$list/@type != 'ordered'"/>
       <xsl:otherwise>
         <xsl:variable name="start">
           <xsl:choose>

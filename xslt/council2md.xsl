@@ -304,22 +304,123 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- lists: "- " or "N. ", the item's blocks indented to its content column -->
+  <!-- lists. GFM can only count with digits: a bullet list is "- ", an
+       ordered list whose labels are plain numbers counting up from its
+       start with one delimiter ("1." or "1)") is a GFM ordered list keeping
+       that delimiter; any other list (letters, roman, "1bis", "1.1", terms)
+       is written with its labels as text (m-text-list), so the Markdown
+       shows what Word shows. A bullet list whose items have no label is
+       just its blocks. -->
   <xsl:template match="c:list" mode="m-block">
-    <xsl:variable name="ordered" select="@type = 'ordered'"/>
     <xsl:variable name="start">
       <xsl:call-template name="cd-list-start"/>
     </xsl:variable>
+    <xsl:variable name="delim">
+      <xsl:call-template name="m-list-delim"/>
+    </xsl:variable>
+    <xsl:variable name="kind">
+      <xsl:call-template name="m-list-kind"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$kind = 'plain'">
+        <xsl:call-template name="m-blocks"><xsl:with-param name="nodes" select="c:item/*"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'text'">
+        <xsl:call-template name="m-text-list"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="m-gfm-list">
+          <xsl:with-param name="start" select="$start"/>
+          <xsl:with-param name="delim" select="$delim"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-list-delim: ")" when the list's first label ends with one, else "." -->
+  <xsl:template name="m-list-delim">
+    <xsl:variable name="l1" select="normalize-space(c:item[1]/@label)"/>
+    <xsl:choose>
+      <xsl:when test="substring($l1, string-length($l1)) = ')'">)</xsl:when>
+      <xsl:otherwise>.</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-list-kind: how the list is written: 'plain' (no labels: just its
+       blocks), 'text' (labels as text) or 'gfm' (a GFM list) -->
+  <xsl:template name="m-list-kind">
+    <xsl:variable name="start">
+      <xsl:call-template name="cd-list-start"/>
+    </xsl:variable>
+    <xsl:variable name="delim">
+      <xsl:call-template name="m-list-delim"/>
+    </xsl:variable>
+    <xsl:variable name="odd">
+      <xsl:for-each select="c:item[normalize-space(@label) != '']">
+        <xsl:variable name="n" select="$start + count(preceding-sibling::c:item)"/>
+        <xsl:if test="normalize-space(@label) != concat($n, $delim) or $n &gt; 999999999">x</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@type = 'bullet' and not(c:item[normalize-space(@label) != ''])">plain</xsl:when>
+      <xsl:when test="@type = 'term' or (@type = 'ordered' and ($odd != '' or $start &lt; 0))">text</xsl:when>
+      <xsl:otherwise>gfm</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-text-list: each item a paragraph opening with its label as text
+       (a term and its definition apart: a tab between them); the item's
+       other blocks follow it -->
+  <xsl:template name="m-text-list">
+    <xsl:variable name="term" select="@type = 'term'"/>
+    <xsl:for-each select="c:item">
+      <xsl:variable name="label">
+        <xsl:call-template name="cd-item-label"/>
+      </xsl:variable>
+      <xsl:variable name="lab">
+        <xsl:call-template name="m-line-start">
+          <xsl:with-param name="s">
+            <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($label)"/></xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="sep">
+        <xsl:choose>
+          <xsl:when test="$term"><xsl:text>&#9;</xsl:text></xsl:when>
+          <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="text">
+        <xsl:if test="*[1][self::c:p]"><xsl:apply-templates select="*[1]/node()" mode="m-inl"/></xsl:if>
+      </xsl:variable>
+      <xsl:value-of select="$lab"/>
+      <xsl:choose>
+        <xsl:when test="normalize-space(translate($text, $m-br, ' ')) != ''">
+          <xsl:value-of select="$sep"/>
+          <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="m-blocks">
+        <xsl:with-param name="nodes" select="*[position() &gt; 1 or not(self::c:p)]"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- m-gfm-list: "- " or "N. " / "N) ", the item's blocks indented to
+       its content column -->
+  <xsl:template name="m-gfm-list">
+    <xsl:param name="start"/>
+    <xsl:param name="delim" select="'.'"/>
+    <xsl:variable name="ordered" select="@type = 'ordered'"/>
     <xsl:for-each select="c:item">
       <xsl:variable name="mark">
         <xsl:choose>
           <xsl:when test="$ordered">
-            <xsl:variable name="n" select="$start + position() - 1"/>
-            <xsl:choose>
-              <xsl:when test="$n &lt; 0">0</xsl:when>
-              <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-            </xsl:choose>
-            <xsl:text>. </xsl:text>
+            <xsl:value-of select="$start + position() - 1"/>
+            <xsl:value-of select="$delim"/>
+            <xsl:text> </xsl:text>
           </xsl:when>
           <xsl:otherwise>- </xsl:otherwise>
         </xsl:choose>
@@ -332,7 +433,10 @@
             <xsl:variable name="st">
               <xsl:if test="self::c:list[@type = 'ordered']"><xsl:call-template name="cd-list-start"/></xsl:if>
             </xsl:variable>
-            <xsl:if test="position() &gt; 1 and not(self::c:list and (@type = 'bullet' or $st = 1))">
+            <xsl:variable name="lk">
+              <xsl:if test="self::c:list"><xsl:call-template name="m-list-kind"/></xsl:if>
+            </xsl:variable>
+            <xsl:if test="position() &gt; 1 and not($lk = 'gfm' and (@type = 'bullet' or $st = 1))">
               <xsl:text>&#10;</xsl:text>
             </xsl:if>
             <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>

@@ -257,12 +257,25 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- lists: each item's label as Word shows it, then its blocks indented
+       under their first line; a term and its definition have a tab
+       between them; items without a label (in a list that has none) are
+       just their blocks -->
   <xsl:template match="c:list" mode="t-block">
     <xsl:param name="ind" select="0"/>
+    <xsl:variable name="plain" select="@type = 'bullet' and not(c:item[normalize-space(@label) != ''])"/>
+    <xsl:variable name="sep">
+      <xsl:choose>
+        <xsl:when test="@type = 'term'"><xsl:text>&#9;</xsl:text></xsl:when>
+        <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:for-each select="c:item">
       <xsl:variable name="mark">
-        <xsl:call-template name="cd-item-label"/>
-        <xsl:text> </xsl:text>
+        <xsl:if test="not($plain)">
+          <xsl:call-template name="cd-item-label"/>
+          <xsl:value-of select="$sep"/>
+        </xsl:if>
       </xsl:variable>
       <xsl:variable name="w" select="string-length($mark)"/>
       <xsl:variable name="body">
