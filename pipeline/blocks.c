@@ -16,6 +16,7 @@
 
 #include "structure.h"
 #include "stlang.h"
+#include "symbols.h"
 
 enum { F_B = 1, F_I = 2, F_U = 4, F_SUP = 8, F_SUB = 16 };
 
@@ -120,25 +121,36 @@ copy_attr(const xmlNode *from, const char *name, xmlNodePtr to, const char *as)
 	xmlFree(v);
 }
 
-/* Symbol-font characters (w:sym) to Unicode; "" for unknown ones. */
+/* A w:sym left in the paragraph (the flatten stage converts them; a
+ * package that skipped it) as UTF-8 in buf (size 5), "" when it maps to
+ * nothing (symbols.c). */
 static const char *
-sym_char(unsigned ch)
+sym_char(const xmlNode *sym, char *buf)
 {
-	static const struct { unsigned c; const char *u; } t[] = {
-		{ 0xA3, "≤" }, { 0xB3, "≥" }, { 0xB1, "±" }, { 0xB4, "×" },
-		{ 0xB8, "÷" }, { 0xB7, "•" }, { 0xAE, "→" }, { 0xAC, "←" },
-		{ 0xAD, "↑" }, { 0xAF, "↓" }, { 0xB0, "°" }, { 0xA5, "∞" },
-		{ 0xB9, "≠" }, { 0xBB, "≈" }, { 0xBA, "≡" }, { 0xD6, "√" },
-		{ 0x61, "α" }, { 0x62, "β" }, { 0x64, "δ" }, { 0x65, "ε" },
-		{ 0x6C, "λ" }, { 0x6D, "μ" }, { 0x70, "π" }, { 0x73, "σ" },
-		{ 0x44, "Δ" }, { 0x57, "Ω" }, { 0x53, "Σ" }, { 0xA7, "▪" },
-		{ 0xFC, "✓" }, { 0xD8, "➢" }, { 0x2D, "−" }, { 0x2B, "+" },
-	};
-	ch &= 0xFF;
-	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
-		if (t[k].c == ch)
-			return t[k].u;
-	return "";
+	xmlChar *font = cd_w_attr(sym, "font"), *ch = cd_w_attr(sym, "char");
+	unsigned long code = ch ? strtoul((const char *)ch, NULL, 16) : 0;
+	uint32_t u = code <= 0xFFFF ? cd_sym_map(cd_sym_font((const char *)font),
+	                                         (unsigned)code) : 0;
+
+	xmlFree(font);
+	xmlFree(ch);
+	buf[0] = '\0';
+	if (u == 0)
+		return buf;
+	if (u < 0x80) {
+		buf[0] = (char)u, buf[1] = '\0';
+	} else if (u < 0x800) {
+		buf[0] = (char)(0xC0 | (u >> 6)), buf[1] = (char)(0x80 | (u & 0x3F));
+		buf[2] = '\0';
+	} else if (u < 0x10000) {
+		buf[0] = (char)(0xE0 | (u >> 12)), buf[1] = (char)(0x80 | ((u >> 6) & 0x3F));
+		buf[2] = (char)(0x80 | (u & 0x3F)), buf[3] = '\0';
+	} else {
+		buf[0] = (char)(0xF0 | (u >> 18)), buf[1] = (char)(0x80 | ((u >> 12) & 0x3F));
+		buf[2] = (char)(0x80 | ((u >> 6) & 0x3F)), buf[3] = (char)(0x80 | (u & 0x3F));
+		buf[4] = '\0';
+	}
+	return buf;
 }
 
 static void collect(cd_st_ctx *c, const xmlNode *parent, pieces *ps, const xmlNode *link);
@@ -209,12 +221,9 @@ run_child(cd_st_ctx *c, const xmlNode *k, pieces *ps, unsigned fmt,
 			pc_node(ps, ps->text_only ? NULL : cd_st_elem(c, "br"), link);
 		xmlFree(type);
 	} else if (cd_w_is(k, "sym")) {
-		xmlChar *ch = cd_w_attr(k, "char");
+		char u[5];
 
-		if (ch != NULL)
-			pc_text(ps, sym_char((unsigned)strtoul((const char *)ch, NULL, 16)),
-			        fmt, lang, link);
-		xmlFree(ch);
+		pc_text(ps, sym_char(k, u), fmt, lang, link);
 	} else if (k->ns && strcmp((const char *)k->ns->href, CD_PKG_NS) == 0) {
 		if (!ps->text_only)
 			pc_node(ps, marker_node(c, k), link);
@@ -510,13 +519,72 @@ cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p)
 	return has;
 }
 
+/* A paragraph of a cell or note as a list item when it has a label: Word
+ * numbering (whose counters advance here as in the body) or a typed one.
+ * Consecutive items share *list (appended to parent when opened). 1 when
+ * p was made an item. */
+static int
+block_item(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, xmlNodePtr *list)
+{
+	cd_st_pinfo pi;
+	cd_st_numlabel lab;
+	char label[64], *text;
+	const char *style = NULL, *src = "word";
+	int ordered = 0, numbered;
+	size_t skip = 0;
+	xmlNodePtr e, item;
+
+	cd_st_para_info(c->styles, p, &pi);
+	numbered = pi.heading == 0 && cd_st_num_next(c->num, pi.num_id, pi.ilvl, &lab);
+	if (!cd_st_para_has_content(c, p))
+		return 1;
+	if (numbered) {
+		snprintf(label, sizeof label, "%s", lab.label);
+		ordered = !lab.bullet;
+		style = cd_st_num_style(lab.fmt);
+	} else if ((text = cd_st_para_text(c, p)) != NULL) {
+		size_t lead = cd_st_lead_space(text);
+
+		skip = cd_st_typed_label(text + lead, label, sizeof label, &ordered, &style);
+		skip += skip ? lead : 0;
+		src = "typed";
+		free(text);
+		if (skip == 0)
+			return 0;
+	} else {
+		return 0;
+	}
+	e = cd_st_elem(c, "p");
+	if (!cd_st_inline(c, p, e, skip)) {
+		xmlFreeNode(e);
+		return 1;
+	}
+	if (*list == NULL) {
+		*list = xmlAddChild(parent, cd_st_elem(c, "list"));
+		xmlSetProp(*list, BAD_CAST "type", BAD_CAST(ordered ? "ordered" : "bullet"));
+		if (ordered && style != NULL)
+			xmlSetProp(*list, BAD_CAST "style", BAD_CAST style);
+	}
+	item = xmlAddChild(*list, cd_st_elem(c, "item"));
+	if (label[0])
+		xmlSetProp(item, BAD_CAST "label", BAD_CAST label);
+	xmlSetProp(item, BAD_CAST CD_ST_SRC_ATTR, BAD_CAST src);
+	xmlAddChild(item, e);
+	return 1;
+}
+
 void
 cd_st_blocks(cd_st_ctx *c, const xmlNode *container, xmlNodePtr parent)
 {
+	xmlNodePtr list = NULL;
+
 	for (const xmlNode *k = container->children; k; k = k->next) {
 		if (cd_w_is(k, "p")) {
 			xmlNodePtr p;
 
+			if (block_item(c, k, parent, &list))
+				continue;
+			list = NULL;
 			if (!cd_st_para_has_content(c, k))
 				continue;
 			p = cd_st_elem(c, "p");
@@ -527,11 +595,13 @@ cd_st_blocks(cd_st_ctx *c, const xmlNode *container, xmlNodePtr parent)
 		} else if (cd_w_is(k, "tbl")) {
 			xmlNodePtr t = cd_st_table(c, k);
 
+			list = NULL;
 			if (t != NULL)
 				xmlAddChild(parent, t);
 		} else if (cd_w_is(k, "sdt") || cd_w_is(k, "sdtContent") ||
 		           cd_w_is(k, "customXml") || cd_w_is(k, "ins") ||
 		           cd_w_is(k, "txbxContent")) {
+			list = NULL;
 			cd_st_blocks(c, k, parent);
 		}
 	}

@@ -68,9 +68,6 @@ cd_status cd_flat_math(xmlNodePtr root, const char *part, cd_error *err);
 char *cd_flat_math_text(const xmlNode *m);
 /* pipeline/math.c: w:sym and private-use symbol characters → Unicode. */
 cd_status cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err);
-/* Unicode code point for a Symbol/Wingdings font character code (0 when
- * unknown). font is the font name. */
-unsigned cd_flat_sym_map(const char *font, unsigned code);
 
 /* pipeline/clean.c: a deterministic XML NCName for a bookmark name (the
  * name itself when it is one). Returns a malloc'd string (caller frees),

@@ -14,6 +14,7 @@
 
 #include "structure.h"
 #include "stlang.h"
+#include "symbols.h"
 
 typedef struct st_state {
 	cd_st_ctx *c;
@@ -492,6 +493,7 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	finish(&st, pkg);
 	cd_st_comments(&c, pkg, st.root);
 	cd_st_lists_finish(st.root);
+	cd_sym_sanitize(st.root);
 	cd_refs_mark(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);
 	cd_st_tree_free(st.tree);
