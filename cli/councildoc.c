@@ -30,6 +30,8 @@ static const char usage_text[] =
 	"      --table-headers=HOW  txt: header row 'once' (default) or 'repeat'ed in every row\n"
 	"      --front-matter   md: begin with YAML front matter holding the metadata\n"
 	"      --comments       keep Word comments apart in the council XML (default: dropped)\n"
+	"      --changes=HOW    tracked changes: accept (default: Word's final view),\n"
+	"                       reject (the original) or all (both, marked)\n"
 	"      --no-validate    do not validate the council XML against council.rng\n"
 	"      --manifest FILE  keep a manifest of the batch (JSON lines)\n"
 	"      --update         skip inputs the manifest shows done with the same options\n"
@@ -182,7 +184,7 @@ static void
 parse_args(struct run *r, int argc, char **argv)
 {
 	enum { O_NOTES = 256, O_WRAP, O_FRONT, O_NOVALID, O_DATADIR, O_MANIFEST, O_UPDATE,
-	       O_META, O_THEAD, O_COMMENTS };
+	       O_META, O_THEAD, O_COMMENTS, O_CHANGES };
 	static const struct option longopts[] = {
 		{ "to", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
@@ -201,6 +203,7 @@ parse_args(struct run *r, int argc, char **argv)
 		{ "meta", no_argument, NULL, O_META },
 		{ "table-headers", required_argument, NULL, O_THEAD },
 		{ "comments", no_argument, NULL, O_COMMENTS },
+		{ "changes", required_argument, NULL, O_CHANGES },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -242,6 +245,16 @@ parse_args(struct run *r, int argc, char **argv)
 		case O_UPDATE: r->update = 1; break;
 		case O_META: r->meta = 1; break;
 		case O_COMMENTS: r->opt.keep_comments = 1; break;
+		case O_CHANGES:
+			if (strcmp(optarg, "accept") == 0)
+				r->opt.changes = CD_CHANGES_ACCEPT;
+			else if (strcmp(optarg, "reject") == 0)
+				r->opt.changes = CD_CHANGES_REJECT;
+			else if (strcmp(optarg, "all") == 0)
+				r->opt.changes = CD_CHANGES_ALL;
+			else
+				usage_error("--changes takes accept, reject or all, not '%s'", optarg);
+			break;
 		case O_THEAD:
 			if (strcmp(optarg, "once") != 0 && strcmp(optarg, "repeat") != 0)
 				usage_error("--table-headers takes once or repeat, not '%s'", optarg);
@@ -259,9 +272,10 @@ static void
 set_optkey(struct run *r)
 {
 	snprintf(r->optkey, sizeof r->optkey,
-	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;thead=%d;comments=%d;validate=%d;dir=%s",
+	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;thead=%d;comments=%d;changes=%d;validate=%d;dir=%s",
 	         CD_VERSION, r->formats, r->opt.notes_at == CD_NOTES_SECTION ? "section" : "end",
-	         r->opt.wrap, r->opt.front_matter, r->opt.table_headers_repeat, r->opt.keep_comments, r->validate,
+	         r->opt.wrap, r->opt.front_matter, r->opt.table_headers_repeat, r->opt.keep_comments,
+	         r->opt.changes, r->validate,
 	         r->outdir ? r->outdir : "-");
 }
 

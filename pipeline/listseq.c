@@ -389,6 +389,34 @@ infer_style(xmlNodePtr list)
 	xmlSetProp(list, BAD_CAST "start", BAD_CAST b);
 }
 
+/* A term alone is no list: "one<TAB>two" stays a paragraph, the term
+ * and a space before its text. 1 when list was replaced and freed. */
+static int
+lone_term(xmlNodePtr list)
+{
+	xmlNodePtr item = first_item(list), p = item ? xmlFirstElementChild(item) : NULL;
+	xmlChar *label;
+
+	if (item != last_item(list) || !is_elem(p, "p") || xmlNextElementSibling(p) != NULL)
+		return 0;
+	label = xmlGetProp(item, BAD_CAST "label");
+	if (label != NULL) {
+		xmlNodePtr t = xmlNewDocText(list->doc, label);
+
+		xmlNodeAddContent(t, BAD_CAST " ");
+		if (p->children != NULL)
+			xmlAddPrevSibling(p->children, t);
+		else
+			xmlAddChild(p, t);
+	}
+	xmlFree(label);
+	xmlUnlinkNode(p);
+	xmlAddPrevSibling(list, p);
+	xmlUnlinkNode(list);
+	xmlFreeNode(list);
+	return 1;
+}
+
 void
 cd_st_lists_finish(xmlNodePtr root)
 {
@@ -406,7 +434,9 @@ cd_st_lists_finish(xmlNodePtr root)
 	for (size_t k = 0; k < n; k++) {
 		xmlNodePtr i = v[k] ? first_item(v[k]) : NULL;
 
-		if (i != NULL && is_term(i)) {
+		if (i != NULL && is_term(i) && lone_term(v[k])) {
+			v[k] = NULL;
+		} else if (i != NULL && is_term(i)) {
 			xmlSetProp(v[k], BAD_CAST "type", BAD_CAST "term");
 			xmlUnsetProp(v[k], BAD_CAST "style");
 			xmlUnsetProp(v[k], BAD_CAST "start");

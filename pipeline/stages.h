@@ -69,6 +69,12 @@ char *cd_flat_math_text(const xmlNode *m);
 /* pipeline/math.c: w:sym and private-use symbol characters → Unicode. */
 cd_status cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err);
 
+/* pipeline/revisions.c: tracked changes under root for mode
+ * CD_CHANGES_REJECT (the text before the changes) or CD_CHANGES_ALL (both,
+ * in pkg:ins / pkg:del with @author and @date); nothing for
+ * CD_CHANGES_ACCEPT, which the wrapper pass of flatten.c does. */
+cd_status cd_flat_revisions(xmlNodePtr root, int mode);
+
 /* pipeline/clean.c: a deterministic XML NCName for a bookmark name (the
  * name itself when it is one). Returns a malloc'd string (caller frees),
  * NULL on allocation failure. */

@@ -280,8 +280,22 @@
         </orderedlist>
         <xsl:text>&#10;</xsl:text>
       </xsl:when>
+      <xsl:when test="@type = 'term'">
+        <variablelist>
+          <xsl:for-each select="c:item">
+            <varlistentry>
+              <term><xsl:value-of select="normalize-space(@label)"/></term>
+              <xsl:apply-templates select="." mode="db-block"/>
+            </varlistentry>
+          </xsl:for-each>
+        </variablelist>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:when>
       <xsl:otherwise>
         <itemizedlist>
+          <xsl:if test="not(c:item[normalize-space(@label) != ''])">
+            <xsl:attribute name="mark">none</xsl:attribute>
+          </xsl:if>
           <xsl:apply-templates select="c:item" mode="db-block"/>
         </itemizedlist>
         <xsl:text>&#10;</xsl:text>
@@ -405,6 +419,28 @@
   <xsl:template match="c:code" mode="db-inl">
     <code><xsl:apply-templates mode="db-inl"/></code>
   </xsl:template>
+  <!-- tracked changes (kept with the changes option "all"): revisionflag, and who and when in
+       the revision attribute -->
+  <xsl:template match="c:ins | c:del" mode="db-inl">
+    <phrase>
+      <xsl:attribute name="revisionflag">
+        <xsl:choose>
+          <xsl:when test="self::c:ins">added</xsl:when>
+          <xsl:otherwise>deleted</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:if test="normalize-space(concat(@author, @date)) != ''">
+        <xsl:attribute name="revision">
+          <xsl:value-of select="normalize-space(concat(@author, ' ', @date))"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="db-inl"/>
+    </phrase>
+  </xsl:template>
+  <xsl:template match="c:ins | c:del" mode="db-plain">
+    <xsl:apply-templates mode="db-plain"/>
+  </xsl:template>
+
   <xsl:template match="c:span" mode="db-inl">
     <phrase>
       <xsl:call-template name="db-langdir"/>

@@ -377,12 +377,26 @@
       <xsl:variable name="label">
         <xsl:call-template name="cd-item-label"/>
       </xsl:variable>
+      <xsl:variable name="esc">
+        <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($label)"/></xsl:call-template>
+      </xsl:variable>
+      <!-- only a label that would be a list marker ("7." "7)") is escaped
+           at the line start; "1.a)" and "2.1.1" cannot open a block -->
       <xsl:variable name="lab">
-        <xsl:call-template name="m-line-start">
-          <xsl:with-param name="s">
-            <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($label)"/></xsl:call-template>
-          </xsl:with-param>
-        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="contains('0123456789', substring($esc, 1, 1))">
+            <xsl:variable name="punct" select="translate($esc, '0123456789', '')"/>
+            <xsl:choose>
+              <xsl:when test="($punct = '.' or $punct = ')') and substring($esc, string-length($esc)) = $punct">
+                <xsl:value-of select="concat(substring($esc, 1, string-length($esc) - 1), '\', $punct)"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$esc"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="m-line-start"><xsl:with-param name="s" select="string($esc)"/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:variable>
       <xsl:variable name="sep">
         <xsl:choose>

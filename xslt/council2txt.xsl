@@ -306,6 +306,24 @@
     <xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/>
   </xsl:template>
 
+  <!-- tracked changes (kept with the changes option "all"): a bracketed marker a screen reader
+       speaks, "[deleted, AUTHOR, DATE: text]" -->
+  <xsl:template match="c:ins | c:del" mode="t-inl">
+    <xsl:text>[</xsl:text>
+    <xsl:call-template name="cd-label">
+      <xsl:with-param name="key" select="local-name()"/>
+    </xsl:call-template>
+    <xsl:if test="normalize-space(@author) != ''">
+      <xsl:value-of select="concat(', ', normalize-space(@author))"/>
+    </xsl:if>
+    <xsl:if test="normalize-space(@date) != ''">
+      <xsl:value-of select="concat(', ', substring(normalize-space(@date), 1, 10))"/>
+    </xsl:if>
+    <xsl:text>: </xsl:text>
+    <xsl:apply-templates mode="t-inl"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
   <xsl:template match="c:b | c:i | c:u | c:sup | c:sub | c:code | c:span | c:ref | c:math" mode="t-inl">
     <xsl:apply-templates mode="t-inl"/>
   </xsl:template>
