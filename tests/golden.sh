@@ -3,7 +3,8 @@
 #
 # Inputs in tests/golden/:  NAME.in.xml (readable package source, built into a
 # .docx with mkdocx), NAME.docx, NAME.dump (a text dump of a report) or
-# NAME.raw (any bytes, converted as NAME.docx: hostile or wrong inputs).
+# NAME.raw (any bytes, converted as NAME.docx: hostile or wrong inputs);
+# NAME.args, when present, holds extra councildoc options for that input.
 # Expected outputs beside it: NAME.xml NAME.dbk NAME.md NAME.txt NAME.err;
 # only present files are compared, but every format is always run (so a crash
 # in any of them fails). Every council XML is validated against
@@ -34,7 +35,9 @@ for src in "$G"/*.in.xml "$G"/*.docx "$G"/*.dump "$G"/*.raw; do
 	n=$((n + 1))
 	out=$W/out/$name
 	mkdir -p "$out"
-	(cd "$W/in" && "$OLDPWD/$bindir/councildoc" -t all -o "$OLDPWD/$out" "$(basename "$input")") \
+	args=$(cat "$G/$name.args" 2>/dev/null)
+	# shellcheck disable=SC2086 # the options are words
+	(cd "$W/in" && "$OLDPWD/$bindir/councildoc" $args -t all -o "$OLDPWD/$out" "$(basename "$input")") \
 		2>"$out/$name.err.raw"
 	rc=$?
 	if [ $rc -gt 1 ] || grep -q "Sanitizer\|runtime error" "$out/$name.err.raw"; then
