@@ -39,10 +39,19 @@ all: $(PROGS)
 # quiet by default; make V=1 shows the commands
 Q = $(if $(V),,@)
 
+# release objects are position-independent: the same ones make the static
+# and the shared library
 $(R)/%.o: %.c
 	@mkdir -p $(@D)
 	@$(if $(V),:,echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS) -fPIC $(WARN) -MMD -MP -c $< -o $@
+
+# the configured data directory is compiled in: rebuild when PREFIX changes
+$(R)/prefix.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+$(R)/output/emit.o $(A)/output/emit.o: $(R)/prefix.stamp
+FORCE:
 
 $(A)/%.o: %.c
 	@mkdir -p $(@D)
@@ -52,6 +61,18 @@ $(A)/%.o: %.c
 $(R)/libcouncildoc.a: $(REL_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+SOVER = 0
+VERSION := $(shell sed -n 's/^\#define CD_VERSION "\(.*\)"/\1/p' include/councildoc.h)
+
+$(R)/libcouncildoc.so.$(SOVER): $(REL_OBJ)
+	$(CC) -shared -Wl,-soname,libcouncildoc.so.$(SOVER) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+$(R)/councildoc.pc: build-aux/councildoc.pc.in $(R)/prefix.stamp include/councildoc.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@PRIVATE@|$(filter-out libxml-2.0,$(PKGS))|' $< > $@
+
+lib: $(R)/libcouncildoc.a $(R)/libcouncildoc.so.$(SOVER) $(R)/councildoc.pc
 
 $(A)/libcouncildoc.a: $(ASAN_OBJ)
 	@rm -f $@
@@ -93,14 +114,18 @@ test: deps-test
 	@$(MAKE) --no-print-directory test-build
 	@sh tests/run-unit.sh $(UNIT)
 	@$(ASAN_ENV) sh tests/golden.sh check $(A)/bin $(A)/bin/mkdocx
+	@$(ASAN_ENV) sh tests/golden-xslt.sh check $(A)/bin
 	@$(ASAN_ENV) sh tests/cli.sh $(A)/bin $(A)/bin/mkdocx
+	@$(ASAN_ENV) sh tests/cli-options.sh $(A)/bin $(A)/bin/mkdocx
+	@$(MAKE) --no-print-directory check-install
 	@echo "make test: all passed"
 
 test-build: $(UNIT) $(FILTERS:%=$(A)/bin/councildoc-%) $(A)/bin/councildoc $(A)/bin/mkdocx
 
 golden: deps-test
-	@$(MAKE) --no-print-directory $(A)/bin/councildoc $(A)/bin/mkdocx
+	@$(MAKE) --no-print-directory $(A)/bin/councildoc $(A)/bin/councildoc-render $(A)/bin/mkdocx
 	@$(ASAN_ENV) sh tests/golden.sh update $(A)/bin $(A)/bin/mkdocx
+	@$(ASAN_ENV) sh tests/golden-xslt.sh update $(A)/bin
 
 demo: deps
 	@$(MAKE) --no-print-directory all $(R)/bin/mkdocx
@@ -127,18 +152,40 @@ $(R)/bin/%: $(R)/tests/%.o $(R)/libcouncildoc.a
 bench: all $(R)/bin/mkbig $(R)/bin/runstat
 	@sh tests/bench.sh bin/councildoc
 
-install: all
+# what make install writes (make uninstall removes exactly these)
+INST_BIN   = $(PROGS:bin/%=$(PREFIX)/bin/%)
+INST_DATA  = $(patsubst xslt/%,$(PREFIX)/share/councildoc/%,$(wildcard xslt/*.xsl) xslt/council.rng)
+INST_LIB   = $(PREFIX)/lib/libcouncildoc.a $(PREFIX)/lib/libcouncildoc.so.$(SOVER) \
+             $(PREFIX)/lib/libcouncildoc.so $(PREFIX)/lib/pkgconfig/councildoc.pc
+INST_OTHER = $(PREFIX)/include/councildoc.h $(PREFIX)/share/man/man1/councildoc.1 \
+             $(PREFIX)/share/man/man3/councildoc.3
+
+install: all lib
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DESTDIR)$(PREFIX)/share/councildoc
+		$(DESTDIR)$(PREFIX)/share/man/man3 $(DESTDIR)$(PREFIX)/share/councildoc \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
 	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 doc/councildoc.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 doc/councildoc.3 $(DESTDIR)$(PREFIX)/share/man/man3/
 	install -m 644 xslt/*.xsl xslt/council.rng $(DESTDIR)$(PREFIX)/share/councildoc/
-	@[ ! -f xslt/council.rnc ] || install -m 644 xslt/council.rnc $(DESTDIR)$(PREFIX)/share/councildoc/
+	install -m 644 include/councildoc.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(R)/libcouncildoc.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(R)/libcouncildoc.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libcouncildoc.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/libcouncildoc.so
+	install -m 644 $(R)/councildoc.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INST_BIN) $(INST_DATA) $(INST_LIB) $(INST_OTHER))
+	-rmdir $(DESTDIR)$(PREFIX)/share/councildoc 2>/dev/null
+
+# a program of another project builds on the installed library
+check-install: all $(R)/bin/mkdocx
+	@sh tests/check-install.sh
 
 clean:
 	rm -rf build bin demo
 
-.PHONY: all deps deps-test test test-build golden demo check-corpus check-emitters check-pandoc bench install clean
+.PHONY: all lib deps deps-test test test-build golden demo check-corpus check-emitters check-pandoc bench install uninstall check-install clean FORCE
 .SECONDARY:
 
 # ---- fuzzing (tests/fuzz/README.md) --------------------------------------

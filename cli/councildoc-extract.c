@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "councildoc.h"
+#include "filter.h"
 
 int
 main(int argc, char **argv)
 {
-	const char *path = argc == 2 ? argv[1] : "-";
+	const char *path = "-";
 	unsigned char *data = NULL;
 	char *out = NULL;
 	size_t len = 0, olen = 0;
@@ -18,10 +18,9 @@ main(int argc, char **argv)
 	cd_error err;
 	int rc = 1;
 
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1] != '\0')) {
-		fprintf(stderr, "usage: councildoc-extract [FILE]\n");
-		return argc == 2 && strcmp(argv[1], "--help") == 0 ? 0 : 2;
-	}
+	if ((rc = cd_filter_args(argc, argv, "councildoc-extract", "[FILE]", NULL, &path)) >= 0)
+		return rc;
+	rc = 1;
 	cd_init();
 	cd_options_init(&o);
 	cd_error_clear(&err);

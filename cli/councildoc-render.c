@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "councildoc.h"
+#include "filter.h"
 
 static cd_format
 parse_format(const char *s)
@@ -24,7 +24,7 @@ int
 main(int argc, char **argv)
 {
 	cd_format fmt;
-	const char *path;
+	const char *path = "-", *fname = NULL;
 	unsigned char *data = NULL;
 	char *out = NULL;
 	size_t len = 0, olen = 0;
@@ -34,12 +34,14 @@ main(int argc, char **argv)
 	cd_error err;
 	int rc = 1;
 
-	if (argc < 3 || argc > 4 || strcmp(argv[1], "-t") != 0 ||
-	    (fmt = parse_format(argv[2])) == 0) {
+	if ((rc = cd_filter_args(argc, argv, "councildoc-render", "-t docbook|md|txt|xml [FILE]",
+	                         &fname, &path)) >= 0)
+		return rc;
+	if ((fmt = parse_format(fname)) == 0) {
 		fprintf(stderr, "usage: councildoc-render -t docbook|md|txt|xml [FILE]\n");
 		return 2;
 	}
-	path = argc == 4 ? argv[3] : "-";
+	rc = 1;
 	cd_init();
 	cd_options_init(&o);
 	cd_error_clear(&err);

@@ -279,21 +279,34 @@ set_optkey(struct run *r)
 	         r->outdir ? r->outdir : "-");
 }
 
-static void
+/* The inputs of the command line, directories expanded. Returns the number
+ * of directory arguments that held no Word package (each reported). */
+static int
 expand_inputs(struct run *r, int argc, char **argv)
 {
+	int empty = 0;
+
 	for (int i = optind; i < argc; i++) {
 		struct stat st;
 
 		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t before = r->ninputs;
+
 			/* outputs mirror the folders below the directory argument */
 			add_dir(r, argv[i], 0, strlen(argv[i]) + 1);
+			if (r->ninputs == before) {
+				if (!r->quiet)
+					fprintf(stderr, "councildoc: %s: no .docx, .docm, .dotx or .dotm file%s\n",
+					        argv[i], r->recursive ? "" : " (-r looks in subfolders)");
+				empty++;
+			}
 		} else {
 			const char *slash = strrchr(argv[i], '/');
 
 			add_input(r, argv[i], slash != NULL ? (size_t)(slash + 1 - argv[i]) : 0);
 		}
 	}
+	return empty;
 }
 
 int
@@ -301,7 +314,7 @@ main(int argc, char **argv)
 {
 	struct run r;
 	cd_error err;
-	int rc;
+	int rc, empty;
 
 #ifdef __GLIBC__
 	/* large reports build and free big trees: keep freed memory for the
@@ -336,7 +349,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "councildoc: %s: %s\n", r.outdir, strerror(errno));
 		return 1;
 	}
-	expand_inputs(&r, argc, argv);
+	empty = expand_inputs(&r, argc, argv);
 	cd_init();
 	cd_error_clear(&err);
 	r.eng = cd_engine_new(r.datadir, &err);
@@ -346,6 +359,8 @@ main(int argc, char **argv)
 	}
 	set_optkey(&r);
 	rc = cd_batch_run(&r);
+	if (empty > 0 && rc == 0)
+		rc = 1;   /* a directory argument gave nothing to convert */
 	cd_engine_free(r.eng);
 	for (size_t i = 0; i < r.ninputs; i++)
 		free(r.inputs[i]);

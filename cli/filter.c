@@ -2,11 +2,53 @@
  * filter.c — the shared main() of the one-stage filters: read one XML
  * document from FILE or stdin, apply a stage, write the result to stdout.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "filter.h"
+
+int
+cd_filter_args(int argc, char **argv, const char *prog, const char *usage,
+               const char **fmt, const char **path)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "to", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, fmt ? "hVt:" : "hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			printf("usage: %s %s\n", prog, usage);
+			return 0;
+		case 'V':
+			printf("%s %s\n", prog, CD_VERSION);
+			return 0;
+		case 't':
+			if (fmt != NULL) {
+				*fmt = optarg;
+				break;
+			}
+			/* FALLTHROUGH */
+		default:
+			fprintf(stderr, "usage: %s %s\n", prog, usage);
+			return 2;
+		}
+	}
+	if (argc - optind > 1 || (fmt != NULL && *fmt == NULL)) {
+		fprintf(stderr, "usage: %s %s\n", prog, usage);
+		return 2;
+	}
+	*path = optind < argc ? argv[optind] : "-";
+	return -1;
+}
 
 static int
 write_out(const char *prog, const char *data, size_t len)
@@ -31,20 +73,9 @@ cd_filter_main(int argc, char **argv, const char *prog, const char *usage,
 	cd_error err;
 	int rc = 1;
 
-	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		printf("usage: %s %s\n", prog, usage);
-		return 0;
-	}
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("%s %s\n", prog, CD_VERSION);
-		return 0;
-	}
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1] != '\0')) {
-		fprintf(stderr, "usage: %s %s\n", prog, usage);
-		return 2;
-	}
-	if (argc == 2)
-		path = argv[1];
+	if ((rc = cd_filter_args(argc, argv, prog, usage, NULL, &path)) >= 0)
+		return rc;
+	rc = 1;
 	cd_init();
 	cd_options_init(&o);
 	cd_error_clear(&err);

@@ -9,6 +9,13 @@
  * or NULL with *err set. */
 typedef xmlDocPtr (*cd_filter_fn)(xmlDocPtr in, const cd_options *o, cd_error *err);
 
+/* Parses a filter's command line with getopt_long: -h/--help, -V/--version
+ * and, when fmt is not NULL, a required -t/--to FORMAT (*fmt set). Returns
+ * -1 when the program goes on with *path (FILE or "-"), else the exit
+ * status to return (0 after --help/--version, 2 on a usage error). */
+int cd_filter_args(int argc, char **argv, const char *prog, const char *usage,
+                   const char **fmt, const char **path);
+
 /* Reads FILE (or stdin) as XML, runs fn, writes the result to stdout.
  * Returns the exit status (0, 1 failure, 2 usage). */
 int cd_filter_main(int argc, char **argv, const char *prog, const char *usage,

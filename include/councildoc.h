@@ -195,8 +195,12 @@ cd_status cd_write_atomic(const char *path, const char *data, size_t len, cd_err
 cd_status cd_read_file(const char *path, size_t max, unsigned char **data,
                        size_t *len, cd_error *err);
 
-/* One-time library initialisation (libxml2 checks, safe defaults). Call it
- * first; it is idempotent. */
+/* Library set-up: call cd_init before anything else and cd_cleanup when
+ * done; the calls pair up and may repeat (init, cleanup, init...). While
+ * in use the library silences libxml2's generic error handler and turns
+ * off its defaults for external DTDs, entity substitution and pedantic
+ * parsing; the last cd_cleanup puts them back. It never calls
+ * xmlCleanupParser: a program that is done with libxml2 does, at exit. */
 void cd_init(void);
 void cd_cleanup(void);
 

@@ -131,13 +131,18 @@ load_sheets(cd_engine *eng, cd_error *err)
 	cd_buf msg;
 
 	for (int i = 0; i < NSHEETS; i++) {
+		/* messages while compiling go to msg; the handlers in place
+		 * before (the caller's, or cd_init's) are put back */
+		xmlGenericErrorFunc xml_err = xmlGenericError, xslt_err = xsltGenericError;
+		void *xml_ctx = xmlGenericErrorContext, *xslt_ctx = xsltGenericErrorContext;
+
 		cd_buf_init(&msg);
 		snprintf(path, sizeof path, "%s/%s", eng->dir, sheet_file[i]);
 		xsltSetGenericErrorFunc(&msg, collect);
 		xmlSetGenericErrorFunc(&msg, collect);
 		eng->sheet[i] = xsltParseStylesheetFile((const xmlChar *)path);
-		xsltSetGenericErrorFunc(NULL, NULL);
-		xmlSetGenericErrorFunc(NULL, NULL);
+		xsltSetGenericErrorFunc(xslt_ctx, xslt_err);
+		xmlSetGenericErrorFunc(xml_ctx, xml_err);
 		if (eng->sheet[i] == NULL || eng->sheet[i]->errors > 0) {
 			cd_error_set(err, CD_ERR_XSLT, sheet_file[i], 0,
 			             "cannot compile stylesheet: %s", first_line(&msg));

@@ -222,8 +222,13 @@ run_child(cd_st_ctx *c, const xmlNode *k, pieces *ps, unsigned fmt,
 	} else if (cd_w_is(k, "cr") || cd_w_is(k, "br")) {
 		xmlChar *type = cd_w_attr(k, "type");
 
-		if (type == NULL || xmlStrcmp(type, BAD_CAST "textWrapping") == 0)
-			pc_node(ps, ps->text_only ? NULL : cd_st_elem(c, "br"), link);
+		/* plain text shows a line break as '\n' (one byte, as pc_trim
+		 * counts a br node) */
+		if ((type == NULL || xmlStrcmp(type, BAD_CAST "textWrapping") == 0) &&
+		    ps->text_only)
+			pc_text(ps, "\n", fmt, lang, link);
+		else if (type == NULL || xmlStrcmp(type, BAD_CAST "textWrapping") == 0)
+			pc_node(ps, cd_st_elem(c, "br"), link);
 		xmlFree(type);
 	} else if (cd_w_is(k, "sym")) {
 		char u[5];
@@ -377,6 +382,7 @@ pc_trim(pieces *ps, size_t skip)
 		} else if (p->node && xmlStrcmp(p->node->name, BAD_CAST "br") == 0) {
 			xmlFreeNode(p->node);
 			p->node = NULL;
+			skip -= skip > 0;   /* '\n' in the plain text */
 		} else if (skip == 0) {
 			break;
 		}

@@ -119,6 +119,7 @@ typedef struct cd_meta {
 	char lang[8];       /* the report's language as far as the header tells ("" unknown) */
 	unsigned from_header; /* CD_META_* bits: fields read from the page header */
 	unsigned from_props;  /* ... and from the document properties (docProps) */
+	unsigned from_body;   /* ... and from a heading that stays in the body */
 } cd_meta;
 
 enum {

@@ -178,22 +178,40 @@ silent_generic(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* cd_init/cd_cleanup pair up: the first cd_init sets the library up, the
+ * last cd_cleanup puts back what it changed, and a later cd_init sets it up
+ * again. What it changes process-wide while in use: libxml2's generic
+ * error handler (silenced: library code never prints) and the parser
+ * defaults for external DTDs, entity substitution and pedantic mode
+ * (off). EXSLT stays registered (harmless, as xsltproc does); freeing
+ * libxml2's globals (xmlCleanupParser) is the process's business, at exit. */
+static int users;
+static struct {
+	xmlGenericErrorFunc err;
+	void *err_ctx;
+	xmlStructuredErrorFunc serr;
+	void *serr_ctx;
+	int load_ext_dtd, substitute, pedantic;
+} saved;
+
 void
 cd_init(void)
 {
-	static int done;
-
-	if (done)
+	if (users++ > 0)
 		return;
-	done = 1;
 	LIBXML_TEST_VERSION
 	xmlInitParser();
+	saved.err = xmlGenericError;
+	saved.err_ctx = xmlGenericErrorContext;
+	saved.serr = xmlStructuredError;
+	saved.serr_ctx = xmlStructuredErrorContext;
 	/* Library code never prints: errors reach callers through cd_error. */
 	xmlSetGenericErrorFunc(NULL, silent_generic);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	saved.load_ext_dtd = xmlLoadExtDtdDefaultValue;
 	xmlLoadExtDtdDefaultValue = 0;
-	xmlSubstituteEntitiesDefault(0);
-	xmlPedanticParserDefault(0);
+	saved.substitute = xmlSubstituteEntitiesDefault(0);
+	saved.pedantic = xmlPedanticParserDefault(0);
 	/* EXSLT (exsl:node-set, str:...) as xsltproc registers it */
 	exsltRegisterAll();
 }
@@ -201,6 +219,11 @@ cd_init(void)
 void
 cd_cleanup(void)
 {
-	xsltCleanupGlobals();
-	xmlCleanupParser();
+	if (users == 0 || --users > 0)
+		return;
+	xmlSetGenericErrorFunc(saved.err_ctx, saved.err);
+	xmlSetStructuredErrorFunc(saved.serr_ctx, saved.serr);
+	xmlLoadExtDtdDefaultValue = saved.load_ext_dtd;
+	xmlSubstituteEntitiesDefault(saved.substitute);
+	xmlPedanticParserDefault(saved.pedantic);
 }

@@ -94,9 +94,51 @@ set_str(char **dst, char *src)
 	*dst = src;
 }
 
-/* Decides what the field does from its instruction. */
+/* A table of contents naming heading styles (TOC \t "Style,1,Style,2",
+ * not a table of figures: no \c, no \f) tells which styles Word takes for
+ * headings: the list is kept on the package root (toc-styles) for the
+ * structure stage. */
 static void
-fld_classify(fld *f)
+toc_styles(const char *s, const xmlNode *at)
+{
+	int sw = 0, figures = 0, want = 0;
+	char *t, *list = NULL;
+	xmlNodePtr root = at && at->doc ? xmlDocGetRootElement(at->doc) : NULL;
+
+	while ((t = next_token(&s, &sw)) != NULL) {
+		if (sw) {
+			figures |= t[1] == 'c' || t[1] == 'f';
+			want = t[1] == 't';
+			free(t);
+		} else if (want && list == NULL) {
+			list = t;
+			want = 0;
+		} else {
+			free(t);
+		}
+	}
+	if (list != NULL && !figures && root != NULL && strlen(list) < 4096) {
+		xmlChar *old = xmlGetProp(root, BAD_CAST "toc-styles");
+		cd_buf b;
+
+		cd_buf_init(&b);
+		if (old != NULL && strlen((const char *)old) < 16384) {
+			cd_buf_adds(&b, (const char *)old);
+			cd_buf_adds(&b, ",");
+		}
+		cd_buf_adds(&b, list);
+		if (b.data != NULL)
+			xmlSetProp(root, BAD_CAST "toc-styles", BAD_CAST b.data);
+		cd_buf_free(&b);
+		xmlFree(old);
+	}
+	free(list);
+}
+
+/* Decides what the field does from its instruction (at: a node of the
+ * field, for what the instruction says about the whole document). */
+static void
+fld_classify(fld *f, const xmlNode *at)
 {
 	const char *s = f->instr.data ? f->instr.data : "";
 	int sw = 0, want = 0; /* 1: next token is \l's argument */
@@ -109,6 +151,8 @@ fld_classify(fld *f)
 		*p = (char)toupper((unsigned char)*p);
 	if (strcmp(name, "TOC") == 0 || strcmp(name, "INDEX") == 0 || strcmp(name, "TOA") == 0) {
 		f->kind = FK_DROP;
+		if (strcmp(name, "TOC") == 0)
+			toc_styles(s, at);
 	} else if (strcmp(name, "HYPERLINK") == 0) {
 		while ((t = next_token(&s, &sw)) != NULL) {
 			if (sw) {
@@ -232,7 +276,7 @@ fldchar(fld_stack *s, xmlNodePtr c)
 	} else if (xmlStrcmp(t, BAD_CAST "separate") == 0) {
 		if (s->n > 0 && !s->v[s->n - 1].in_result) {
 			s->v[s->n - 1].in_result = 1;
-			fld_classify(&s->v[s->n - 1]);
+			fld_classify(&s->v[s->n - 1], c);
 		}
 	} else if (xmlStrcmp(t, BAD_CAST "end") == 0) {
 		stack_pop(s);
@@ -413,7 +457,7 @@ simple_fields(xmlNodePtr root)
 		cd_buf_init(&f.instr);
 		cd_buf_adds(&f.instr, in ? (const char *)in : "");
 		xmlFree(in);
-		fld_classify(&f);
+		fld_classify(&f, fs);
 		cd_xml_remove(cd_w_child(fs, "fldData"));
 		if (f.kind == FK_DROP) {
 			cd_xml_remove(fs);

@@ -101,12 +101,28 @@ fill_meeting(cd_meta *m, char *v)
 	free(v);
 }
 
+/* A properties title that is a template's field label ("Question(s):",
+ * "Title:") names nothing: NULL then (v is taken). */
+static char *
+real_title(char *v)
+{
+	size_t n = v ? strlen(v) : 0;
+
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	if (n == 0 || v[n - 1] == ':') {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
 static void
 props_core(cd_meta *m, xmlNodePtr root)
 {
 	for (xmlNodePtr c = cd_xml_first_elem(root); c; c = cd_xml_next_elem(c)) {
 		if (cd_xml_is(c, DC_NS, "title")) {
-			fill(&m->title, node_text(c));
+			fill(&m->title, real_title(node_text(c)));
 		} else if (cd_xml_is(c, DC_NS, "language")) {
 			char *v = node_text(c);
 
@@ -295,6 +311,8 @@ hide(xmlNodePtr n, const cd_meta *m, unsigned bit)
 		xmlSetProp(n, BAD_CAST "origin", BAD_CAST "page-header");
 	else if (n != NULL && (m->from_props & bit))
 		xmlSetProp(n, BAD_CAST "origin", BAD_CAST "properties");
+	else if (n != NULL && (m->from_body & bit))
+		xmlSetProp(n, BAD_CAST "origin", BAD_CAST "body");
 }
 
 xmlNodePtr

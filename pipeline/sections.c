@@ -18,6 +18,7 @@
 typedef struct frame {
 	xmlNodePtr node;
 	int level;
+	int minor;     /* a run-in heading's section (Heading_b) */
 } frame;
 
 typedef struct lframe {
@@ -141,6 +142,47 @@ append(cd_st_tree *t, xmlNodePtr e)
 	xmlAddChild(t->sec[t->nsec - 1].node, e);
 }
 
+/* The level of the innermost open section that is not a run-in heading's
+ * (0 at the top, 0 in an annex). */
+static int
+major_level(const cd_st_tree *t)
+{
+	for (int k = t->nsec - 1; k > 0; k--)
+		if (!t->sec[k].minor)
+			return t->sec[k].level;
+	return 0;
+}
+
+void
+cd_st_tree_minor(cd_st_tree *t, xmlNodePtr title)
+{
+	cd_st_tree_section(t, major_level(t) + 1, NULL, title);
+	t->sec[t->nsec - 1].minor = 1;
+}
+
+void
+cd_st_tree_close_all(cd_st_tree *t)
+{
+	cd_st_tree_end_list(t);
+	t->nsec = 1;
+}
+
+xmlNodePtr
+cd_st_tree_current(const cd_st_tree *t)
+{
+	return t->nsec > 1 ? t->sec[t->nsec - 1].node : NULL;
+}
+
+void
+cd_st_tree_para_id(cd_st_tree *t, xmlNodePtr p, const char *num)
+{
+	char id[160];
+
+	snprintf(id, sizeof id, "par-%s", num);
+	xmlSetProp(p, BAD_CAST "num", BAD_CAST num);
+	set_id(t, p, id);
+}
+
 void
 cd_st_tree_section(cd_st_tree *t, int level, const char *num, xmlNodePtr title)
 {
@@ -171,6 +213,7 @@ cd_st_tree_section(cd_st_tree *t, int level, const char *num, xmlNodePtr title)
 	append(t, s);
 	t->sec[t->nsec].node = s;
 	t->sec[t->nsec].level = level;
+	t->sec[t->nsec].minor = 0;
 	t->nsec++;
 }
 
@@ -197,6 +240,7 @@ cd_st_tree_annex(cd_st_tree *t, const char *num, xmlNodePtr title)
 	append(t, a);
 	t->sec[t->nsec].node = a;
 	t->sec[t->nsec].level = 0;
+	t->sec[t->nsec].minor = 0;
 	t->nsec++;
 }
 
@@ -290,6 +334,15 @@ cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max)
 	size_t k = 0, n = 0;
 	int comps = 0;
 
+	/* an annex clause ("A.1", "II.3.2"): capital letters, then digits */
+	while (isupper((unsigned char)s[k]) && k < 4)
+		k++;
+	if (k > 0 && !(s[k] == '.' && isdigit((unsigned char)s[k + 1])))
+		return 0;
+	if (k > 0) {
+		k++;
+		comps++;
+	}
 	for (;;) {
 		size_t d = 0;
 
@@ -325,7 +378,7 @@ cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max)
 
 /* Annex heading: "Annex 1", "ANNEX A", "Annexe 2", "Anexo 1", "Appendix 1"
  * with an optional title. Fills num ("" when none). 1 when it is one. */
-int
+size_t
 cd_st_typed_annex(const char *s, char *num, size_t max)
 {
 	static const char *const words[] = { "annexe", "annex", "anexo", "appendix",
@@ -342,8 +395,9 @@ cd_st_typed_annex(const char *s, char *num, size_t max)
 	if (k == 0 || isalpha((unsigned char)s[k]) || strlen(s) > 200)
 		return 0;
 	k += cd_st_lead_space(s + k);
-	if (s[k] == '\0' || (unsigned char)s[k] >= 0x80 || s[k] == '-' || s[k] == ':')
-		return 1;
+	if (s[k] == '\0' || (unsigned char)s[k] >= 0x80 || s[k] == '-' || s[k] == ':' ||
+	    s[k] == '\n')
+		return k;
 	w = k;
 	while (isalnum((unsigned char)s[k]) && k - w < 4)
 		k++;
@@ -352,7 +406,7 @@ cd_st_typed_annex(const char *s, char *num, size_t max)
 	if (k - w > 1 && !isdigit((unsigned char)s[w]) && !isupper((unsigned char)s[w + 1]))
 		return 0;    /* "Annex to ..." is a sentence, not an annex heading */
 	snprintf(num, max, "%.*s", (int)(k - w), s + w);
-	return 1;
+	return k;
 }
 
 int
@@ -385,17 +439,23 @@ cd_st_is_source(const char *s)
 }
 
 /* Strips a trailing ")" / "." and spaces from a numbering label; 1 when
- * what remains is a section number (digits and dots). */
+ * what remains is a section number (digits and dots, after an annex
+ * clause's capital letters: "A.1"). */
 int
 cd_st_label_number(const char *lab, char *num, size_t max)
 {
-	size_t n = strlen(lab);
+	size_t n = strlen(lab), k = 0;
 
 	while (n > 0 && (lab[n - 1] == '.' || lab[n - 1] == ')' || lab[n - 1] == ' '))
 		n--;
-	if (n == 0 || n + 1 > max || !isdigit((unsigned char)lab[0]))
+	/* an annex clause's letters first ("A.1", "II.3") */
+	while (k < n && k < 3 && isupper((unsigned char)lab[k]))
+		k++;
+	if (k > 0 && (k + 1 >= n || lab[k] != '.' || !isdigit((unsigned char)lab[k + 1])))
 		return 0;
-	for (size_t k = 0; k < n; k++)
+	if (n == 0 || n + 1 > max || !isdigit((unsigned char)lab[k > 0 ? k + 1 : 0]))
+		return 0;
+	for (; k < n; k++)
 		if (!isdigit((unsigned char)lab[k]) && lab[k] != '.')
 			return 0;
 	memcpy(num, lab, n);

@@ -25,7 +25,13 @@ typedef struct st_state {
 	xmlNodePtr leadin;    /* the open lead-in element, or NULL */
 	int front;            /* before the first section / lead-in */
 	int after_source;     /* the previous paragraph was the source line */
+	int opened;           /* sections and annexes opened so far */
+	int textdump;         /* the package is a text dump: no styles */
+	xmlNodePtr pair;      /* title of the heading just opened, which a
+	                         following *_title / Annex_ref line completes */
+	int pair_role;        /* the role that opened it */
 	int npara, nbidi;
+	cd_st_captions cap;   /* captions waiting for their table or figure */
 } st_state;
 
 /* ---- the walk ---- */
@@ -64,6 +70,49 @@ make_p(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, size_t skip,
 	return e;
 }
 
+/* Offers each line of t (split at its line breaks) to cd_meta_line: 1
+ * when every non-empty line is header metadata (then stored in m), else 0
+ * with m unchanged. */
+static int
+meta_lines(cd_meta *m, const char *t)
+{
+	cd_meta scratch;
+	char *copy, *line, *save = NULL;
+	int ok = 1, any = 0;
+
+	if (strchr(t, '\n') == NULL)
+		return cd_meta_line(m, t);
+	if ((copy = strdup(t)) == NULL)
+		return 0;
+	cd_meta_init(&scratch);
+	for (line = strtok_r(copy, "\n", &save); line && ok; line = strtok_r(NULL, "\n", &save)) {
+		line += cd_st_lead_space(line);
+		if (*line) {
+			any = 1;
+			ok = cd_meta_line(&scratch, line);
+		}
+	}
+	cd_meta_free(&scratch);
+	free(copy);
+	if (!ok || !any || (copy = strdup(t)) == NULL)
+		return 0;
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (*(line += cd_st_lead_space(line)))
+			cd_meta_line(m, line);
+	free(copy);
+	return 1;
+}
+
+/* A metadata field from a paragraph's text: its line breaks as spaces. */
+static void
+set_meta_text(char **field, const char *t)
+{
+	set_meta(field, t);
+	for (char *q = *field; q && *q; q++)
+		if (*q == '\n' || *q == '\t')
+			*q = ' ';
+}
+
 /* Front matter: source, title, header lines. 1 when consumed. */
 static int
 front_para(st_state *st, const cd_st_pinfo *pi, const char *t)
@@ -72,22 +121,22 @@ front_para(st_state *st, const cd_st_pinfo *pi, const char *t)
 
 	st->after_source = 0;
 	if (pi->role == CD_ROLE_TITLE && st->meta.title == NULL) {
-		set_meta(&st->meta.title, t);
+		set_meta_text(&st->meta.title, t);
 		return 1;
 	}
 	if (!st->front)
 		return 0;
 	if ((pi->role == CD_ROLE_SOURCE || cd_st_is_source(t)) && st->meta.source == NULL) {
-		set_meta(&st->meta.source, t);
+		set_meta_text(&st->meta.source, t);
 		st->after_source = 1;
 		return 1;
 	}
 	if (after && st->meta.title == NULL && pi->heading == 0 && pi->num_id == 0 &&
 	    strlen(t) < 400) {
-		set_meta(&st->meta.title, t);
+		set_meta_text(&st->meta.title, t);
 		return 1;
 	}
-	return pi->heading == 0 && cd_meta_line(&st->meta, t);
+	return pi->heading == 0 && meta_lines(&st->meta, t);
 }
 
 static void
@@ -96,17 +145,46 @@ close_leadin(st_state *st)
 	st->leadin = NULL;
 }
 
-static void
-section_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, int level,
+/* Opens a section (level > 0), a run-in heading's section (level 0) or
+ * an annex (level < 0; num may be NULL) titled by paragraph p. Returns
+ * the title element. */
+static xmlNodePtr
+open_heading(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, int level,
              const char *num, size_t skip)
 {
 	xmlNodePtr title = make_p(st, p, pi, skip, "title");
 
+	cd_st_cap_flush(&st->cap, st->tree);
 	close_leadin(st);
 	st->front = 0;
+	st->opened += level != 0;   /* run-in headings do not end the lead-in */
 	if (title == NULL)
 		title = cd_st_elem(st->c, "title");
-	cd_st_tree_section(st->tree, level, num, title);
+	if (level < 0)
+		cd_st_tree_annex(st->tree, num, title);
+	else if (level == 0)
+		cd_st_tree_minor(st->tree, title);
+	else
+		cd_st_tree_section(st->tree, level, num, title);
+	return title;
+}
+
+/* A paragraph with a direct outline level on a plain body style is a
+ * heading (Word's navigation pane lists it) unless it reads like a
+ * sentence: more than 15 words, or ending with '.', ';' or ','. */
+static int
+sentence_like(const char *t)
+{
+	int words = 0, in = 0;
+	size_t n = strlen(t);
+
+	for (const char *s = t; *s; s++) {
+		int sp = *s == ' ' || *s == '\t' || *s == '\n';
+
+		words += !sp && !in;
+		in = !sp;
+	}
+	return words > 15 || (n > 0 && strchr(".;,", t[n - 1]) != NULL);
 }
 
 static int
@@ -115,18 +193,155 @@ heading_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi,
 {
 	char num[64];
 	size_t skip;
+	int heading = pi->heading > 0 && pi->role != CD_ROLE_HEADINGB &&
+	              !(pi->outline_direct && sentence_like(t));
 
-	if ((skip = cd_st_typed_number(t, pi->heading > 0, num, sizeof num)) > 0) {
-		section_para(st, p, pi, cd_st_num_depth(num), num, skip + lead);
+	/* a typed number makes a heading only in a heading style (in a text
+	 * dump, which has no styles, a number and a TAB do) */
+	if ((heading || st->textdump) &&
+	    (skip = cd_st_typed_number(t, heading, num, sizeof num)) > 0) {
+		open_heading(st, p, pi, cd_st_num_depth(num), num, skip + lead);
 		return 1;
 	}
-	if (pi->heading == 0 || pi->role == CD_ROLE_HEADINGB)
+	if (!heading)
 		return 0;
 	if (numbered && !lab->bullet && cd_st_label_number(lab->label, num, sizeof num))
-		section_para(st, p, pi, cd_st_num_depth(num), num, lead);
+		open_heading(st, p, pi, cd_st_num_depth(num), num, lead);
 	else
-		section_para(st, p, pi, pi->heading, NULL, lead);
+		open_heading(st, p, pi, pi->heading, NULL, lead);
 	return 1;
+}
+
+/* A numbered paragraph: a number typed before a TAB ("3.1.1<TAB>term:
+ * ...") in a plain body style. It stays a paragraph, with its number and
+ * an id. A Word-numbered body paragraph stays a list item (its label is
+ * kept as Word shows it): Word's multi-level lists mix "1.", "1.1" and
+ * "a)" levels in one list, which must keep its nesting. 1 when done. */
+static int
+numbered_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t,
+              size_t lead)
+{
+	char num[64];
+	size_t skip = 0;
+	xmlNodePtr e;
+
+	if (pi->role != CD_ROLE_NONE || st->textdump)
+		return 0;
+	if ((skip = cd_st_typed_number(t, 0, num, sizeof num)) == 0)
+		return 0;
+	skip += lead;
+	if ((e = make_p(st, p, pi, skip, "p")) == NULL)
+		return 1;
+	cd_st_tree_para_id(st->tree, e, num);
+	cd_st_tree_block(st->tree, e);
+	st->front = 0;
+	return 1;
+}
+
+/* A Recommendation's or Resolution's title line names the document: it
+ * is the report's title when nothing else gave one (the heading stays). */
+static void
+title_from_heading(st_state *st, const xmlNode *p, const cd_st_pinfo *pi)
+{
+	char *t;
+
+	if (pi->role != CD_ROLE_TITLE_TEXT || !pi->names_doc || st->meta.title != NULL)
+		return;
+	t = cd_st_para_text(st->c, p);
+	if (t == NULL)
+		return;
+	for (char *q = t; *q; q++)
+		if (*q == '\n' || *q == '\t')
+			*q = ' ';
+	if (t[cd_st_lead_space(t)] != '\0') {
+		st->meta.title = strdup(t + cd_st_lead_space(t));
+		st->meta.from_body |= CD_META_TITLE;
+	}
+	free(t);
+}
+
+/* The line that completes the heading just opened: Rec_title after
+ * Rec_No, Annex_title after Annex_No, Annex_ref after an annex. 1 when
+ * p was added to that title. */
+static int
+pair_line(st_state *st, const xmlNode *p, const cd_st_pinfo *pi)
+{
+	int ok = st->pair != NULL &&
+	         ((pi->role == CD_ROLE_TITLE_TEXT && st->pair_role == CD_ROLE_TITLE_NO) ||
+	          (pi->role == CD_ROLE_ANNEX_TITLE && st->pair_role == CD_ROLE_ANNEX_NO) ||
+	          (pi->role == CD_ROLE_ANNEX_REF && st->pair_role != CD_ROLE_TITLE_NO));
+
+	if (!ok)
+		return 0;
+	xmlAddChild(st->pair, cd_st_elem(st->c, "br"));
+	cd_st_inline(st->c, p, st->pair, 0);
+	title_from_heading(st, p, pi);
+	if (pi->role != CD_ROLE_ANNEX_REF)
+		st->pair_role = CD_ROLE_ANNEX;   /* an Annex_ref may follow */
+	return 1;
+}
+
+/* Annex headings: the Annex_NoTitle family ("Annex A" ⏎ title), Annex_No
+ * (+ Annex_title), a lone Annex_title, or "Annex 2 – Title" typed in a
+ * heading style or standing alone. 1 when an annex was opened. */
+static int
+annex_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t,
+           size_t lead)
+{
+	char num[32];
+	size_t end = pi->num_id == 0 ? cd_st_typed_annex(t, num, sizeof num) : 0;
+	int styled = pi->role == CD_ROLE_ANNEX || pi->role == CD_ROLE_ANNEX_NO ||
+	             pi->role == CD_ROLE_ANNEX_TITLE;
+
+	/* in a document with styles, a typed "Annex 2 – Title" opens an annex
+	 * only in a heading style: the style says what a paragraph is */
+	if (!styled && !st->textdump && (pi->heading == 0 || pi->role != CD_ROLE_NONE))
+		end = 0;
+	if (!styled && end == 0)
+		return 0;
+	if (styled && end == 0)
+		num[0] = '\0';
+	st->pair = open_heading(st, p, pi, -1, num, lead);
+	st->pair_role = pi->role == CD_ROLE_ANNEX_NO ? CD_ROLE_ANNEX_NO : CD_ROLE_ANNEX;
+	return 1;
+}
+
+/* The paragraphs whose style says what they are, before any text rule:
+ * title pairs, run-in headings, captions. 1 when done. */
+static int
+styled_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t,
+            size_t lead)
+{
+	switch (pi->role) {
+	case CD_ROLE_TITLE_NO:
+	case CD_ROLE_TITLE_TEXT:
+		/* a Recommendation's own title is never inside an annex */
+		if (pi->names_doc)
+			cd_st_tree_close_all(st->tree);
+		st->pair = open_heading(st, p, pi, 1, NULL, lead);
+		st->pair_role = pi->role;
+		title_from_heading(st, p, pi);
+		return 1;
+	case CD_ROLE_TITLE:
+		/* a title after the report's own (front_para took the first) */
+		open_heading(st, p, pi, 1, NULL, lead);
+		return 1;
+	case CD_ROLE_HEADINGB:
+		if (st->opened == 0 && cd_meta_leadin(t) != CD_LEADIN_NONE)
+			return 0;
+		open_heading(st, p, pi, 0, NULL, lead);
+		return 1;
+	case CD_ROLE_CAPTION: {
+		xmlNodePtr e = make_p(st, p, pi, lead, "caption");
+
+		if (e != NULL)
+			cd_st_cap_add(&st->cap, st->tree, e);
+		st->front = 0;
+		return 1;
+	}
+	default:
+		return 0;
+	}
 }
 
 static void
@@ -135,7 +350,7 @@ para(st_state *st, const xmlNode *p)
 	cd_st_pinfo pi;
 	cd_st_numlabel lab;
 	int numbered, kind;
-	char *text, *t, num[32];
+	char *text, *t;
 	size_t lead;
 	xmlNodePtr e;
 
@@ -152,32 +367,48 @@ para(st_state *st, const xmlNode *p)
 		t[n - 1] = '\0';
 	st->npara++;
 	st->nbidi += pi.bidi;
+	if (*t && pair_line(st, p, &pi)) {
+		free(text);
+		return;
+	}
+	st->pair = NULL;
+	if (*t == '\0' && !numbered && st->leadin == NULL && pi.role != CD_ROLE_CAPTION) {
+		/* no text: a picture (the figure a caption may name), math */
+		if ((e = make_p(st, p, &pi, 0, "p")) != NULL)
+			cd_st_cap_block(&st->cap, st->tree, e);
+		st->front = 0;
+		free(text);
+		return;
+	}
+	if (pi.role != CD_ROLE_CAPTION)
+		cd_st_cap_flush(&st->cap, st->tree);
 	if (*t && cd_st_is_rule(t)) {
 		close_leadin(st);
 		cd_st_tree_end_list(st->tree);
 	} else if (*t && front_para(st, &pi, t)) {
 		/* stored in meta */
-	} else if (*t && (kind = cd_meta_leadin(t)) != CD_LEADIN_NONE) {
+	} else if (*t && styled_para(st, p, &pi, t, lead)) {
+		/* heading, run-in heading or caption */
+	} else if (*t && st->opened == 0 && pi.heading == 0 &&
+	           (kind = cd_meta_leadin(t)) != CD_LEADIN_NONE) {
+		/* Purpose, Action required, References: the lead-in box only
+		 * before the first clause; later they are ordinary text */
 		st->front = 0;
 		st->leadin = leadin_elem(st, kind);
-	} else if (*t && (pi.role == CD_ROLE_ANNEX || (pi.num_id == 0 &&
-	           cd_st_typed_annex(t, num, sizeof num)))) {
-		if (pi.role == CD_ROLE_ANNEX && !cd_st_typed_annex(t, num, sizeof num))
-			num[0] = '\0';
-		close_leadin(st);
-		st->front = 0;
-		if ((e = make_p(st, p, &pi, lead, "title")) != NULL)
-			cd_st_tree_annex(st->tree, num, e);
+	} else if (*t && annex_para(st, p, &pi, t, lead)) {
+		/* annex opened */
 	} else if (heading_para(st, p, &pi, &lab, numbered, t, lead)) {
 		/* section opened */
 	} else if (st->leadin != NULL) {
 		if ((e = make_p(st, p, &pi, 0, "p")) != NULL)
 			xmlAddChild(st->leadin, e);
+	} else if (numbered_para(st, p, &pi, t, lead)) {
+		/* numbered paragraph */
 	} else if (cd_st_list_para(st->c, st->tree, p, &pi, &lab, numbered, t, lead)) {
 		st->front = 0;
 	} else if ((e = make_p(st, p, &pi, 0, "p")) != NULL) {
 		st->front = 0;   /* body text: no more header lines after it */
-		cd_st_tree_block(st->tree, e);
+		cd_st_cap_block(&st->cap, st->tree, e);
 	}
 	free(text);
 }
@@ -222,10 +453,17 @@ header_table(st_state *st, const xmlNode *tbl)
 		char *t = cd_st_para_text(st->c, v[k]);
 		char *s = t ? t + cd_st_lead_space(t) : NULL;
 
-		if (s != NULL && *s) {
-			lines++;
-			hits += cd_meta_line(&scratch, s);
-			leadin += cd_meta_leadin(s) != CD_LEADIN_NONE;
+		/* each line of a cell counts (a header cell may hold the meeting
+		 * and the place on two lines) */
+		for (char *l = s, *e; l != NULL && *l; l = e ? e + 1 : NULL) {
+			if ((e = strchr(l, '\n')) != NULL)
+				*e = '\0';
+			l += cd_st_lead_space(l);
+			if (*l) {
+				lines++;
+				hits += cd_meta_line(&scratch, l);
+				leadin += cd_meta_leadin(l) != CD_LEADIN_NONE;
+			}
 		}
 		free(t);
 	}
@@ -240,14 +478,21 @@ header_table(st_state *st, const xmlNode *tbl)
 		cd_st_pinfo pi;
 
 		cd_st_para_info(st->c->styles, v[k], &pi);
-		if (s != NULL && *s && !cd_meta_line(&st->meta, s))
-			front_para(st, &pi, s);
+		for (char *l = s, *e; l != NULL && *l; l = e ? e + 1 : NULL) {
+			if ((e = strchr(l, '\n')) != NULL)
+				*e = '\0';
+			l += cd_st_lead_space(l);
+			if (*l && !cd_meta_line(&st->meta, l))
+				front_para(st, &pi, l);
+		}
 		free(t);
 	}
 	free(v);
 	return 1;
 }
 
+/* 1 when the table's first line of text is a lead-in label: the Purpose
+ * box of a Council report. */
 static int
 table_has_leadin(st_state *st, const xmlNode *tbl)
 {
@@ -255,10 +500,15 @@ table_has_leadin(st_state *st, const xmlNode *tbl)
 	size_t cap = 0, n = table_paras(tbl, &v, &cap, 0);
 	int found = 0;
 
-	for (size_t k = 0; k < n && !found; k++) {
+	for (size_t k = 0; k < n; k++) {
 		char *t = cd_st_para_text(st->c, v[k]);
+		const char *s = t ? t + cd_st_lead_space(t) : "";
 
-		found = t && cd_meta_leadin(t + cd_st_lead_space(t)) != CD_LEADIN_NONE;
+		if (*s != '\0') {
+			found = cd_meta_leadin(s) != CD_LEADIN_NONE;
+			free(t);
+			break;
+		}
 		free(t);
 	}
 	free(v);
@@ -285,9 +535,10 @@ table(st_state *st, const xmlNode *tbl)
 {
 	xmlNodePtr t;
 
+	st->pair = NULL;
 	if (st->front && header_table(st, tbl))
 		return;
-	if (table_has_leadin(st, tbl) || one_cell(tbl)) {
+	if ((st->opened == 0 && table_has_leadin(st, tbl)) || one_cell(tbl)) {
 		for (const xmlNode *tr = tbl->children; tr; tr = tr->next)
 			for (const xmlNode *tc = tr->children; tc; tc = tc->next)
 				if (cd_w_is(tc, "tc"))
@@ -298,10 +549,12 @@ table(st_state *st, const xmlNode *tbl)
 	if ((t = cd_st_table(st->c, tbl)) == NULL)
 		return;
 	st->front = 0;
-	if (st->leadin != NULL)
+	if (st->leadin != NULL) {
+		cd_st_cap_flush(&st->cap, st->tree);
 		xmlAddChild(st->leadin, t);
-	else
-		cd_st_tree_block(st->tree, t);
+	} else {
+		cd_st_cap_table(&st->cap, st->tree, t);
+	}
 }
 
 static void
@@ -317,95 +570,6 @@ walk(st_state *st, const xmlNode *container)
 		         cd_w_is(k, "moveTo") || cd_w_is(k, "txbxContent"))
 			walk(st, k);
 	}
-}
-
-/* ---- language ---- */
-
-typedef struct lang_count {
-	char tag[8][8];
-	size_t n[8];      /* letters tagged with tag[i] */
-	size_t ex[8];     /* of which explicitly (run or character style) */
-	int used;
-} lang_count;
-
-static void
-lc_add(lang_count *lc, const char *tag, size_t len, int explicit_tag)
-{
-	int i;
-
-	for (i = 0; i < lc->used && strcmp(lc->tag[i], tag) != 0; i++)
-		;
-	if (i == lc->used && lc->used < 8)
-		snprintf(lc->tag[lc->used++], sizeof lc->tag[0], "%s", tag);
-	if (i < lc->used) {
-		lc->n[i] += len;
-		lc->ex[i] += explicit_tag ? len : 0;
-	}
-}
-
-/* Counts the letters of every run under n by the language Word applies to
- * them (stlang.h: Arabic text takes w:bidi, CJK w:eastAsia). */
-static void
-count_runs(const cd_st_styles *s, const xmlNode *n, const char *dflt, lang_count *lc)
-{
-	for (const xmlNode *k = n->children; k; k = k->next) {
-		cd_st_rfmt f;
-		cd_buf text;
-		char lang[16], tag[8];
-		size_t len = 0;
-		cd_st_script sc;
-
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		if (!cd_w_is(k, "r")) {
-			count_runs(s, k, dflt, lc);
-			continue;
-		}
-		cd_st_run_fmt(s, cd_w_child(k, "rPr"), &f);
-		cd_buf_init(&text);
-		for (const xmlNode *t = k->children; t; t = t->next)
-			if (cd_w_is(t, "t") && t->children && t->children->content)
-				cd_buf_adds(&text, (const char *)t->children->content);
-		sc = cd_st_lang_run(cd_w_child(k, "rPr"), f.lang, text.len ? text.data : "",
-		                    lang, sizeof lang);
-		cd_st_lang_script(text.len ? text.data : "", &len, NULL);
-		cd_buf_free(&text);
-		if (sc == CD_SCRIPT_NONE)
-			continue;
-		cd_st_lang_primary(lang[0] ? lang : dflt, tag, sizeof tag);
-		lc_add(lc, tag, len, lang[0] != '\0');
-	}
-}
-
-/* The language most of the body's letters are in. Untagged text takes the
- * document default, unless the explicitly tagged text is a quarter or more
- * of all and mostly in another language: then the default is a stale one
- * (an English report written from a French template). */
-static void
-body_lang(const cd_st_styles *s, const xmlNode *body, char *out, size_t max)
-{
-	lang_count lc;
-	const char *d = cd_st_styles_lang(s);
-	char dflt[8];
-	size_t all = 0, ex = 0;
-	int best = -1, bex = -1;
-
-	memset(&lc, 0, sizeof lc);
-	cd_st_lang_primary(d ? d : "en", dflt, sizeof dflt);
-	if (body != NULL)
-		count_runs(s, body, dflt, &lc);
-	for (int i = 0; i < lc.used; i++) {
-		all += lc.n[i];
-		ex += lc.ex[i];
-		if (lc.tag[i][0] && (best < 0 || lc.n[i] > lc.n[best]))
-			best = i;
-		if (lc.tag[i][0] && lc.ex[i] > 0 && (bex < 0 || lc.ex[i] > lc.ex[bex]))
-			bex = i;
-	}
-	if (best >= 0 && bex >= 0 && strcmp(lc.tag[best], dflt) == 0 && bex != best &&
-	    ex * 4 >= all && lc.ex[bex] * 2 > ex && !cd_st_lang_is_rtl(lc.tag[best]))
-		best = bex;
-	snprintf(out, max, "%s", best >= 0 ? lc.tag[best] : "en");
 }
 
 /* ---- the stage ---- */
@@ -483,13 +647,24 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	c.ns = xmlNewNs(st.root, BAD_CAST CD_NS, NULL);
 	xmlSetNs(st.root, c.ns);
 	xmlSetProp(st.root, BAD_CAST "version", BAD_CAST "1");
-	body_lang(c.styles, body, c.lang, sizeof c.lang);
+	cd_st_body_lang(c.styles, body, c.lang, sizeof c.lang);
 	st.c = &c;
 	st.front = 1;
 	cd_meta_init(&st.meta);
 	if ((st.tree = cd_st_tree_new(&c, st.root)) == NULL)
 		goto nomem;
+	{
+		xmlChar *kind = xmlGetProp(xmlDocGetRootElement(pkg), BAD_CAST "kind");
+
+		xmlChar *toc = xmlGetProp(xmlDocGetRootElement(pkg), BAD_CAST "toc-styles");
+
+		st.textdump = kind && xmlStrcmp(kind, BAD_CAST "textdump") == 0;
+		cd_st_styles_toc(c.styles, (const char *)toc);
+		xmlFree(kind);
+		xmlFree(toc);
+	}
 	walk(&st, body);
+	cd_st_cap_flush(&st.cap, st.tree);
 	finish(&st, pkg);
 	cd_st_comments(&c, pkg, st.root);
 	cd_st_lists_finish(st.root);

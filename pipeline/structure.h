@@ -13,23 +13,39 @@
 
 typedef struct cd_st_styles cd_st_styles;
 
-/* Paragraph roles from ITU house styles (and common Word ones). */
+/* Paragraph roles from the style chain: ITU house styles and common Word
+ * ones (the table is in styles.c and doc/styles.md). A role that names a
+ * body part (caption, equation, note, table text...) is never a heading,
+ * whatever outline level the style or the paragraph carries. */
 enum {
 	CD_ROLE_NONE = 0,
-	CD_ROLE_TITLE,      /* Title, Title1 */
-	CD_ROLE_SOURCE,     /* Source */
-	CD_ROLE_HEADINGB,   /* Headingb: bold run-in heading */
-	CD_ROLE_ENUMLEV,    /* enumlev1..3 (level in cd_st_pinfo.enumlev) */
-	CD_ROLE_CALL,       /* Call: italic lead paragraph */
-	CD_ROLE_ANNEX,      /* Annextitle, Annex_title, Appendixtitle */
-	CD_ROLE_TOC         /* TOC 1..9, toc headings: not content */
+	CD_ROLE_TITLE,       /* Title, Title1: the report's title */
+	CD_ROLE_SOURCE,      /* Source */
+	CD_ROLE_HEADINGB,    /* Heading_b, Heading_i: run-in heading */
+	CD_ROLE_ENUMLEV,     /* enumlev1..9 (level in cd_st_pinfo.enumlev) */
+	CD_ROLE_CALL,        /* Call: italic lead paragraph */
+	CD_ROLE_ANNEX,       /* Annex_NoTitle, Appendix_NoTitle: "Annex A" ⏎ title */
+	CD_ROLE_TOC,         /* TOC 1..9, TOC Heading, table of figures: not content */
+	CD_ROLE_ANNEX_NO,    /* Annex_No, Appendix_No: first line of an annex heading */
+	CD_ROLE_ANNEX_TITLE, /* Annex_title, Appendix_title: its second line (alone: an annex) */
+	CD_ROLE_TITLE_NO,    /* Rec_No, Res_No, Section_No, Part_No...: first line of a title */
+	CD_ROLE_TITLE_TEXT,  /* Rec_title, Res_title, Section_title...: its second line */
+	CD_ROLE_ANNEX_REF,   /* Annex_ref: "(This annex forms an integral part...)" */
+	CD_ROLE_CAPTION,     /* Table_NoTitle, Figure_NoTitle, Table_title, caption... */
+	CD_ROLE_EQUATION,    /* Equation, Formula */
+	CD_ROLE_NOTE,        /* Note, Note 1... */
+	CD_ROLE_BODY         /* another named body part: table text, legend, figure, header... */
 };
 
 /* What the styles say about one paragraph. */
 typedef struct cd_st_pinfo {
 	int heading;   /* 1..9, 0: not a heading */
+	int names_doc;      /* a title style of the document itself (Rec_title,
+	                       Res_title...), not of a part (Section_title) */
+	int outline_direct; /* heading comes from the paragraph's own w:outlineLvl
+	                       on a style without a role or heading level */
 	int role;      /* CD_ROLE_* */
-	int enumlev;   /* 1..3 for CD_ROLE_ENUMLEV */
+	int enumlev;   /* 1..9 for CD_ROLE_ENUMLEV */
 	int num_id;    /* numbering (direct, else inherited); 0: none */
 	int ilvl;      /* numbering level 0..8 */
 	int bidi;      /* 1: right-to-left paragraph */
@@ -55,11 +71,25 @@ void cd_st_para_info(const cd_st_styles *s, const xmlNode *p, cd_st_pinfo *pi);
 /* Formatting of a run: direct rPr and character style (rStyle); style_bold
  * receives the bold the paragraph style would add (may be NULL). */
 void cd_st_run_fmt(const cd_st_styles *s, const xmlNode *rpr, cd_st_rfmt *f);
+/* The heading styles a TOC field lists ("Style,1,Other style,2", names
+ * as Word shows them): styles without a role or level of their own become
+ * headings of that level. */
+void cd_st_styles_toc(cd_st_styles *s, const char *list);
+/* 1 when a role names a body part (never a heading). */
+int cd_st_role_is_body(int role);
 /* Heading level of a style id (0: not a heading). */
 int cd_st_style_heading(const cd_st_styles *s, const char *id);
 /* 1 when the paragraph's style (or its basedOn chain) hides its runs
  * (w:vanish in the style's run properties). */
 int cd_st_para_vanish(const cd_st_styles *s, const xmlNode *p);
+
+/* ---- bodylang.c ---- */
+
+/* The primary language tag most of body's letters are in ("en" when none)
+ * into out. Untagged text takes the document default, unless the
+ * explicitly tagged text is a quarter or more of all and mostly in another
+ * language (a stale default from a template). */
+void cd_st_body_lang(const cd_st_styles *s, const xmlNode *body, char *out, size_t max);
 
 /* ---- numbering.c ---- */
 
@@ -123,9 +153,27 @@ void cd_st_blocks(cd_st_ctx *c, const xmlNode *container, xmlNodePtr parent);
 /* 1 if p carries content (text, image, math, note). */
 int cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p);
 
-/* ---- sections.c ---- */
+/* ---- captions.c ---- */
 
 typedef struct cd_st_tree cd_st_tree;
+
+/* Captions on their way to a table or figure. Zero-initialised. */
+typedef struct cd_st_captions {
+	xmlNodePtr pending;  /* a caption waiting for the next block (owned) */
+	xmlNodePtr last;     /* the figure just emitted, without caption */
+} cd_st_captions;
+
+/* A caption paragraph (a council caption element, adopted). */
+void cd_st_cap_add(cd_st_captions *k, cd_st_tree *t, xmlNodePtr cap);
+/* Emits paragraph p (adopted); a paragraph holding only a figure is
+ * emitted as that figure, with the pending caption. */
+void cd_st_cap_block(cd_st_captions *k, cd_st_tree *t, xmlNodePtr p);
+/* Emits a table (adopted) with the pending caption. */
+void cd_st_cap_table(cd_st_captions *k, cd_st_tree *t, xmlNodePtr tbl);
+/* Emits the pending caption as a paragraph; call before any other block. */
+void cd_st_cap_flush(cd_st_captions *k, cd_st_tree *t);
+
+/* ---- sections.c ---- */
 
 /* A section builder writing under root. Caller frees with cd_st_tree_free. */
 cd_st_tree *cd_st_tree_new(cd_st_ctx *c, xmlNodePtr root);
@@ -135,6 +183,15 @@ void cd_st_tree_free(cd_st_tree *t);
 void cd_st_tree_section(cd_st_tree *t, int level, const char *num, xmlNodePtr title);
 /* Opens an annex (num may be NULL) at top level. */
 void cd_st_tree_annex(cd_st_tree *t, const char *num, xmlNodePtr title);
+/* Opens the section of a run-in heading (Heading_b): one level below the
+ * innermost section that is not itself a run-in heading's. */
+void cd_st_tree_minor(cd_st_tree *t, xmlNodePtr title);
+/* Closes every open section and annex: what follows is at the top. */
+void cd_st_tree_close_all(cd_st_tree *t);
+/* The innermost open section or annex, NULL at the top. */
+xmlNodePtr cd_st_tree_current(const cd_st_tree *t);
+/* Gives a numbered paragraph p its num and a unique id (par-NUM). */
+void cd_st_tree_para_id(cd_st_tree *t, xmlNodePtr p, const char *num);
 /* Appends a block to the innermost open section (or the root). */
 void cd_st_tree_block(cd_st_tree *t, xmlNodePtr block);
 /* Appends a list item at level (1..9) to the current list run, opening
@@ -150,11 +207,12 @@ int cd_st_slug(const char *title, char *buf, size_t max);
 /* Text classification (sections.c). */
 /* Bytes of leading white space (also U+00A0) in s. */
 size_t cd_st_lead_space(const char *s);
-/* "2.1.3<TAB>" (or spaces when spaces_ok): copies the number without
- * trailing dot into num, returns the bytes to skip; 0: not a number. */
+/* "2.1.3<TAB>", "A.1.2<TAB>" (or spaces when spaces_ok): copies the number
+ * without trailing dot into num, returns the bytes to skip; 0: not one. */
 size_t cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max);
-/* "Annex 1", "ANNEX A", "Annexe 2": 1 and num ("" when none). */
-int cd_st_typed_annex(const char *s, char *num, size_t max);
+/* "Annex 1", "ANNEX A", "Annexe 2": the bytes up to the end of the number
+ * (or of the keyword), num set ("" when none); 0 when s is no annex line. */
+size_t cd_st_typed_annex(const char *s, char *num, size_t max);
 /* 1 for a line of only underscores (at least 5). */
 int cd_st_is_rule(const char *s);
 /* 1 for a source line ("Report by the Secretary-General"). */

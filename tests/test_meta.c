@@ -311,6 +311,28 @@ test_props(void **state)
 	xmlFreeDoc(pkg);
 }
 
+/* A template's field label left in the properties is no title. */
+static void
+test_props_label_title(void **state)
+{
+	static const char x[] =
+		"<pkg:package xmlns:pkg='urn:councildoc:pkg' kind='docx'>"
+		"<pkg:part name='docProps/core.xml' role='core'>"
+		"<cp:coreProperties xmlns:cp='http://schemas.openxmlformats.org/package/2006/metadata/core-properties'"
+		" xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:title>Question(s): </dc:title>"
+		"</cp:coreProperties></pkg:part></pkg:package>";
+	xmlDocPtr pkg = xmlReadMemory(x, (int)strlen(x), "pkg.xml", NULL, XML_PARSE_NONET);
+	cd_meta m;
+
+	(void)state;
+	assert_non_null(pkg);
+	cd_meta_init(&m);
+	cd_meta_props(&m, pkg);
+	assert_null(m.title);
+	cd_meta_free(&m);
+	xmlFreeDoc(pkg);
+}
+
 static void
 test_node(void **state)
 {
@@ -356,6 +378,7 @@ main(void)
 		cmocka_unit_test(test_original),
 		cmocka_unit_test(test_leadin),
 		cmocka_unit_test(test_props),
+		cmocka_unit_test(test_props_label_title),
 		cmocka_unit_test(test_node),
 	};
 

@@ -36,7 +36,8 @@ static const char styles[] =
 	"</w:styles>";
 
 static const char body[] =
-	"<w:tbl><w:tr>" TC(P("", "Council 2023") P("", "Geneva, 11-21 July 2023")) TC(P("", "")) "</w:tr>"
+	"<w:tbl><w:tr>" TC("<w:p><w:r><w:t>Council 2023</w:t><w:br/><w:t>Geneva, 11-21 July 2023</w:t></w:r></w:p>")
+	TC(P("", "")) "</w:tr>"
 	"<w:tr>" TC(P("", "Agenda item: PL 1.9")) TC(P("", "Document C23/35-E")) "</w:tr>"
 	"<w:tr>" TC(P("", "")) TC(P("", "1 June 2023")) "</w:tr>"
 	"<w:tr>" TC(P("", "")) TC(P("", "Original: English")) "</w:tr></w:tbl>"
@@ -52,8 +53,8 @@ static const char body[] =
 	"<w:p><w:r><w:t>More text</w:t></w:r><pkg:note kind=\"footnote\" label=\"1\" id=\"fn1\">"
 	"<w:p><w:r><w:t>A note.</w:t></w:r></w:p></pkg:note><w:r><w:t xml:space=\"preserve\"> and a </w:t></w:r>"
 	"<w:hyperlink pkg:href=\"https://www.itu.int/\"><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>"
-	PT("", "1.1", "A numbered paragraph that is a section.")
-	PT("", "1.1.1", "Deeper.")
+	PT("Heading2", "1.1", "A numbered heading that is a section.")
+	PT("", "1.1.1", "A numbered paragraph, not a title.")
 	PT("enumlev1", "\xE2\x80\xA2", "first bullet")
 	PT("enumlev2", "\xE2\x80\x93", "nested dash")
 	PT("enumlev1", "\xE2\x80\xA2", "second bullet")
@@ -64,8 +65,8 @@ static const char body[] =
 	"<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P("", "span") "</w:tc>"
 	"<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P("", "tall") "</w:tc></w:tr>"
 	"<w:tr>" TC(P("", "x")) TC(P("", "y")) "<w:tc><w:tcPr><w:vMerge/></w:tcPr>" P("", "") "</w:tc></w:tr></w:tbl>"
-	P("", "Annex 1")
-	PT("", "1", "Inside the annex")
+	P("Heading1", "Annex 1")
+	PT("Heading1", "1", "Inside the annex")
 	P("", "   ");
 
 static xmlDocPtr out;
@@ -132,6 +133,9 @@ test_meta_and_leadin(void **state)
 	assert_string_equal(q("string(/c:council/c:meta/c:source)"), "Report by the Secretary-General");
 	assert_string_equal(q("string(/c:council/c:meta/c:title)"), "ITU Internet activities");
 	assert_string_equal(q("string(/c:council/c:meta/c:original)"), "English");
+	/* two header lines in one cell, split at the line break */
+	assert_string_equal(q("string(/c:council/c:meta/c:meeting)"), "Council 2023");
+	assert_string_equal(q("string(/c:council/c:meta/c:place)"), "Geneva, 11-21 July 2023");
 	assert_string_equal(q("string(/c:council/c:summary/c:purpose/c:p)"), "This report summarizes.");
 	/* bold across two runs merges into one element */
 	assert_string_equal(q("count(/c:council/c:summary/c:action/c:p/c:b)"), "1");
@@ -150,8 +154,12 @@ test_sections(void **state)
 	assert_string_equal(q("string(/c:council/c:section[1]/c:title)"), "Introduction");
 	assert_string_equal(q("string(/c:council/c:section[1]/c:section/@num)"), "1.1");
 	assert_string_equal(q("string(/c:council/c:section[1]/c:section/c:title)"),
-	                    "A numbered paragraph that is a section.");
-	assert_string_equal(q("string(//c:section[@num='1.1']/c:section/@id)"), "sec-1.1.1");
+	                    "A numbered heading that is a section.");
+	/* a number typed in a body style makes a numbered paragraph */
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:p[1]/@id)"), "par-1.1.1");
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:p[1]/@num)"), "1.1.1");
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:p[1])"), "A numbered paragraph, not a title.");
+	assert_string_equal(q("count(//c:section[@num='1.1.1'])"), "0");
 	assert_string_equal(q("string(/c:council/c:section[2]/@id)"), "sec-unnumbered-heading");
 	assert_string_equal(q("count(/c:council/c:section[2]/@num)"), "0");
 	assert_string_equal(q("string(/c:council/c:annex/@id)"), "annex-1");
@@ -174,14 +182,14 @@ static void
 test_lists(void **state)
 {
 	(void)state;
-	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[1]/@type)"), "bullet");
-	assert_string_equal(q("count(//c:section[@num='1.1.1']/c:list[1]/c:item)"), "2");
-	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[1]/c:item[1]/c:p)"), "first bullet");
-	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[1]/c:item[1]/c:list/c:item/c:p)"),
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:list[1]/@type)"), "bullet");
+	assert_string_equal(q("count(//c:section[@num='1.1']/c:list[1]/c:item)"), "2");
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:list[1]/c:item[1]/c:p)"), "first bullet");
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:list[1]/c:item[1]/c:list/c:item/c:p)"),
 	                    "nested dash");
-	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[2]/@style)"), "lower-alpha");
-	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[2]/c:item[2]/@label)"), "b)");
-	assert_string_equal(q("string(//c:section[@num='1.1.1']/c:list[2]/c:item[2]/c:p)"), "letter item two");
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:list[2]/@style)"), "lower-alpha");
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:list[2]/c:item[2]/@label)"), "b)");
+	assert_string_equal(q("string(//c:section[@num='1.1']/c:list[2]/c:item[2]/c:p)"), "letter item two");
 }
 
 static void
@@ -194,6 +202,41 @@ test_table(void **state)
 	assert_string_equal(q("count(//c:table/c:row[3]/c:cell)"), "2");
 }
 
+/* Numbers and annex lines as the classification reads them. */
+static void
+test_numbers(void **state)
+{
+	char num[32];
+
+	(void)state;
+	assert_int_equal(cd_st_typed_number("2.1.3.\tTitle", 0, num, sizeof num), 7);
+	assert_string_equal(num, "2.1.3");
+	assert_int_equal(cd_st_typed_number("A.1\tGeneral", 0, num, sizeof num), 4);
+	assert_string_equal(num, "A.1");
+	assert_int_equal(cd_st_num_depth("A.1"), 2);
+	assert_int_equal(cd_st_typed_number("II.3  Scope", 1, num, sizeof num), 6);
+	assert_string_equal(num, "II.3");
+	assert_int_equal(cd_st_typed_number("II.3  Scope", 0, num, sizeof num), 0);   /* spaces: headings only */
+	assert_int_equal(cd_st_typed_number("ABCDE.1\tx", 0, num, sizeof num), 0);
+	assert_int_equal(cd_st_typed_number("E\tx", 0, num, sizeof num), 0);
+	assert_int_equal(cd_st_typed_number("1.1\t", 0, num, sizeof num), 0);     /* nothing after */
+	assert_int_equal(cd_st_label_number("A.1.", num, sizeof num), 1);
+	assert_string_equal(num, "A.1");
+	assert_int_equal(cd_st_label_number("2.1)", num, sizeof num), 1);
+	assert_string_equal(num, "2.1");
+	assert_int_equal(cd_st_label_number("a)", num, sizeof num), 0);
+	assert_int_equal(cd_st_label_number("A", num, sizeof num), 0);
+	assert_int_equal(cd_st_label_number("A.b", num, sizeof num), 0);
+	/* an annex number ends at the line break, never swallowing the title */
+	assert_int_equal(cd_st_typed_annex("Annex A\nCRC decoder model", num, sizeof num), 7);
+	assert_string_equal(num, "A");
+	assert_true(cd_st_typed_annex("Appendix II\nBibliography", num, sizeof num) > 0);
+	assert_string_equal(num, "II");
+	assert_int_equal(cd_st_typed_annex("Annex to the decision", num, sizeof num), 0);
+	assert_true(cd_st_typed_annex("Annex 2 – Budget", num, sizeof num) > 0);
+	assert_string_equal(num, "2");
+}
+
 int
 main(void)
 {
@@ -203,6 +246,7 @@ main(void)
 		cmocka_unit_test(test_inline),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_numbers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -33,6 +33,22 @@ static const char styles_xml[] =
 	"<w:style w:type=\"paragraph\" w:styleId=\"Title1\"><w:name w:val=\"Title 1\"/><w:basedOn w:val=\"Source\"/></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Source\"><w:name w:val=\"Source\"/></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Headingb\"><w:name w:val=\"Heading_b\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"TableNoTitle\"><w:name w:val=\"Table_NoTitle\"/>"
+	"<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Equation\"><w:name w:val=\"Equation\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Note3\"><w:name w:val=\"Note 3\"/><w:basedOn w:val=\"Note1\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"AnnexNotitle\"><w:name w:val=\"Annex_No &amp; title\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"AppendixNoTitle0\"><w:name w:val=\"Appendix_NoTitle\"/>"
+	"<w:basedOn w:val=\"AnnexNo\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"AnnexNo\"><w:name w:val=\"Annex_No\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"RecNo\"><w:name w:val=\"Rec_No\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Rectitle\"><w:name w:val=\"Rec_title\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Sectiontitle\"><w:name w:val=\"Section_title\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Headingi\"><w:name w:val=\"Heading_i\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Tablehead\"><w:name w:val=\"Table_head\"/><w:basedOn w:val=\"Heading1\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"H4\"><w:name w:val=\"heading 4\"/><w:basedOn w:val=\"Equation\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"TableofFigures\"><w:name w:val=\"table of figures\"/></w:style>"
 	"<w:style w:type=\"character\" w:styleId=\"Emph\"><w:rPr><w:i/></w:rPr></w:style>"
 	"<w:style w:type=\"character\" w:styleId=\"Strong2\"><w:basedOn w:val=\"Emph\"/><w:rPr><w:b/><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
 	"<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:rPr><w:u w:val=\"single\"/></w:rPr></w:style>"
@@ -120,6 +136,62 @@ test_roles_and_numbering(void **state)
 	assert_string_equal(cd_st_styles_lang(st), "fr-CH");
 }
 
+/* The house-style table: what each ITU style family is. */
+static void
+test_house_style_roles(void **state)
+{
+	static const struct {
+		const char *ppr;
+		int role, heading, names_doc;
+	} cases[] = {
+		/* a caption with an outline level is still no heading */
+		{ "<w:pStyle w:val=\"TableNoTitle\"/>", CD_ROLE_CAPTION, 0, 0 },
+		/* a direct outline level does not override a body role */
+		{ "<w:pStyle w:val=\"Equation\"/><w:outlineLvl w:val=\"1\"/>", CD_ROLE_EQUATION, 0, 0 },
+		{ "<w:pStyle w:val=\"Note3\"/><w:outlineLvl w:val=\"0\"/>", CD_ROLE_NOTE, 0, 0 },
+		{ "<w:pStyle w:val=\"AnnexNotitle\"/>", CD_ROLE_ANNEX, 0, 0 },
+		/* the style's own name wins over its parent's */
+		{ "<w:pStyle w:val=\"AppendixNoTitle0\"/>", CD_ROLE_ANNEX, 0, 0 },
+		{ "<w:pStyle w:val=\"AnnexNo\"/>", CD_ROLE_ANNEX_NO, 0, 0 },
+		{ "<w:pStyle w:val=\"RecNo\"/>", CD_ROLE_TITLE_NO, 0, 1 },
+		{ "<w:pStyle w:val=\"Rectitle\"/>", CD_ROLE_TITLE_TEXT, 0, 1 },
+		{ "<w:pStyle w:val=\"Sectiontitle\"/>", CD_ROLE_TITLE_TEXT, 0, 0 },
+		{ "<w:pStyle w:val=\"Headingi\"/>", CD_ROLE_HEADINGB, 0, 0 },
+		/* a table head based on a heading style names a body part */
+		{ "<w:pStyle w:val=\"Tablehead\"/>", CD_ROLE_BODY, 0, 0 },
+		/* a "heading N" style is a heading, whatever its parent */
+		{ "<w:pStyle w:val=\"H4\"/>", CD_ROLE_NONE, 4, 0 },
+		{ "<w:pStyle w:val=\"TOCHeading\"/>", CD_ROLE_TOC, 0, 0 },
+		{ "<w:pStyle w:val=\"TableofFigures\"/>", CD_ROLE_TOC, 0, 0 },
+	};
+	cd_st_pinfo pi;
+	char ppr[256];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		snprintf(ppr, sizeof ppr, "<w:pPr>%s</w:pPr>", cases[k].ppr);
+		info_of(ppr, &pi);
+		assert_int_equal(pi.role, cases[k].role);
+		assert_int_equal(pi.heading, cases[k].heading);
+		assert_int_equal(pi.names_doc, cases[k].names_doc);
+		assert_int_equal(pi.outline_direct, 0);
+	}
+	/* a style the TOC field lists becomes a heading; a role stays */
+	cd_st_styles_toc(st, "Source,1,Table_NoTitle,2,Bad,x,LoopA,3,heading 2");
+	info_of("<w:pPr><w:pStyle w:val=\"LoopA\"/></w:pPr>", &pi);
+	assert_int_equal(pi.heading, 3);
+	info_of("<w:pPr><w:pStyle w:val=\"Source\"/></w:pPr>", &pi);
+	assert_int_equal(pi.heading, 0);
+	info_of("<w:pPr><w:pStyle w:val=\"TableNoTitle\"/></w:pPr>", &pi);
+	assert_int_equal(pi.heading, 0);
+	/* a direct outline level on Normal allows a heading */
+	info_of("<w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr>", &pi);
+	assert_int_equal(pi.heading, 2);
+	assert_int_equal(pi.outline_direct, 1);
+	assert_int_equal(cd_st_role_is_body(CD_ROLE_CAPTION), 1);
+	assert_int_equal(cd_st_role_is_body(CD_ROLE_ANNEX), 0);
+}
+
 static void
 fmt_of(const char *rpr, cd_st_rfmt *f)
 {
@@ -162,6 +234,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headings),
 		cmocka_unit_test(test_roles_and_numbering),
+		cmocka_unit_test(test_house_style_roles),
 		cmocka_unit_test(test_run_format),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -87,6 +87,16 @@
 
   <!-- the title of the report (meta/title), when the body shows it -->
   <xsl:variable name="cd-title" select="normalize-space(/c:council/c:meta/c:title[not(@origin)])"/>
+  <!-- the document's title for a title page: the one the report shows
+       (in its header, or as a Recommendation's title heading), else the
+       document properties' (often left over from a template) -->
+  <xsl:variable name="cd-doc-title">
+    <xsl:variable name="shown" select="normalize-space(/c:council/c:meta/c:title[not(@origin = 'properties')])"/>
+    <xsl:choose>
+      <xsl:when test="$shown != ''"><xsl:value-of select="$shown"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(/c:council/c:meta/c:title)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <!-- cd-heading-text-prefix: "2.1 " for a numbered section, "" otherwise -->
   <xsl:template name="cd-num-prefix">

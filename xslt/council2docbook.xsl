@@ -29,7 +29,7 @@
 
   <!-- ids: an element keeps its id when it is the first to carry it and
        the id is a plausible NCName -->
-  <xsl:key name="db-ids" match="c:section | c:annex | c:anchor | c:note" use="@id"/>
+  <xsl:key name="db-ids" match="c:section | c:annex | c:anchor | c:note | c:p" use="@id"/>
   <!-- blocks that follow a section or annex, by that section -->
   <xsl:key name="db-tail"
       match="c:*[self::c:p or self::c:list or self::c:table or self::c:figure or self::c:quote]
@@ -107,7 +107,7 @@
     <info>
       <title>
         <xsl:choose>
-          <xsl:when test="$cd-title != ''"><xsl:value-of select="$cd-title"/></xsl:when>
+          <xsl:when test="string($cd-doc-title) != ''"><xsl:value-of select="$cd-doc-title"/></xsl:when>
           <xsl:otherwise>
             <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'untitled'"/></xsl:call-template>
           </xsl:otherwise>
@@ -215,7 +215,10 @@
   <!-- ================================================================ blocks -->
   <xsl:template match="c:p" mode="db-block">
     <para>
+      <xsl:call-template name="db-id"/>
       <xsl:call-template name="db-langdir"/>
+      <!-- a numbered paragraph starts with its number -->
+      <xsl:if test="normalize-space(@num) != ''"><xsl:value-of select="concat(normalize-space(@num), ' ')"/></xsl:if>
       <xsl:apply-templates mode="db-inl"/>
     </para>
     <xsl:text>&#10;</xsl:text>
@@ -242,6 +245,12 @@
 
   <xsl:template match="c:figure" mode="db-block">
     <xsl:choose>
+      <xsl:when test="c:caption">
+        <figure>
+          <title><xsl:apply-templates select="c:caption/node()" mode="db-inl"/></title>
+          <xsl:call-template name="db-mediaobject"/>
+        </figure>
+      </xsl:when>
       <xsl:when test="normalize-space(@title) != ''">
         <figure>
           <title><xsl:value-of select="normalize-space(@title)"/></title>
@@ -330,7 +339,7 @@
         <xsl:otherwise>0</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <informaltable>
+    <xsl:variable name="tgroup">
       <tgroup cols="{$ncol}">
         <xsl:call-template name="db-colspecs"><xsl:with-param name="n" select="$ncol"/></xsl:call-template>
         <xsl:if test="$nhead &gt; 0">
@@ -346,7 +355,19 @@
           </xsl:apply-templates>
         </tbody>
       </tgroup>
-    </informaltable>
+    </xsl:variable>
+    <xsl:choose>
+      <!-- a captioned table is a formal table titled by its caption -->
+      <xsl:when test="c:caption">
+        <table>
+          <title><xsl:apply-templates select="c:caption/node()" mode="db-inl"/></title>
+          <xsl:copy-of select="$tgroup"/>
+        </table>
+      </xsl:when>
+      <xsl:otherwise>
+        <informaltable><xsl:copy-of select="$tgroup"/></informaltable>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 

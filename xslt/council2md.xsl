@@ -28,6 +28,7 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="list-start.xsl"/>
   <xsl:include href="md-tables.xsl"/>
+  <xsl:include href="table-grid.xsl"/>
   <xsl:include href="md-inline.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
@@ -184,13 +185,27 @@
 
   <!-- ================================================================ blocks -->
   <xsl:template match="c:p" mode="m-block">
-    <xsl:variable name="text"><xsl:apply-templates mode="m-inl"/></xsl:variable>
+    <xsl:variable name="text">
+      <!-- a numbered paragraph starts with its number -->
+      <xsl:if test="normalize-space(@num) != ''"><xsl:value-of select="concat(normalize-space(@num), ' ')"/></xsl:if>
+      <xsl:apply-templates mode="m-inl"/>
+    </xsl:variable>
     <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="c:figure" mode="m-block">
     <xsl:apply-templates select="." mode="m-inl"/>
     <xsl:text>&#10;</xsl:text>
+    <xsl:if test="c:caption">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:apply-templates select="c:caption" mode="m-caption"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- a table's or figure's caption: a paragraph of its own -->
+  <xsl:template match="c:caption" mode="m-caption">
+    <xsl:variable name="text"><xsl:apply-templates mode="m-inl"/></xsl:variable>
+    <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
   </xsl:template>
 
   <!-- m-para: inline Markdown with U+E000 marks as paragraph lines; each
@@ -245,7 +260,8 @@
         </xsl:variable>
         <xsl:variable name="after" select="substring($s, $lead + 1, 1)"/>
         <xsl:choose>
-          <xsl:when test="$lead &lt;= 9 and ($after = '.' or $after = ')')">
+          <xsl:when test="$lead &lt;= 9 and ($after = '.' or $after = ')')
+                          and contains(' &#9;', substring(concat($s, ' '), $lead + 2, 1))">
             <xsl:value-of select="substring($s, 1, $lead)"/>
             <xsl:text>\</xsl:text>
             <xsl:value-of select="substring($s, $lead + 1)"/>

@@ -26,6 +26,7 @@
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="txt-tables.xsl"/>
+  <xsl:include href="table-grid.xsl"/>
   <xsl:include href="txt-wrap.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
@@ -215,7 +216,11 @@
   <!-- ================================================================ blocks -->
   <xsl:template match="c:p" mode="t-block">
     <xsl:param name="ind" select="0"/>
-    <xsl:variable name="text"><xsl:apply-templates mode="t-inl"/></xsl:variable>
+    <xsl:variable name="text">
+      <!-- a numbered paragraph starts with its number -->
+      <xsl:if test="normalize-space(@num) != ''"><xsl:value-of select="concat(normalize-space(@num), ' ')"/></xsl:if>
+      <xsl:apply-templates mode="t-inl"/>
+    </xsl:variable>
     <xsl:call-template name="t-lines">
       <xsl:with-param name="text" select="string($text)"/>
       <xsl:with-param name="ind" select="$ind"/>
@@ -225,6 +230,19 @@
   <xsl:template match="c:figure" mode="t-block">
     <xsl:param name="ind" select="0"/>
     <xsl:variable name="text"><xsl:apply-templates select="." mode="t-inl"/></xsl:variable>
+    <xsl:call-template name="t-lines">
+      <xsl:with-param name="text" select="string($text)"/>
+      <xsl:with-param name="ind" select="$ind"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="c:caption" mode="t-caption">
+      <xsl:with-param name="ind" select="$ind"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- a table's or figure's caption: lines of their own -->
+  <xsl:template match="c:caption" mode="t-caption">
+    <xsl:param name="ind" select="0"/>
+    <xsl:variable name="text"><xsl:apply-templates mode="t-inl"/></xsl:variable>
     <xsl:call-template name="t-lines">
       <xsl:with-param name="text" select="string($text)"/>
       <xsl:with-param name="ind" select="$ind"/>

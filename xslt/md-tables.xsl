@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- md-tables.xsl - the tables of council2md.xsl (included by it): GFM pipe
-     tables laid out on a grid (row and column spans leave empty cells, a
-     cell's blocks joined by <br>) and, when a table holds a table, an HTML
+     tables laid out on a grid (merged values repeated under the columns
+     they cover, a cell's blocks joined by <br>) and, when a table holds a table, an HTML
      <table> with the inline HTML for its cells.
 
      XSLT 1.0 + EXSLT common.  Uses m-br, m-esc, m-para and the other
@@ -25,6 +25,10 @@
   </xsl:template>
 
   <xsl:template match="c:table" mode="m-block">
+    <xsl:if test="c:caption">
+      <xsl:apply-templates select="c:caption" mode="m-caption"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
     <xsl:variable name="kind"><xsl:call-template name="m-table-kind"/></xsl:variable>
     <xsl:variable name="outer">
       <xsl:for-each select="ancestor::c:table"><xsl:call-template name="m-table-kind"/></xsl:for-each>
@@ -52,22 +56,13 @@
   </xsl:template>
 
   <!-- m-pipe-table: a GFM pipe table (first row as header).  Spans are laid
-       out on a grid so that every cell stays under its column: a cell
-       spanning columns or rows is followed by / leaves empty cells.  Blocks
-       of a cell are joined by <br> (lists keep their item labels). -->
+       out on a grid (cd-grid, table-grid.xsl) so that every cell stays under
+       its column: a column covered by a cell spanning rows repeats that
+       cell's value, and so does a column covered by a short value spanning
+       columns, so no column of values reads blank.  Blocks of a cell are
+       joined by <br> (lists keep their item labels). -->
   <xsl:template name="m-pipe-table">
-    <xsl:variable name="lay-rtf">
-      <xsl:choose>
-        <xsl:when test="c:row/c:cell[@rowspan &gt; 1]">
-          <xsl:call-template name="m-grid"><xsl:with-param name="rows" select="c:row"/></xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:for-each select="c:row">
-            <l><xsl:call-template name="m-grid-row"><xsl:with-param name="cells" select="c:cell"/></xsl:call-template></l>
-          </xsl:for-each>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:variable name="lay-rtf"><xsl:call-template name="cd-grid"/></xsl:variable>
     <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
     <xsl:variable name="ncol">
       <xsl:for-each select="$lay">
@@ -79,11 +74,19 @@
       <xsl:variable name="row" select="."/>
       <xsl:variable name="p" select="position()"/>
       <xsl:text>|</xsl:text>
+      <xsl:variable name="rows" select="../c:row"/>
+      <xsl:variable name="full" select="not($lay[$p]/t[not(starts-with(., 'S '))][2])"/>
       <xsl:for-each select="$lay[$p]/t">
-        <xsl:variable name="k" select="substring-before(., ':')"/>
+        <!-- a column covered by a merged cell repeats its value when that
+             is a value (a number, a code, a unit: short, no picture); a
+             longer text across columns (a row title, a cover-page line)
+             stands once -->
+        <xsl:variable name="src" select="$rows[number(substring-before(substring-after(current(), ' '), ','))]
+                                         /c:cell[number(substring-before(substring-after(current(), ','), ':'))]"/>
         <xsl:variable name="v">
-          <xsl:if test="$k != 'E' and $k != 'S'">
-            <xsl:apply-templates select="$row/c:cell[number($k)]" mode="m-cell"/>
+          <xsl:if test="starts-with(., 'C ') or starts-with(., 'E ')
+                        or (not($full) and string-length(normalize-space($src)) &lt;= 24 and not($src//c:figure))">
+            <xsl:apply-templates select="$src" mode="m-cell"/>
           </xsl:if>
         </xsl:variable>
         <xsl:text> </xsl:text>
@@ -99,109 +102,6 @@
         <xsl:text>&#10;</xsl:text>
       </xsl:if>
     </xsl:for-each>
-  </xsl:template>
-
-  <!-- m-grid: one <l> per row of ROWS, PEND being the previous row's layout
-       (recursive: only used when a cell spans rows) -->
-  <xsl:template name="m-grid">
-    <xsl:param name="rows"/>
-    <xsl:param name="pend" select="''"/>
-    <xsl:if test="$rows">
-      <xsl:variable name="l-rtf">
-        <l><xsl:call-template name="m-grid-row">
-          <xsl:with-param name="cells" select="$rows[1]/c:cell"/>
-          <xsl:with-param name="pend" select="$pend"/>
-        </xsl:call-template></l>
-      </xsl:variable>
-      <xsl:copy-of select="$l-rtf"/>
-      <xsl:call-template name="m-grid">
-        <xsl:with-param name="rows" select="$rows[position() &gt; 1]"/>
-        <xsl:with-param name="pend" select="string($l-rtf)"/>
-      </xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- m-grid-row: the layout of one row as <t>K:N </t> per column, K the
-       position of the cell starting there, S (covered by a column span)
-       or E (covered by a row span from above), N how many rows below the
-       column stays covered.  PEND: the rest of the previous row's layout. -->
-  <xsl:template name="m-grid-row">
-    <xsl:param name="cells"/>
-    <xsl:param name="pend" select="''"/>
-    <xsl:variable name="n" select="number(substring-after(substring-before($pend, ' '), ':'))"/>
-    <xsl:choose>
-      <!-- nothing pending and no spans: each cell its own column (what the
-           recursion below gives, without a call per cell) -->
-      <xsl:when test="$pend = '' and not($cells[@colspan &gt; 1 or @rowspan &gt; 1])">
-        <xsl:for-each select="$cells">
-          <t><xsl:value-of select="concat(count(preceding-sibling::c:cell) + 1, ':0 ')"/></t>
-        </xsl:for-each>
-      </xsl:when>
-      <xsl:when test="$pend != '' and $n &gt; 0">
-        <t><xsl:value-of select="concat('E:', $n - 1, ' ')"/></t>
-        <xsl:call-template name="m-grid-row">
-          <xsl:with-param name="cells" select="$cells"/>
-          <xsl:with-param name="pend" select="substring-after($pend, ' ')"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$cells">
-        <xsl:variable name="c" select="$cells[1]"/>
-        <xsl:variable name="cs">
-          <xsl:choose>
-            <xsl:when test="$c/@colspan &gt; 1 and $c/@colspan &lt; 64"><xsl:value-of select="floor($c/@colspan)"/></xsl:when>
-            <xsl:otherwise>1</xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:variable name="rs">
-          <xsl:choose>
-            <xsl:when test="$c/@rowspan &gt; 1"><xsl:value-of select="floor($c/@rowspan) - 1"/></xsl:when>
-            <xsl:otherwise>0</xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <t><xsl:value-of select="concat(count($c/preceding-sibling::c:cell) + 1, ':', $rs, ' ')"/></t>
-        <xsl:call-template name="m-grid-span">
-          <xsl:with-param name="n" select="$cs - 1"/>
-          <xsl:with-param name="rs" select="$rs"/>
-        </xsl:call-template>
-        <xsl:call-template name="m-grid-row">
-          <xsl:with-param name="cells" select="$cells[position() &gt; 1]"/>
-          <xsl:with-param name="pend">
-            <xsl:call-template name="m-grid-drop"><xsl:with-param name="s" select="$pend"/><xsl:with-param name="n" select="$cs"/></xsl:call-template>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$pend != ''">
-        <t>E:0 </t>
-        <xsl:call-template name="m-grid-row">
-          <xsl:with-param name="cells" select="$cells"/>
-          <xsl:with-param name="pend" select="substring-after($pend, ' ')"/>
-        </xsl:call-template>
-      </xsl:when>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template name="m-grid-span">
-    <xsl:param name="n"/>
-    <xsl:param name="rs"/>
-    <xsl:if test="$n &gt; 0">
-      <t><xsl:value-of select="concat('S:', $rs, ' ')"/></t>
-      <xsl:call-template name="m-grid-span">
-        <xsl:with-param name="n" select="$n - 1"/>
-        <xsl:with-param name="rs" select="$rs"/>
-      </xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-  <xsl:template name="m-grid-drop">
-    <xsl:param name="s"/>
-    <xsl:param name="n"/>
-    <xsl:choose>
-      <xsl:when test="$n &lt;= 0 or $s = ''"><xsl:value-of select="$s"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="m-grid-drop">
-          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
-          <xsl:with-param name="n" select="$n - 1"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- m-cell: the blocks of a pipe-table cell on one line, joined by <br> -->

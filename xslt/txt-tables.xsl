@@ -17,18 +17,49 @@
        $table-headers = 'repeat' data rows read "Header: value; Header: value" -->
   <xsl:template match="c:table" mode="t-block">
     <xsl:param name="ind" select="0"/>
+    <xsl:apply-templates select="c:caption" mode="t-caption">
+      <xsl:with-param name="ind" select="$ind"/>
+    </xsl:apply-templates>
     <xsl:variable name="head" select="c:row[1][@header = 'true']"/>
+    <xsl:variable name="rows" select="c:row"/>
+    <!-- the grid (table-grid.xsl): a column covered by a merged cell
+         repeats its value, and headers stay over their columns -->
+    <xsl:variable name="lay-rtf"><xsl:call-template name="cd-grid"/></xsl:variable>
+    <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
     <xsl:for-each select="c:row">
       <xsl:variable name="is-head" select="@header = 'true'"/>
+      <xsl:variable name="p" select="position()"/>
       <xsl:variable name="line">
-        <xsl:for-each select="c:cell">
-          <xsl:variable name="pos" select="position()"/>
+        <!-- a cell spanning columns is said once; one spanning rows is said
+             again in every row it covers, so no value vanishes -->
+        <xsl:for-each select="$lay[$p]/t[not(starts-with(., 'S '))]">
+          <xsl:variable name="pos" select="count(preceding-sibling::t) + 1"/>
           <xsl:variable name="v">
-            <xsl:call-template name="t-cell-text"/>
+            <xsl:for-each select="$rows[number(substring-before(substring-after(current(), ' '), ','))]
+                                  /c:cell[number(substring-before(substring-after(current(), ','), ':'))]">
+              <xsl:call-template name="t-cell-text"/>
+            </xsl:for-each>
           </xsl:variable>
           <xsl:variable name="h">
             <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
-              <xsl:for-each select="$head/c:cell[$pos]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
+              <!-- the headers of every column the cell covers, once each -->
+              <xsl:variable name="next" select="following-sibling::t[not(starts-with(., 'S '))][1]"/>
+              <xsl:variable name="span">
+                <xsl:choose>
+                  <xsl:when test="$next"><xsl:value-of select="count($next/preceding-sibling::t) - count(preceding-sibling::t)"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="count(following-sibling::t) + 1"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:variable>
+              <xsl:for-each select="$lay[1]/t[position() &gt;= $pos and position() &lt; $pos + $span]">
+                <xsl:variable name="ht" select="."/>
+                <xsl:if test="not(starts-with($ht, 'S ')) or position() = 1">
+                  <xsl:if test="position() &gt; 1"><xsl:text> / </xsl:text></xsl:if>
+                  <xsl:for-each select="$rows[number(substring-before(substring-after($ht, ' '), ','))]
+                                        /c:cell[number(substring-before(substring-after($ht, ','), ':'))]">
+                    <xsl:call-template name="t-cell-text"/>
+                  </xsl:for-each>
+                </xsl:if>
+              </xsl:for-each>
             </xsl:if>
           </xsl:variable>
           <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>

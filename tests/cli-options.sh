@@ -1,0 +1,77 @@
+#!/bin/sh
+# cli-options.sh BINDIR MKDOCX — each option of councildoc(1) that changes
+# an output, tried on the bundled example report, and the filters' common
+# options (--help, --version, usage errors).
+set -u
+B=$1 mk=$2 bin=$1/councildoc
+T=build/cli-options
+rm -rf "$T"; mkdir -p "$T"
+fail=0 n=0
+ok()   { n=$((n + 1)); }
+bad()  { n=$((n + 1)); echo "cli-options: FAIL: $*"; fail=1; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+"$mk" examples/council-report.xml "$T/report.docx" || exit 1
+r=$T/report.docx
+"$bin" -t txt "$r" > "$T/plain.txt" || exit 1
+
+# --wrap=N: no line longer than N columns, the same words
+"$bin" -t txt --wrap=40 "$r" > "$T/wrap.txt"
+rc=$? long=0
+while IFS= read -r l; do
+	# a line longer than 40 characters must be one word (a URL is not cut)
+	case $l in *" "*) [ "$(printf '%s' "$l" | LC_ALL=C.UTF-8 wc -m)" -gt 40 ] && long=$((long + 1)) ;; esac
+done < "$T/wrap.txt"
+check "--wrap=40 keeps lines within 40 columns" '[ $rc = 0 ] && [ $long = 0 ] && ! cmp -s "$T/wrap.txt" "$T/plain.txt"'
+check "--wrap=40 keeps the words" '[ "$(tr -s " \n" "\n\n" < "$T/wrap.txt" | grep -c .)" = "$(tr -s " \n" "\n\n" < "$T/plain.txt" | grep -c .)" ]'
+"$bin" -t txt --wrap=x "$r" > /dev/null 2>&1; check "--wrap=x exits 2" '[ $? = 2 ]'
+# --notes=end (default) and --notes=section
+"$bin" -t txt --notes=end "$r" > "$T/end.txt"
+check "--notes=end is the default" 'cmp -s "$T/end.txt" "$T/plain.txt" && [ "$(grep -c "^Notes$" "$T/end.txt")" = 1 ]'
+"$bin" -t txt --notes=section "$r" > "$T/section.txt"
+check "--notes=section puts the note after its section" '[ $? = 0 ] && ! cmp -s "$T/section.txt" "$T/end.txt" && [ "$(grep -n "^\[1\] These are" "$T/section.txt" | cut -d: -f1)" -lt "$(grep -n "^\[1\] These are" "$T/end.txt" | cut -d: -f1)" ]'
+"$bin" -t txt --notes=middle "$r" > /dev/null 2>&1; check "--notes=middle exits 2" '[ $? = 2 ]'
+# --table-headers=repeat: data rows read "Header: value; ..."
+"$bin" -t txt --table-headers=repeat "$r" > "$T/repeat.txt"
+check "--table-headers=repeat" '[ $? = 0 ] && grep -q "^[^;]*: [^;]*; [^;]*: " "$T/repeat.txt" && ! grep -q "^[^;]*: [^;]*; [^;]*: " "$T/plain.txt"'
+# --front-matter: Markdown begins with YAML holding the metadata
+"$bin" -t md --front-matter "$r" > "$T/fm.md"
+check "--front-matter" '[ $? = 0 ] && [ "$(head -1 "$T/fm.md")" = "---" ] && grep -q "^document: \"C23/99-E\"" "$T/fm.md"'
+"$bin" -t md "$r" > "$T/nofm.md"; check "no front matter by default" '[ "$(head -1 "$T/nofm.md")" != "---" ]'
+# --datadir: the stylesheets and schema are read from there
+mkdir -p "$T/data"; cp xslt/*.xsl xslt/council.rng "$T/data/"
+sed 's|<xsl:text># </xsl:text>|<xsl:text># DATADIR </xsl:text>|' xslt/council2md.xsl > "$T/data/council2md.xsl"
+"$bin" -t md --datadir "$T/data" "$r" > "$T/dd.md"
+check "--datadir DIR is used" '[ $? = 0 ] && grep -q "^# DATADIR " "$T/dd.md"'
+"$bin" -t md --datadir "$T/nowhere" "$r" > /dev/null 2> "$T/dd.err"
+check "--datadir without the stylesheets fails with one line" '[ $? != 0 ] && [ "$(wc -l < "$T/dd.err")" -ge 1 ]'
+# --no-validate: a schema that accepts nothing fails the conversion, unless skipped
+mkdir -p "$T/strict"; cp xslt/*.xsl "$T/strict/"
+printf '%s\n' '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="nothing"><empty/></element></start></grammar>' > "$T/strict/council.rng"
+"$bin" --datadir "$T/strict" "$r" > /dev/null 2> "$T/val.err"
+check "the council XML is validated by default" '[ $? = 1 ] && grep -q "validate" "$T/val.err"'
+"$bin" --no-validate --datadir "$T/strict" "$r" > "$T/noval.xml"
+check "--no-validate skips it" '[ $? = 0 ] && grep -q "urn:councildoc:1" "$T/noval.xml"'
+# -q: no message, the exit status only
+printf 'PK\003\004 truncated' > "$T/bad.docx"
+"$bin" -q "$T/bad.docx" > /dev/null 2> "$T/q.err"
+check "-q: exit 1, nothing on stderr" '[ $? = 1 ] && [ ! -s "$T/q.err" ]'
+"$bin" "$T/bad.docx" > /dev/null 2> "$T/noq.err"
+check "without -q: one line" '[ $? = 1 ] && [ "$(wc -l < "$T/noq.err")" = 1 ]'
+
+# a directory argument without any Word package: one line, exit 1
+mkdir -p "$T/empty"; : > "$T/empty/notes.txt"
+"$bin" -t md -o "$T/eout" "$T/empty" 2> "$T/empty.err"
+check "an empty input directory exits 1 with one line" '[ $? = 1 ] && [ "$(wc -l < "$T/empty.err")" = 1 ] && grep -q "^councildoc: $T/empty: no .docx" "$T/empty.err"'
+
+# the filters: --help and --version exit 0, a usage error exits 2
+for f in extract flatten clean notes structure render; do
+	"$B/councildoc-$f" --help > "$T/h" 2>&1; check "councildoc-$f --help" '[ $? = 0 ] && grep -q "^usage: councildoc-$f" "$T/h"'
+	"$B/councildoc-$f" --version > "$T/v" 2>&1; check "councildoc-$f --version" '[ $? = 0 ] && grep -q "^councildoc-$f [0-9]" "$T/v"'
+	"$B/councildoc-$f" --bogus > /dev/null 2>&1; check "councildoc-$f --bogus exits 2" '[ $? = 2 ]'
+done
+"$B/councildoc-render" "$T/noval.xml" > /dev/null 2>&1; check "councildoc-render without -t exits 2" '[ $? = 2 ]'
+"$B/councildoc-render" --to md "$T/noval.xml" > "$T/render.md"; check "councildoc-render --to md" '[ $? = 0 ] && cmp -s "$T/render.md" "$T/nofm.md"'
+
+echo "cli-options: $n checks, $([ $fail = 0 ] && echo all passed || echo FAILURES)"
+exit $fail
