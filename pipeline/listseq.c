@@ -389,6 +389,32 @@ infer_style(xmlNodePtr list)
 	xmlSetProp(list, BAD_CAST "start", BAD_CAST b);
 }
 
+/* A list of paragraphs without labels (enumlevN paragraphs with no label
+ * typed, where Word shows none) is no list: its blocks take its place.
+ * 1 when list was replaced and freed. */
+static int
+unlabelled(xmlNodePtr list)
+{
+	xmlNodePtr i, next;
+
+	for (i = first_item(list); i; i = xmlNextElementSibling(i))
+		if (item_kind(i) != K_PLAIN)
+			return 0;
+	for (i = list->children; i; i = next) {
+		xmlNodePtr c, cn;
+
+		next = i->next;
+		for (c = i->children; c; c = cn) {
+			cn = c->next;
+			xmlUnlinkNode(c);
+			xmlAddPrevSibling(list, c);
+		}
+	}
+	xmlUnlinkNode(list);
+	xmlFreeNode(list);
+	return 1;
+}
+
 /* A term alone is no list: "one<TAB>two" stays a paragraph, the term
  * and a space before its text. 1 when list was replaced and freed. */
 static int
@@ -434,7 +460,9 @@ cd_st_lists_finish(xmlNodePtr root)
 	for (size_t k = 0; k < n; k++) {
 		xmlNodePtr i = v[k] ? first_item(v[k]) : NULL;
 
-		if (i != NULL && is_term(i) && lone_term(v[k])) {
+		if (i != NULL && unlabelled(v[k])) {
+			v[k] = NULL;
+		} else if (i != NULL && is_term(i) && lone_term(v[k])) {
 			v[k] = NULL;
 		} else if (i != NULL && is_term(i)) {
 			xmlSetProp(v[k], BAD_CAST "type", BAD_CAST "term");

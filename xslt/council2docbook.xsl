@@ -302,9 +302,6 @@
       </xsl:when>
       <xsl:otherwise>
         <itemizedlist>
-          <xsl:if test="not(c:item[normalize-space(@label) != ''])">
-            <xsl:attribute name="mark">none</xsl:attribute>
-          </xsl:if>
           <xsl:apply-templates select="c:item" mode="db-block"/>
         </itemizedlist>
         <xsl:text>&#10;</xsl:text>

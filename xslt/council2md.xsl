@@ -325,8 +325,7 @@
        start with one delimiter ("1." or "1)") is a GFM ordered list keeping
        that delimiter; any other list (letters, roman, "1bis", "1.1", terms)
        is written with its labels as text (m-text-list), so the Markdown
-       shows what Word shows. A bullet list whose items have no label is
-       just its blocks. -->
+       shows what Word shows. -->
   <xsl:template match="c:list" mode="m-block">
     <xsl:variable name="start">
       <xsl:call-template name="cd-list-start"/>
@@ -338,9 +337,6 @@
       <xsl:call-template name="m-list-kind"/>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$kind = 'plain'">
-        <xsl:call-template name="m-blocks"><xsl:with-param name="nodes" select="c:item/*"/></xsl:call-template>
-      </xsl:when>
       <xsl:when test="$kind = 'text'">
         <xsl:call-template name="m-text-list"/>
       </xsl:when>
@@ -362,8 +358,8 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- m-list-kind: how the list is written: 'plain' (no labels: just its
-       blocks), 'text' (labels as text) or 'gfm' (a GFM list) -->
+  <!-- m-list-kind: how the list is written: 'text' (labels as text) or
+       'gfm' (a GFM list) -->
   <xsl:template name="m-list-kind">
     <xsl:variable name="start">
       <xsl:call-template name="cd-list-start"/>
@@ -378,7 +374,6 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="@type = 'bullet' and not(c:item[normalize-space(@label) != ''])">plain</xsl:when>
       <xsl:when test="@type = 'term' or (@type = 'ordered' and ($odd != '' or $start &lt; 0))">text</xsl:when>
       <xsl:otherwise>gfm</xsl:otherwise>
     </xsl:choose>

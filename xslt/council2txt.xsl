@@ -277,11 +277,9 @@
 
   <!-- lists: each item's label as Word shows it, then its blocks indented
        under their first line; a term and its definition have a tab
-       between them; items without a label (in a list that has none) are
-       just their blocks -->
+       between them -->
   <xsl:template match="c:list" mode="t-block">
     <xsl:param name="ind" select="0"/>
-    <xsl:variable name="plain" select="@type = 'bullet' and not(c:item[normalize-space(@label) != ''])"/>
     <xsl:variable name="sep">
       <xsl:choose>
         <xsl:when test="@type = 'term'"><xsl:text>&#9;</xsl:text></xsl:when>
@@ -290,10 +288,8 @@
     </xsl:variable>
     <xsl:for-each select="c:item">
       <xsl:variable name="mark">
-        <xsl:if test="not($plain)">
-          <xsl:call-template name="cd-item-label"/>
-          <xsl:value-of select="$sep"/>
-        </xsl:if>
+        <xsl:call-template name="cd-item-label"/>
+        <xsl:value-of select="$sep"/>
       </xsl:variable>
       <xsl:variable name="w" select="string-length($mark)"/>
       <xsl:variable name="body">
