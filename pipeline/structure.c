@@ -668,6 +668,7 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	finish(&st, pkg);
 	cd_st_comments(&c, pkg, st.root);
 	cd_st_lists_finish(st.root);
+	cd_st_toc_leftovers(st.root);
 	cd_sym_sanitize(st.root);
 	cd_refs_mark(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);

@@ -1,7 +1,7 @@
 /*
  * structure.h — declarations private to the structure stage
  * (structure.c, styles.c, numbering.c, blocks.c, tables.c, sections.c,
- * lists.c, listseq.c).
+ * lists.c, listseq.c, toc.c).
  */
 #ifndef CD_STRUCTURE_H
 #define CD_STRUCTURE_H
@@ -250,5 +250,12 @@ size_t cd_st_typed_label(const char *s, char *label, size_t max, int *ordered,
 int cd_st_list_para(cd_st_ctx *c, cd_st_tree *tree, const xmlNode *p,
                     const cd_st_pinfo *pi, const cd_st_numlabel *lab, int numbered,
                     const char *t, size_t lead);
+
+/* ---- toc.c ---- */
+
+/* Removes what a dropped table of contents leaves behind: a "Contents"
+ * (and kin, six languages) paragraph or empty section with nothing under
+ * it before the next section, and "Page" column headers. */
+void cd_st_toc_leftovers(xmlNodePtr root);
 
 #endif
