@@ -29,6 +29,7 @@ static const char usage_text[] =
 	"      --wrap=N         txt: wrap lines at N columns (default 0: no wrapping)\n"
 	"      --table-headers=HOW  txt: header row 'once' (default) or 'repeat'ed in every row\n"
 	"      --front-matter   md: begin with YAML front matter holding the metadata\n"
+	"      --toc            md, docbook: a table of contents made from the sections\n"
 	"      --comments       keep Word comments apart in the council XML (default: dropped)\n"
 	"      --changes=HOW    tracked changes: accept (default: Word's final view),\n"
 	"                       reject (the original) or all (both, marked)\n"
@@ -184,7 +185,7 @@ static void
 parse_args(struct run *r, int argc, char **argv)
 {
 	enum { O_NOTES = 256, O_WRAP, O_FRONT, O_NOVALID, O_DATADIR, O_MANIFEST, O_UPDATE,
-	       O_META, O_THEAD, O_COMMENTS, O_CHANGES };
+	       O_META, O_THEAD, O_COMMENTS, O_CHANGES, O_TOC };
 	static const struct option longopts[] = {
 		{ "to", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
@@ -204,6 +205,7 @@ parse_args(struct run *r, int argc, char **argv)
 		{ "table-headers", required_argument, NULL, O_THEAD },
 		{ "comments", no_argument, NULL, O_COMMENTS },
 		{ "changes", required_argument, NULL, O_CHANGES },
+		{ "toc", no_argument, NULL, O_TOC },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -239,6 +241,7 @@ parse_args(struct run *r, int argc, char **argv)
 			r->opt.wrap = (int)v;
 			break;
 		case O_FRONT: r->opt.front_matter = 1; break;
+		case O_TOC: r->opt.toc = 1; break;
 		case O_NOVALID: r->validate = 0; break;
 		case O_DATADIR: r->datadir = optarg; break;
 		case O_MANIFEST: r->manifest = optarg; break;
@@ -272,9 +275,9 @@ static void
 set_optkey(struct run *r)
 {
 	snprintf(r->optkey, sizeof r->optkey,
-	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;thead=%d;comments=%d;changes=%d;validate=%d;dir=%s",
+	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;toc=%d;thead=%d;comments=%d;changes=%d;validate=%d;dir=%s",
 	         CD_VERSION, r->formats, r->opt.notes_at == CD_NOTES_SECTION ? "section" : "end",
-	         r->opt.wrap, r->opt.front_matter, r->opt.table_headers_repeat, r->opt.keep_comments,
+	         r->opt.wrap, r->opt.front_matter, r->opt.toc, r->opt.table_headers_repeat, r->opt.keep_comments,
 	         r->opt.changes, r->validate,
 	         r->outdir ? r->outdir : "-");
 }

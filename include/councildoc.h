@@ -110,6 +110,8 @@ typedef struct cd_options {
 	cd_notes_at notes_at;    /* txt: notes at the end of their section or document */
 	int wrap;                /* txt: wrap at this many columns, 0 = no wrapping */
 	int front_matter;        /* md: YAML front matter with the metadata */
+	int toc;                 /* md, DocBook: a table of contents made from the
+	                            sections, linking to their ids */
 	int table_headers_repeat; /* txt: "Header: value" in every row (else the
 	                            header row once, then cells joined by "; ") */
 } cd_options;

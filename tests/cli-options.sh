@@ -63,6 +63,11 @@ check "--changes=reject shows the text before the changes" '[ $? = 0 ] && grep -
 "$bin" -t txt --changes=all "$T/rev.docx" > "$T/all.txt"
 check "--changes=all keeps deletions marked" '[ $? = 0 ] && grep -q "\[deleted, J. Editor, 2018-10-12: 10\]" "$T/all.txt"'
 "$bin" -t txt --changes=some "$T/rev.docx" > /dev/null 2>&1; check "--changes=some exits 2" '[ $? = 2 ]'
+# --toc: Markdown and DocBook get a table of contents linking to the sections
+"$bin" -t md --toc "$r" > "$T/toc.md"
+check "--toc: md contents list links to section ids" '[ $? = 0 ] && grep -q "^## Contents$" "$T/toc.md" && grep -q "^- \[1 .*\](#sec-1)$" "$T/toc.md" && grep -q "^## <a id=\"sec-1\"></a>1 " "$T/toc.md" && ! grep -q "^## Contents$" "$T/nofm.md"'
+"$bin" -t docbook --toc "$r" > "$T/toc.dbk"
+check "--toc: DocBook toc" '[ $? = 0 ] && grep -q "<tocentry linkend=\"sec-1\">\|<tocdiv linkend=\"sec-1\">" "$T/toc.dbk"'
 # -q: no message, the exit status only
 printf 'PK\003\004 truncated' > "$T/bad.docx"
 "$bin" -q "$T/bad.docx" > /dev/null 2> "$T/q.err"

@@ -4,7 +4,8 @@
 # Inputs in tests/golden/:  NAME.in.xml (readable package source, built into a
 # .docx with mkdocx), NAME.docx, NAME.dump (a text dump of a report) or
 # NAME.raw (any bytes, converted as NAME.docx: hostile or wrong inputs);
-# NAME.args, when present, holds extra councildoc options for that input.
+# NAME.args, when present, holds extra councildoc options for that input,
+# and NAME.xslparams the xsltproc parameters they stand for (--stringparam).
 # Expected outputs beside it: NAME.xml NAME.dbk NAME.md NAME.txt NAME.err;
 # only present files are compared, but every format is always run (so a crash
 # in any of them fails). Every council XML is validated against
@@ -49,7 +50,9 @@ for src in "$G"/*.in.xml "$G"/*.docx "$G"/*.dump "$G"/*.raw; do
 	if [ -f "$out/$name.xml" ]; then
 		for pair in md:council2md.xsl txt:council2txt.xsl dbk:council2docbook.xsl; do
 			ext=${pair%%:*} xsl=${pair#*:}
-			if ! xsltproc --nonet "xslt/$xsl" "$out/$name.xml" > "$out/$name.xsltproc.$ext" 2>/dev/null ||
+			xp=$(cat "$G/$name.xslparams" 2>/dev/null)
+			# shellcheck disable=SC2086 # the parameters are words
+			if ! xsltproc --nonet $xp "xslt/$xsl" "$out/$name.xml" > "$out/$name.xsltproc.$ext" 2>/dev/null ||
 			   ! cmp -s "$out/$name.xsltproc.$ext" "$out/$name.$ext"; then
 				echo "golden: $name.$ext: xsltproc output differs from councildoc's"; fail=1
 			fi

@@ -41,6 +41,7 @@
     <l:l k="comments" en="Comments" fr="Commentaires" es="Comentarios" ar="التعليقات" zh="批注"
          ru="Комментарии"/>
     <l:l k="image" en="Image" fr="Image" es="Imagen" ar="صورة" zh="图片" ru="Изображение"/>
+    <l:l k="contents" en="Contents" fr="Table des matières" es="Índice" ar="المحتويات" zh="目录" ru="Содержание"/>
     <l:l k="ins" en="inserted" fr="inséré" es="insertado" ar="مُدرج" zh="插入" ru="вставлено"/>
     <l:l k="del" en="deleted" fr="supprimé" es="suprimido" ar="محذوف" zh="删除" ru="удалено"/>
     <l:l k="untitled" en="Untitled" fr="Sans titre" es="Sin título" ar="بدون عنوان" zh="无标题" ru="Без названия"/>

@@ -63,6 +63,10 @@
     <xsl:apply-templates select="c:council"/>
   </xsl:template>
 
+  <!-- toc = yes: a toc after info, made from the sections (tocdiv for a
+       section with subsections, tocentry else), linking to their ids -->
+  <xsl:param name="toc" select="'no'"/>
+
   <xsl:template match="c:council">
     <xsl:variable name="parts" select="c:summary/c:purpose | c:summary/c:action | c:summary/c:references"/>
     <xsl:variable name="lead" select="*[not(self::c:meta or self::c:summary or self::c:section or self::c:annex)]
@@ -79,6 +83,13 @@
       </xsl:if>
       <xsl:text>&#10;</xsl:text>
       <xsl:call-template name="db-info"/>
+      <xsl:if test="$toc = 'yes' and (c:section | c:annex)">
+        <toc>
+          <title><xsl:call-template name="cd-label"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></title>
+          <xsl:apply-templates select="c:section | c:annex" mode="db-toc"/>
+        </toc>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
       <xsl:if test="not($parts)">
         <xsl:apply-templates select="$lead" mode="db-block"/>
       </xsl:if>
@@ -160,6 +171,24 @@
       </xsl:if>
     </info>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="c:section | c:annex" mode="db-toc">
+    <xsl:variable name="title">
+      <xsl:call-template name="cd-num-prefix"/>
+      <xsl:apply-templates select="c:title/node()" mode="db-plain"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="c:section">
+        <tocdiv linkend="{@id}">
+          <title><xsl:value-of select="normalize-space($title)"/></title>
+          <xsl:apply-templates select="c:section" mode="db-toc"/>
+        </tocdiv>
+      </xsl:when>
+      <xsl:otherwise>
+        <tocentry linkend="{@id}"><xsl:value-of select="normalize-space($title)"/></tocentry>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- plain text without note bodies (the abstract) -->

@@ -35,6 +35,9 @@
 
   <!-- 'yes': a YAML metadata block (pandoc style) before the title -->
   <xsl:param name="front-matter" select="'no'"/>
+  <!-- toc = yes: a "Contents" list linking to the sections, whose headings
+       then carry their id as an anchor -->
+  <xsl:param name="toc" select="'no'"/>
 
   <!-- U+E000 marks a hard line break until lines are made -->
   <xsl:variable name="m-br" select="'&#xE000;'"/>
@@ -63,6 +66,13 @@
       <xsl:call-template name="m-line-start"><xsl:with-param name="s" select="string($esc)"/></xsl:call-template>
       <xsl:text>&#10;&#10;</xsl:text>
     </xsl:for-each>
+    <xsl:if test="$toc = 'yes' and (c:section | c:annex)">
+      <xsl:text>## </xsl:text>
+      <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'contents'"/></xsl:call-template>
+      <xsl:text>&#10;&#10;</xsl:text>
+      <xsl:apply-templates select="c:section | c:annex" mode="m-toc"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
     <xsl:apply-templates select="c:summary"/>
     <xsl:call-template name="m-blocks">
       <xsl:with-param name="nodes" select="*[not(self::c:meta or self::c:summary)]"/>
@@ -141,6 +151,9 @@
     <xsl:variable name="depth" select="count(ancestor-or-self::c:section | ancestor-or-self::c:annex) + 1"/>
     <xsl:value-of select="substring('######', 1, $depth)"/>
     <xsl:text> </xsl:text>
+    <xsl:if test="$toc = 'yes'">
+      <xsl:value-of select="concat('&lt;a id=&quot;', @id, '&quot;&gt;&lt;/a&gt;')"/>
+    </xsl:if>
     <xsl:variable name="head">
       <xsl:call-template name="cd-num-prefix"/>
       <xsl:apply-templates select="c:title/node()" mode="m-inl"/>
@@ -150,6 +163,27 @@
     <xsl:call-template name="m-blocks">
       <xsl:with-param name="nodes" select="*[not(self::c:title)]"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- m-toc: the table of contents, one link per section (number and
+       title as plain text, notes left out), nested by depth -->
+  <xsl:template match="c:section | c:annex" mode="m-toc">
+    <xsl:param name="ind" select="''"/>
+    <xsl:variable name="title">
+      <xsl:call-template name="cd-num-prefix"/>
+      <xsl:for-each select="c:title//text()[not(ancestor::c:note)] | c:title//c:br">
+        <xsl:value-of select="concat(self::text(), substring(' ', 1, count(self::c:br)))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="$ind"/>
+    <xsl:text>- [</xsl:text>
+    <xsl:call-template name="m-esc">
+      <xsl:with-param name="s" select="normalize-space(translate($title, '&#9;&#10;&#13;', '   '))"/>
+    </xsl:call-template>
+    <xsl:value-of select="concat('](#', @id, ')&#10;')"/>
+    <xsl:apply-templates select="c:section" mode="m-toc">
+      <xsl:with-param name="ind" select="concat($ind, '  ')"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- m-blocks: NODES rendered one after the other, blank line between;
