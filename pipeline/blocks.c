@@ -139,22 +139,7 @@ sym_char(const xmlNode *sym, char *buf)
 
 	xmlFree(font);
 	xmlFree(ch);
-	buf[0] = '\0';
-	if (u == 0)
-		return buf;
-	if (u < 0x80) {
-		buf[0] = (char)u, buf[1] = '\0';
-	} else if (u < 0x800) {
-		buf[0] = (char)(0xC0 | (u >> 6)), buf[1] = (char)(0x80 | (u & 0x3F));
-		buf[2] = '\0';
-	} else if (u < 0x10000) {
-		buf[0] = (char)(0xE0 | (u >> 12)), buf[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-		buf[2] = (char)(0x80 | (u & 0x3F)), buf[3] = '\0';
-	} else {
-		buf[0] = (char)(0xF0 | (u >> 18)), buf[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-		buf[2] = (char)(0x80 | ((u >> 6) & 0x3F)), buf[3] = (char)(0x80 | (u & 0x3F));
-		buf[4] = '\0';
-	}
+	cd_sym_utf8(u, buf);
 	return buf;
 }
 
@@ -560,60 +545,6 @@ cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p)
 	return has;
 }
 
-/* A paragraph of a cell or note as a list item when it has a label: Word
- * numbering (whose counters advance here as in the body) or a typed one.
- * Consecutive items share *list (appended to parent when opened). 1 when
- * p was made an item. */
-static int
-block_item(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, xmlNodePtr *list)
-{
-	cd_st_pinfo pi;
-	cd_st_numlabel lab;
-	char label[64], *text;
-	const char *style = NULL, *src = "word";
-	int ordered = 0, numbered;
-	size_t skip = 0;
-	xmlNodePtr e, item;
-
-	cd_st_para_info(c->styles, p, &pi);
-	numbered = pi.heading == 0 && cd_st_num_next(c->num, pi.num_id, pi.ilvl, &lab);
-	if (!cd_st_para_has_content(c, p))
-		return 1;
-	if (numbered) {
-		snprintf(label, sizeof label, "%s", lab.label);
-		ordered = !lab.bullet;
-		style = cd_st_num_style(lab.fmt);
-	} else if ((text = cd_st_para_text(c, p)) != NULL) {
-		size_t lead = cd_st_lead_space(text);
-
-		skip = cd_st_typed_label(text + lead, label, sizeof label, &ordered, &style);
-		skip += skip ? lead : 0;
-		src = "typed";
-		free(text);
-		if (skip == 0)
-			return 0;
-	} else {
-		return 0;
-	}
-	e = cd_st_elem(c, "p");
-	if (!cd_st_inline(c, p, e, skip)) {
-		xmlFreeNode(e);
-		return 1;
-	}
-	if (*list == NULL) {
-		*list = xmlAddChild(parent, cd_st_elem(c, "list"));
-		xmlSetProp(*list, BAD_CAST "type", BAD_CAST(ordered ? "ordered" : "bullet"));
-		if (ordered && style != NULL)
-			xmlSetProp(*list, BAD_CAST "style", BAD_CAST style);
-	}
-	item = xmlAddChild(*list, cd_st_elem(c, "item"));
-	if (label[0])
-		xmlSetProp(item, BAD_CAST "label", BAD_CAST label);
-	xmlSetProp(item, BAD_CAST CD_ST_SRC_ATTR, BAD_CAST src);
-	xmlAddChild(item, e);
-	return 1;
-}
-
 void
 cd_st_blocks(cd_st_ctx *c, const xmlNode *container, xmlNodePtr parent)
 {
@@ -623,7 +554,7 @@ cd_st_blocks(cd_st_ctx *c, const xmlNode *container, xmlNodePtr parent)
 		if (cd_w_is(k, "p")) {
 			xmlNodePtr p;
 
-			if (block_item(c, k, parent, &list))
+			if (cd_st_block_item(c, k, parent, &list))
 				continue;
 			list = NULL;
 			if (!cd_st_para_has_content(c, k))

@@ -213,3 +213,57 @@ cd_st_list_para(cd_st_ctx *c, cd_st_tree *tree, const xmlNode *p, const cd_st_pi
 		xmlSetProp(e->parent, BAD_CAST CD_ST_SRC_ATTR, BAD_CAST src);
 	return 1;
 }
+
+/* A paragraph of a cell or note as a list item when it has a label: Word
+ * numbering (whose counters advance here as in the body) or a typed one.
+ * Consecutive items share *list (appended to parent when opened). 1 when
+ * p was made an item. */
+int
+cd_st_block_item(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, xmlNodePtr *list)
+{
+	cd_st_pinfo pi;
+	cd_st_numlabel lab;
+	char label[64], *text;
+	const char *style = NULL, *src = "word";
+	int ordered = 0, numbered;
+	size_t skip = 0;
+	xmlNodePtr e, item;
+
+	cd_st_para_info(c->styles, p, &pi);
+	numbered = pi.heading == 0 && cd_st_num_next(c->num, pi.num_id, pi.ilvl, &lab);
+	if (!cd_st_para_has_content(c, p))
+		return 1;
+	if (numbered) {
+		snprintf(label, sizeof label, "%s", lab.label);
+		ordered = !lab.bullet;
+		style = cd_st_num_style(lab.fmt);
+	} else if ((text = cd_st_para_text(c, p)) != NULL) {
+		size_t lead = cd_st_lead_space(text);
+
+		skip = cd_st_typed_label(text + lead, label, sizeof label, &ordered, &style);
+		skip += skip ? lead : 0;
+		src = "typed";
+		free(text);
+		if (skip == 0)
+			return 0;
+	} else {
+		return 0;
+	}
+	e = cd_st_elem(c, "p");
+	if (!cd_st_inline(c, p, e, skip)) {
+		xmlFreeNode(e);
+		return 1;
+	}
+	if (*list == NULL) {
+		*list = xmlAddChild(parent, cd_st_elem(c, "list"));
+		xmlSetProp(*list, BAD_CAST "type", BAD_CAST(ordered ? "ordered" : "bullet"));
+		if (ordered && style != NULL)
+			xmlSetProp(*list, BAD_CAST "style", BAD_CAST style);
+	}
+	item = xmlAddChild(*list, cd_st_elem(c, "item"));
+	if (label[0])
+		xmlSetProp(item, BAD_CAST "label", BAD_CAST label);
+	xmlSetProp(item, BAD_CAST CD_ST_SRC_ATTR, BAD_CAST src);
+	xmlAddChild(item, e);
+	return 1;
+}

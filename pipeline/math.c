@@ -279,33 +279,13 @@ cd_flat_math(xmlNodePtr root, const char *part, cd_error *err)
 /* ---- symbol fonts (table: symbols.c) ---- */
 
 static void
-utf8_put(cd_buf *b, unsigned c)
+utf8_put(cd_buf *b, uint32_t c)
 {
-	char u[4];
-	size_t n;
+	char u[5];
+	size_t n = cd_sym_utf8(c, u);
 
-	if (c == 0 || !cd_sym_char_ok(c))
-		return;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	cd_buf_add(b, u, n);
+	if (n > 0)
+		cd_buf_add(b, u, n);
 }
 
 /* The symbol font of run r: its direct rFonts ascii or hAnsi (the fonts

@@ -224,6 +224,12 @@ int cd_st_num_depth(const char *num);
 
 /* ---- lists.c, listseq.c ---- */
 
+/* A paragraph p of a table cell or a note as a list item, when it has a
+ * Word-numbering or typed label (Word's counters advance for it as in the
+ * body); consecutive items share *list, appended to parent when opened.
+ * 1 when p was made an item (or had no content). */
+int cd_st_block_item(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, xmlNodePtr *list);
+
 /* The attribute (no namespace) a list item carries while the tree is
  * built: where its label came from, "word", "typed" or "term". */
 #define CD_ST_SRC_ATTR "cd-src"

@@ -251,6 +251,34 @@ cd_sym_map(int font, unsigned code)
 	return 0;
 }
 
+size_t
+cd_sym_utf8(uint32_t u, char *buf)
+{
+	size_t n = 0;
+
+	if (u == 0 || !cd_sym_char_ok(u)) {
+		buf[0] = '\0';
+		return 0;
+	}
+	if (u < 0x80) {
+		buf[n++] = (char)u;
+	} else if (u < 0x800) {
+		buf[n++] = (char)(0xC0 | (u >> 6));
+		buf[n++] = (char)(0x80 | (u & 0x3F));
+	} else if (u < 0x10000) {
+		buf[n++] = (char)(0xE0 | (u >> 12));
+		buf[n++] = (char)(0x80 | ((u >> 6) & 0x3F));
+		buf[n++] = (char)(0x80 | (u & 0x3F));
+	} else {
+		buf[n++] = (char)(0xF0 | (u >> 18));
+		buf[n++] = (char)(0x80 | ((u >> 12) & 0x3F));
+		buf[n++] = (char)(0x80 | ((u >> 6) & 0x3F));
+		buf[n++] = (char)(0x80 | (u & 0x3F));
+	}
+	buf[n] = '\0';
+	return n;
+}
+
 int
 cd_sym_char_ok(uint32_t c)
 {

@@ -5,6 +5,7 @@
 #ifndef CD_SYMBOLS_H
 #define CD_SYMBOLS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <libxml/tree.h>
 
@@ -23,6 +24,9 @@ uint32_t cd_sym_map(int font, unsigned code);
 /* 1 when c may reach an output: an XML character that is not a control
  * (other than tab, LF, CR), a surrogate, a noncharacter or private use. */
 int cd_sym_char_ok(uint32_t c);
+/* u as UTF-8 in buf (5 bytes, NUL-terminated); "" (returns 0) when u is 0
+ * or a character cd_sym_char_ok refuses. Returns the length. */
+size_t cd_sym_utf8(uint32_t u, char *buf);
 /* Removes every character cd_sym_char_ok refuses (and malformed UTF-8)
  * from the text and attribute values under root, root included. */
 void cd_sym_sanitize(xmlNodePtr root);
