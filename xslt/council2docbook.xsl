@@ -296,8 +296,27 @@
     </mediaobject>
   </xsl:template>
 
+  <!-- lists: an ordered list whose labels a numeration can show (a number
+       or a letter or roman numeral in punctuation) is an orderedlist; one
+       with other labels ("1bis", "b)bis", "2.1.1", "Step 3:", "1st") keeps them as
+       the terms of a variablelist role="ordered", like a term list -->
   <xsl:template match="c:list" mode="db-block">
+    <xsl:variable name="odd">
+      <xsl:for-each select="c:item[normalize-space(@label) != '']">
+        <xsl:variable name="l" select="normalize-space(@label)"/>
+        <xsl:variable name="core" select="translate($l, '().', '')"/>
+        <xsl:if test="contains(substring($l, 1, string-length($l) - 1), '.') or (translate($core, '0123456789', '') != '' and
+                       translate($core, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '') != '')
+                      or contains($core, 'bis') or contains($core, 'ter') or contains($core, 'quater')">x</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:choose>
+      <xsl:when test="@type = 'ordered' and $odd != ''">
+        <variablelist role="ordered">
+          <xsl:call-template name="db-varlist-entries"/>
+        </variablelist>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:when>
       <xsl:when test="@type = 'ordered'">
         <orderedlist>
           <xsl:variable name="num">
@@ -320,12 +339,7 @@
       </xsl:when>
       <xsl:when test="@type = 'term'">
         <variablelist>
-          <xsl:for-each select="c:item">
-            <varlistentry>
-              <term><xsl:value-of select="normalize-space(@label)"/></term>
-              <xsl:apply-templates select="." mode="db-block"/>
-            </varlistentry>
-          </xsl:for-each>
+          <xsl:call-template name="db-varlist-entries"/>
         </variablelist>
         <xsl:text>&#10;</xsl:text>
       </xsl:when>
@@ -336,6 +350,15 @@
         <xsl:text>&#10;</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="db-varlist-entries">
+    <xsl:for-each select="c:item">
+      <varlistentry>
+        <term><xsl:call-template name="cd-item-label"/></term>
+        <xsl:apply-templates select="." mode="db-block"/>
+      </varlistentry>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="c:item" mode="db-block">
