@@ -120,21 +120,21 @@ cd_st_label_value(const char *label, const char *style)
 
 /* ---- the pass over the council tree ---- */
 
-static const char *
-src_of(const xmlNode *item)
+/* 1 when the item's label came from src ("word", "typed", "term"). */
+static int
+src_is(const xmlNode *item, const char *src)
 {
-	static char buf[8];
 	xmlChar *v = xmlGetProp(item, BAD_CAST CD_ST_SRC_ATTR);
+	int r = v != NULL && xmlStrcmp(v, BAD_CAST src) == 0;
 
-	snprintf(buf, sizeof buf, "%s", v ? (const char *)v : "");
 	xmlFree(v);
-	return buf;
+	return r;
 }
 
 static int
 is_term(const xmlNode *item)
 {
-	return strcmp(src_of(item), "term") == 0;
+	return src_is(item, "term");
 }
 
 static int
@@ -163,7 +163,7 @@ typed_only(const xmlNode *list)
 		return 0;
 	for (const xmlNode *i = list->children; i; i = i->next)
 		if (is_elem(i, "item")) {
-			if (strcmp(src_of(i), "typed") != 0)
+			if (!src_is(i, "typed"))
 				return 0;
 			any = 1;
 		}
@@ -200,13 +200,12 @@ enum { K_WORD, K_TERM, K_BULLET, K_ORDERED, K_PLAIN };
 static int
 item_kind(const xmlNode *item)
 {
-	const char *src = src_of(item);
 	xmlChar *l;
 	int k;
 
-	if (strcmp(src, "word") == 0)
+	if (src_is(item, "word"))
 		return K_WORD;
-	if (strcmp(src, "term") == 0)
+	if (src_is(item, "term"))
 		return K_TERM;
 	l = xmlGetProp(item, BAD_CAST "label");
 	k = l == NULL || *l == '\0' ? K_PLAIN : isalnum(*l) || *l == '(' ? K_ORDERED : K_BULLET;
