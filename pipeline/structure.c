@@ -14,6 +14,7 @@
 
 #include "structure.h"
 #include "stlang.h"
+#include "symbols.h"
 
 typedef struct st_state {
 	cd_st_ctx *c;
@@ -666,6 +667,9 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	cd_st_cap_flush(&st.cap, st.tree);
 	finish(&st, pkg);
 	cd_st_comments(&c, pkg, st.root);
+	cd_st_lists_finish(st.root);
+	cd_st_toc_leftovers(st.root);
+	cd_sym_sanitize(st.root);
 	cd_refs_mark(st.root);
 	cd_st_figures_lift(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);

@@ -1,7 +1,7 @@
 /*
  * structure.h — declarations private to the structure stage
  * (structure.c, styles.c, numbering.c, blocks.c, tables.c, sections.c,
- * lists.c).
+ * lists.c, listseq.c, toc.c).
  */
 #ifndef CD_STRUCTURE_H
 #define CD_STRUCTURE_H
@@ -229,7 +229,29 @@ int cd_st_label_number(const char *lab, char *num, size_t max);
 /* Components of a section number ("2.1.3" → 3). */
 int cd_st_num_depth(const char *num);
 
-/* ---- lists.c ---- */
+/* ---- lists.c, listseq.c ---- */
+
+/* A paragraph p of a table cell or a note as a list item, when it has a
+ * Word-numbering or typed label (Word's counters advance for it as in the
+ * body); consecutive items share *list, appended to parent when opened.
+ * 1 when p was made an item (or had no content). */
+int cd_st_block_item(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, xmlNodePtr *list);
+
+/* The attribute (no namespace) a list item carries while the tree is
+ * built: where its label came from, "word", "typed" or "term". */
+#define CD_ST_SRC_ATTR "cd-src"
+
+/* Length of an ITU inserted-item suffix ("bis", "ter", "quater"...) at s,
+ * 0 when none. */
+size_t cd_st_bis_len(const char *s);
+/* The number a label stands for in a list of that style ("3)" 3, "(c)" 3,
+ * "iv." 4 when style is roman), 1 when it is none. */
+int cd_st_label_value(const char *label, const char *style);
+/* After the tree is built: each list of typed labels gets its style and
+ * start from the whole sequence, lists split on an ambiguous label are
+ * joined again, term items make lists of their own (type="term"); the
+ * CD_ST_SRC_ATTR marks are removed. */
+void cd_st_lists_finish(xmlNodePtr root);
 
 /* Typed list label ("•<TAB>", "a)", "(iv)"): bytes to skip, 0 if none;
  * fills label, *ordered and *style (static string or NULL). */
@@ -241,5 +263,12 @@ size_t cd_st_typed_label(const char *s, char *label, size_t max, int *ordered,
 int cd_st_list_para(cd_st_ctx *c, cd_st_tree *tree, const xmlNode *p,
                     const cd_st_pinfo *pi, const cd_st_numlabel *lab, int numbered,
                     const char *t, size_t lead);
+
+/* ---- toc.c ---- */
+
+/* Removes what a dropped table of contents leaves behind: a "Contents"
+ * (and kin, six languages) paragraph or empty section with nothing under
+ * it before the next section, and "Page" column headers. */
+void cd_st_toc_leftovers(xmlNodePtr root);
 
 #endif

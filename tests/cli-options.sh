@@ -52,6 +52,22 @@ printf '%s\n' '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><elem
 check "the council XML is validated by default" '[ $? = 1 ] && grep -q "validate" "$T/val.err"'
 "$bin" --no-validate --datadir "$T/strict" "$r" > "$T/noval.xml"
 check "--no-validate skips it" '[ $? = 0 ] && grep -q "urn:councildoc:1" "$T/noval.xml"'
+# --changes: a tracked deletion is dropped (accept, the default), kept
+# (reject) or kept marked (all); a bad value is a usage error
+"$mk" tests/golden/revisions.in.xml "$T/rev.docx" || exit 1
+"$bin" -t txt "$T/rev.docx" > "$T/acc.txt"
+"$bin" -t txt --changes=accept "$T/rev.docx" > "$T/acc2.txt"
+check "--changes=accept is the default and drops deletions" 'cmp -s "$T/acc.txt" "$T/acc2.txt" && grep -q "rate is 100 Mbit" "$T/acc.txt" && ! grep -q "old term" "$T/acc.txt"'
+"$bin" -t txt --changes=reject "$T/rev.docx" > "$T/rej.txt"
+check "--changes=reject shows the text before the changes" '[ $? = 0 ] && grep -q "rate is 10 Mbit" "$T/rej.txt" && grep -q "old term" "$T/rej.txt"'
+"$bin" -t txt --changes=all "$T/rev.docx" > "$T/all.txt"
+check "--changes=all keeps deletions marked" '[ $? = 0 ] && grep -q "\[deleted, J. Editor, 2018-10-12: 10\]" "$T/all.txt"'
+"$bin" -t txt --changes=some "$T/rev.docx" > /dev/null 2>&1; check "--changes=some exits 2" '[ $? = 2 ]'
+# --toc: Markdown and DocBook get a table of contents linking to the sections
+"$bin" -t md --toc "$r" > "$T/toc.md"
+check "--toc: md contents list links to section ids" '[ $? = 0 ] && grep -q "^## Contents$" "$T/toc.md" && grep -q "^- \[1 .*\](#sec-1)$" "$T/toc.md" && grep -q "^## <a id=\"sec-1\"></a>1 " "$T/toc.md" && ! grep -q "^## Contents$" "$T/nofm.md"'
+"$bin" -t docbook --toc "$r" > "$T/toc.dbk"
+check "--toc: DocBook toc" '[ $? = 0 ] && grep -q "<tocentry linkend=\"sec-1\">\|<tocdiv linkend=\"sec-1\">" "$T/toc.dbk"'
 # -q: no message, the exit status only
 printf 'PK\003\004 truncated' > "$T/bad.docx"
 "$bin" -q "$T/bad.docx" > /dev/null 2> "$T/q.err"
