@@ -80,6 +80,20 @@ mkdir -p "$T/empty"; : > "$T/empty/notes.txt"
 "$bin" -t md -o "$T/eout" "$T/empty" 2> "$T/empty.err"
 check "an empty input directory exits 1 with one line" '[ $? = 1 ] && [ "$(wc -l < "$T/empty.err")" = 1 ] && grep -q "^councildoc: $T/empty: no .docx" "$T/empty.err"'
 
+# the manifest: valid JSON lines (read back with jansson) with any -j, whatever
+# the names: an 800-character output folder, a name that is not UTF-8
+long=$T/$(printf '%0200d' 0)/$(printf '%0200d' 1)/$(printf '%0200d' 2)/$(printf '%0190d' 3)
+mkdir -p "$T/names" "$(dirname "$long")"; cp "$r" "$T/names/$(printf 'r\351port')-latin1.docx"; cp "$r" "$T/names/plain.docx"
+for j in 1 2; do
+	"$bin" -j $j -t all -o "$long" --manifest "$T/m$j.jsonl" "$T/names" 2> /dev/null; rc=$?
+	check "manifest -j $j: every line valid JSON" '[ $rc = 0 ] && $B/jsonlines "$T/m$j.jsonl" input > "$T/in$j" && [ "$(wc -l < "$T/in$j")" = 2 ]'
+	check "manifest -j $j: outputs listed in full" '$B/jsonlines "$T/m$j.jsonl" status | grep -c "^ok$" | grep -q "^2$" && grep -q "$long/plain.txt" "$T/m$j.jsonl"'
+done
+check "manifest: the same records with -j 1 and -j 2" 'sed "s/\"ms\":[0-9]*//" "$T/m1.jsonl" > "$T/m1.n" && sed "s/\"ms\":[0-9]*//" "$T/m2.jsonl" > "$T/m2.n" && cmp -s "$T/m1.n" "$T/m2.n"'
+touch -d 2001-01-01 "$long/plain.md"
+"$bin" -j 2 -t all -o "$long" --manifest "$T/m2.jsonl" --update "$T/names" 2> /dev/null; rc=$?
+check "manifest: --update reads it back and converts nothing" '[ $rc = 0 ] && [ "$(wc -l < "$T/m2.jsonl")" = 2 ] && [ "$(stat -c %Y "$long/plain.md")" = "$(date -d 2001-01-01 +%s)" ]'
+
 # the filters: --help and --version exit 0, a usage error exits 2
 for f in extract flatten clean notes structure render; do
 	"$B/councildoc-$f" --help > "$T/h" 2>&1; check "councildoc-$f --help" '[ $? = 0 ] && grep -q "^usage: councildoc-$f" "$T/h"'
