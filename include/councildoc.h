@@ -25,7 +25,7 @@
  *                                                census.c, figures.c, charts.c
  *   cd_clean, cd_clean_*                         pipeline/clean.c
  *   cd_notes, cd_notes_*                         pipeline/notes.c
- *   cd_structure, cd_st_*                        pipeline/structure.c, styles.c,
+ *   cd_structure, cd_st_*                        pipeline/structure.c, front.c, roles.c, styles.c,
  *                                                numbering.c, blocks.c, tables.c,
  *                                                sections.c, stlang.c, comments.c,
  *                                                stfigure.c

@@ -75,8 +75,18 @@ void cd_st_run_fmt(const cd_st_styles *s, const xmlNode *rpr, cd_st_rfmt *f);
  * as Word shows them): styles without a role or level of their own become
  * headings of that level. */
 void cd_st_styles_toc(cd_st_styles *s, const char *list);
+/* ---- roles.c ---- */
 /* 1 when a role names a body part (never a heading). */
 int cd_st_role_is_body(int role);
+/* The role (CD_ROLE_*) a style's name or id names; *lev gets an enumlev
+ * level, *names_doc 1 for a title line of the document itself. A "heading
+ * N" style has no role. */
+int cd_st_role_of(const char *name, const char *id, int *lev, int *names_doc);
+/* "heading 3" / "Heading3" → 3; else 0. */
+int cd_st_role_heading_word(const char *s);
+/* A style name reduced for comparison into out (max bytes): lower-case
+ * letters and digits only ("Annex_No & title" → "annexnotitle"). */
+void cd_st_role_key(const char *s, char *out, size_t max);
 /* Heading level of a style id (0: not a heading). */
 int cd_st_style_heading(const cd_st_styles *s, const char *id);
 /* 1 when the paragraph's style (or its basedOn chain) hides its runs
@@ -179,6 +189,39 @@ void cd_st_cap_block(cd_st_captions *k, cd_st_tree *t, xmlNodePtr p);
 void cd_st_cap_table(cd_st_captions *k, cd_st_tree *t, xmlNodePtr tbl);
 /* Emits the pending caption as a paragraph; call before any other block. */
 void cd_st_cap_flush(cd_st_captions *k, cd_st_tree *t);
+
+/* ---- structure.c, front.c ---- */
+
+/* The structure stage's walk (structure.c; front.c reads the front
+ * matter into its meta). */
+typedef struct cd_st_state {
+	cd_st_ctx *c;
+	cd_st_tree *tree;
+	cd_meta meta;
+	xmlNodePtr root;
+	xmlNodePtr lead[4];   /* purpose, action, references (by CD_LEADIN_*) */
+	xmlNodePtr leadin;    /* the open lead-in element, or NULL */
+	int front;            /* before the first section / lead-in */
+	int after_source;     /* the previous paragraph was the source line */
+	int opened;           /* sections and annexes opened so far */
+	int textdump;         /* the package is a text dump: no styles */
+	xmlNodePtr pair;      /* title of the heading just opened, which a
+	                         following *_title / Annex_ref line completes */
+	int pair_role;        /* the role that opened it */
+	int npara, nbidi;
+	cd_st_captions cap;   /* captions waiting for their table or figure */
+} cd_st_state;
+
+/* Front matter (front.c). A paragraph of the front: source, title, header
+ * lines; 1 when consumed into st->meta. */
+int cd_st_front_para(cd_st_state *st, const cd_st_pinfo *pi, const char *t);
+/* A Recommendation's or Resolution's title line (pi) names the report when
+ * nothing else did: st->meta.title, origin body. */
+void cd_st_front_title_heading(cd_st_state *st, const xmlNode *p, const cd_st_pinfo *pi);
+/* 1 when tbl is the header block's layout table (its lines then read). */
+int cd_st_front_header_table(cd_st_state *st, const xmlNode *tbl);
+/* 1 when the first line of text of tbl is a lead-in label (a Purpose box). */
+int cd_st_front_leadin_table(cd_st_state *st, const xmlNode *tbl);
 
 /* ---- sections.c ---- */
 
