@@ -1,7 +1,7 @@
 /*
  * structure.h — declarations private to the structure stage
- * (structure.c, styles.c, numbering.c, blocks.c, tables.c, sections.c,
- * lists.c, listseq.c, toc.c).
+ * (structure.c, front.c, roles.c, styles.c, numbering.c, blocks.c,
+ * tables.c, sections.c, captions.c, bodylang.c, lists.c, listseq.c, toc.c).
  */
 #ifndef CD_STRUCTURE_H
 #define CD_STRUCTURE_H
