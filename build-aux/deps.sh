@@ -12,6 +12,9 @@ command -v pkg-config >/dev/null 2>&1 || need pkg-config
 pc libxml-2.0 || need libxml2-dev
 pc libxslt || need libxslt1-dev
 pc libzip || need libzip-dev
+pc jansson || need libjansson-dev                       # the CLI reads its manifest
+pc libwmf || need libwmf-dev                              # WMF pictures to SVG
+[ -f /usr/include/emf2svg.h ] || need libemf2svg-dev     # EMF pictures to SVG
 if [ "$want" = bench ]; then
 	command -v unzip >/dev/null 2>&1 || need unzip
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
@@ -22,6 +25,7 @@ if [ "$want" = test ]; then
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 	[ -f /usr/share/xml/docbook/schema/rng/5.0/docbook.rng ] || need docbook5-xml
 	[ -d /usr/share/xml/docbook/stylesheet/docbook-xsl-ns ] || need docbook-xsl-ns
+	command -v rsvg-convert >/dev/null 2>&1 || need librsvg2-bin
 fi
 [ -z "$pkgs" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -6,6 +6,7 @@
  * --update reads to skip inputs already converted with the same options.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +17,9 @@
 #include <unistd.h>
 
 #include "cd_internal.h"
-#include "manifest.h"
 #include "run.h"
 #include "times.h"
 
-#define RECORD_MAX 4000   /* a record fits in one atomic pipe write */
 
 static const struct { cd_format fmt; const char *ext; } fmts[] = {
 	{ CD_FMT_XML, "xml" }, { CD_FMT_DOCBOOK, "dbk" },
@@ -29,48 +28,6 @@ static const struct { cd_format fmt; const char *ext; } fmts[] = {
 #define NFMTS (sizeof fmts / sizeof fmts[0])
 
 /* ---- converting one input ---- */
-
-/* DIR/REL.ext for input idx, where REL is its path below the directory
- * argument (or its base name) without the extension; creates the folders
- * of REL. Caller frees. */
-static char *
-output_path(const struct run *r, size_t idx, const char *ext)
-{
-	const char *in = r->inputs[idx];
-	const char *rel = strcmp(in, "-") == 0 ? "stdin" : in + r->relpos[idx];
-	const char *slash = strrchr(rel, '/'), *dot;
-	char *path;
-	int n;
-
-	dot = strrchr(slash != NULL ? slash + 1 : rel, '.');
-	n = dot != NULL && dot != (slash != NULL ? slash + 1 : rel) ? (int)(dot - rel)
-	                                                            : (int)strlen(rel);
-	if (asprintf(&path, "%s/%.*s.%s", r->outdir, n, rel, ext) < 0)
-		return NULL;
-	for (char *p = path + strlen(r->outdir) + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-			*p = '/';
-			return path;   /* the write reports the error */
-		}
-		*p = '/';
-	}
-	return path;
-}
-
-/* The output name of input idx (as output_path, no folders made). */
-static char *
-output_stem(const struct run *r, size_t idx)
-{
-	const char *in = r->inputs[idx];
-	const char *rel = strcmp(in, "-") == 0 ? "stdin" : in + r->relpos[idx];
-	const char *slash = strrchr(rel, '/');
-	const char *dot = strrchr(slash != NULL ? slash + 1 : rel, '.');
-
-	if (dot == NULL || dot == (slash != NULL ? slash + 1 : rel))
-		return strdup(rel);
-	return strndup(rel, (size_t)(dot - rel));
-}
 
 static long
 ms_since(const struct timespec *t0)
@@ -95,17 +52,17 @@ threads_for(const struct run *r, const struct stage_clock *sc)
 	return sc->peak_structure > 1.5 * sc->peak_read ? 1 : r->threads;
 }
 
-/* Renders every output in memory; writes them only when all succeeded
- * (unsynced: cd_batch_run syncs the file system once at the end). The
- * outputs' SHA-256 only for a manifest. */
+/* Renders every output in memory; writes them (pictures first) only when
+ * all succeeded (unsynced: cd_batch_run syncs the file system once at the
+ * end). The outputs' SHA-256 only for a manifest. */
 static int
-render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
-                 struct stage_clock *sc, cd_error *err)
+render_and_write(struct run *r, size_t idx, xmlDocPtr council, const cd_media *media,
+                 cd_buf *outs, struct stage_clock *sc, cd_error *err)
 {
 	char *out[NFMTS] = { NULL };
 	size_t olen[NFMTS] = { 0 };
 	double cpu[NFMTS];
-	int rc = 1, first = 1;
+	int rc = 1;
 	size_t i;
 
 	if (r->meta) {
@@ -121,8 +78,10 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
 	                sc->on ? cpu : NULL, err) != CD_OK)
 		goto done;
 	sc_formats(sc, cpu);
+	if (write_media(r, idx, media, outs, err) != 0)
+		goto done;
 	for (i = 0; i < NFMTS; i++) {
-		char *path, hex[65];
+		char *path;
 
 		if (!(r->formats & fmts[i].fmt))
 			continue;
@@ -140,15 +99,7 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, cd_buf *outs,
 			free(path);
 			goto done;
 		}
-		if (r->manifest != NULL)
-			cd_sha256_hex(out[i], olen[i], hex);
-		else
-			hex[0] = '\0';
-		cd_buf_adds(outs, first ? "" : ",");
-		first = 0;
-		cd_buf_adds(outs, "{\"path\":");
-		cd_json_str(outs, path);
-		cd_buf_printf(outs, ",\"sha256\":\"%s\"}", hex);
+		list_output(outs, path, out[i], olen[i], r->manifest != NULL);
 		free(path);
 	}
 	rc = 0;
@@ -157,6 +108,23 @@ done:
 	for (i = 0; i < NFMTS; i++)
 		free(out[i]);
 	return rc;
+}
+
+/* Adds the warnings of m to the record rec ("warnings": one string, a
+ * line each), printed by the parent. */
+static void
+warnings(cd_buf *rec, const cd_media *m)
+{
+	cd_buf w;
+
+	if (m->nwarnings == 0)
+		return;
+	cd_buf_init(&w);
+	for (size_t i = 0; i < m->nwarnings; i++)
+		cd_buf_printf(&w, "%s%s", i ? "\n" : "", m->warnings[i]);
+	cd_buf_adds(rec, ",\"warnings\":");
+	cd_json_str(rec, w.data ? w.data : "");
+	cd_buf_free(&w);
 }
 
 /* Converts input number idx and returns its manifest record (malloc'd,
@@ -173,7 +141,8 @@ convert_one(struct run *r, size_t idx)
 	struct stage_clock sc;
 	cd_buf rec, outs;
 	cd_error err;
-	char hex[65] = "";
+	cd_media media = { NULL, 0, NULL, 0 };
+	char hex[65] = "", *prefix = NULL;
 	int rc = 1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -190,10 +159,12 @@ convert_one(struct run *r, size_t idx)
 			return strdup(done->line);
 		}
 		council = sc_convert(&sc, input, data, len, &r->opt, &err);
+		prefix = council ? media_prefix(r, idx) : NULL;
 		if (council != NULL &&
+		    cd_media_collect(council, data, len, prefix, &r->opt, &media, &err) == CD_OK &&
 		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK)) {
 			sc_mark(&sc, ST_VALIDATE);
-			rc = render_and_write(r, idx, council, &outs, &sc, &err);
+			rc = render_and_write(r, idx, council, &media, &outs, &sc, &err);
 		}
 	}
 	sc_print(&sc, input);
@@ -202,6 +173,7 @@ convert_one(struct run *r, size_t idx)
 	cd_json_str(&rec, input);
 	cd_buf_printf(&rec, ",\"sha256\":\"%s\",\"size\":%zu,\"options\":", hex, len);
 	cd_json_str(&rec, r->optkey);
+	warnings(&rec, &media);
 	if (rc == 0) {
 		cd_buf_printf(&rec, ",\"status\":\"ok\",\"outputs\":[%s]", outs.data);
 	} else {
@@ -214,6 +186,8 @@ convert_one(struct run *r, size_t idx)
 	cd_buf_printf(&rec, ",\"ms\":%ld}", ms_since(&t0));
 	xmlFreeDoc(council);
 	free(data);
+	free(prefix);
+	cd_media_free(&media);
 	cd_buf_free(&outs);
 	return cd_buf_take(&rec, NULL);
 }
@@ -313,6 +287,24 @@ progress(struct tally *t, const char *current)
 	fflush(stderr);
 }
 
+/* Prints the warnings of a record, "councildoc: FILE: warning: …" each. */
+static void
+print_warnings(struct tally *t, size_t idx, const char *line)
+{
+	char *w = t->r->quiet ? NULL : json_get(line, "warnings");
+	const char *in = strcmp(t->r->inputs[idx], "-") == 0 ? "stdin" : t->r->inputs[idx];
+
+	if (w != NULL && t->bar)
+		fputs("\r\033[K", stderr);
+	for (char *s = w, *nl; s != NULL && *s; s = nl ? nl + 1 : NULL) {
+		nl = strchr(s, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		fprintf(stderr, "councildoc: %s: warning: %s\n", in, s);
+	}
+	free(w);
+}
+
 static void
 record(struct tally *t, size_t idx, char *line)
 {
@@ -326,9 +318,10 @@ record(struct tally *t, size_t idx, char *line)
 	}
 	t->rec[idx] = line;
 	t->done++;
+	print_warnings(t, idx, line);
 	if (strstr(line, "\"status\":\"error\"") != NULL) {
 		t->failed++;
-		err = json_get(line, "error", NULL);
+		err = json_get(line, "error");
 		if (t->bar)
 			fputs("\r\033[K", stderr);
 		if (!t->r->quiet)
@@ -375,8 +368,40 @@ collect(struct tally *t, int fd)
 	cd_buf_free(&in);
 }
 
+/* Writes one record to the pipe. A record longer than PIPE_BUF (a
+ * document with many pictures) is not written atomically by the kernel,
+ * so the workers take turns: a POSIX record lock on the file lock (fcntl
+ * locks belong to processes, so forked workers exclude each other). */
+static int
+send_record(int fd, int lock, const char *msg, size_t len)
+{
+	struct flock fl;
+	size_t off = 0;
+	int locked;
+
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	locked = lock >= 0;
+	while (locked && fcntl(lock, F_SETLKW, &fl) != 0 && errno == EINTR)
+		;
+	while (off < len) {
+		ssize_t k = write(fd, msg + off, len - off);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		off += (size_t)k;
+	}
+	fl.l_type = F_UNLCK;
+	if (locked)
+		fcntl(lock, F_SETLK, &fl);
+	return off == len ? 0 : -1;
+}
+
 static void
-worker(struct run *r, size_t k, size_t n, int fd)
+worker(struct run *r, size_t k, size_t n, int fd, int lock)
 {
 	for (size_t i = k; i < r->ninputs; i += n) {
 		char *line = r->clash[i] ? clash_record(r, i) : convert_one(r, i);
@@ -385,10 +410,8 @@ worker(struct run *r, size_t k, size_t n, int fd)
 
 		if (line == NULL)
 			line = strdup("{\"status\":\"error\",\"error\":\"out of memory\"}");
-		if (strlen(line) > RECORD_MAX) /* keep the pipe write atomic */
-			strcpy(line + RECORD_MAX - 40, "\"truncated\":true}");
 		len = asprintf(&msg, "%zu\t%s\n", i, line);
-		if (len > 0 && write(fd, msg, (size_t)len) != len)
+		if (len > 0 && send_record(fd, lock, msg, (size_t)len) != 0)
 			_exit(1);
 		free(msg);
 		free(line);
@@ -399,10 +422,13 @@ static int
 run_workers(struct run *r, struct tally *t)
 {
 	size_t n = (size_t)r->jobs < r->ninputs ? (size_t)r->jobs : r->ninputs;
-	int pfd[2], status;
+	int pfd[2], status, lock;
+	FILE *lf;
 
 	if (pipe(pfd) != 0)
 		return -1;
+	lf = tmpfile();   /* the workers' write lock (send_record) */
+	lock = lf != NULL ? fileno(lf) : -1;
 	fflush(NULL);
 	for (size_t k = 0; k < n; k++) {
 		pid_t pid = fork();
@@ -411,17 +437,19 @@ run_workers(struct run *r, struct tally *t)
 			close(pfd[0]);
 			if (t->mf != NULL)
 				fclose(t->mf);
-			worker(r, k, n, pfd[1]);
+			worker(r, k, n, pfd[1], lock);
 			_exit(0);
 		}
 		if (pid < 0)   /* no more processes: this share runs here */
-			worker(r, k, n, pfd[1]);
+			worker(r, k, n, pfd[1], lock);
 	}
 	close(pfd[1]);
 	collect(t, pfd[0]);
 	close(pfd[0]);
 	while (wait(&status) > 0)
 		;
+	if (lf != NULL)
+		fclose(lf);
 	return 0;
 }
 

@@ -29,7 +29,11 @@ static const char usage_text[] =
 	"      --wrap=N         txt: wrap lines at N columns (default 0: no wrapping)\n"
 	"      --table-headers=HOW  txt: header row 'once' (default) or 'repeat'ed in every row\n"
 	"      --front-matter   md: begin with YAML front matter holding the metadata\n"
+	"      --toc            md, docbook: a table of contents made from the sections\n"
 	"      --comments       keep Word comments apart in the council XML (default: dropped)\n"
+	"      --media DIR      without -o: write the pictures into DIR, referenced as DIR/FILE\n"
+	"      --changes=HOW    tracked changes: accept (default: Word's final view),\n"
+	"                       reject (the original) or all (both, marked)\n"
 	"      --no-validate    do not validate the council XML against council.rng\n"
 	"      --manifest FILE  keep a manifest of the batch (JSON lines)\n"
 	"      --update         skip inputs the manifest shows done with the same options\n"
@@ -42,6 +46,8 @@ static const char usage_text[] =
 	"INPUT is a .docx/.docm/.dotx/.dotm file, a text dump of a report, a\n"
 	"directory (every .docx in it), or - for standard input. With one input\n"
 	"and one format and no -o, the result goes to standard output.\n"
+	"Pictures go to DIR/NAME.media/ with -o, to --media DIR without it;\n"
+	"with neither, no picture is written and figures keep only their text.\n"
 	"Exit status: 0 all converted, 1 some input failed, 2 usage error.\n";
 
 static const struct { cd_format fmt; const char *name; } fmts[] = {
@@ -182,7 +188,7 @@ static void
 parse_args(struct run *r, int argc, char **argv)
 {
 	enum { O_NOTES = 256, O_WRAP, O_FRONT, O_NOVALID, O_DATADIR, O_MANIFEST, O_UPDATE,
-	       O_META, O_THEAD, O_COMMENTS };
+	       O_META, O_THEAD, O_COMMENTS, O_MEDIA, O_CHANGES, O_TOC };
 	static const struct option longopts[] = {
 		{ "to", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
@@ -201,6 +207,9 @@ parse_args(struct run *r, int argc, char **argv)
 		{ "meta", no_argument, NULL, O_META },
 		{ "table-headers", required_argument, NULL, O_THEAD },
 		{ "comments", no_argument, NULL, O_COMMENTS },
+		{ "media", required_argument, NULL, O_MEDIA },
+		{ "changes", required_argument, NULL, O_CHANGES },
+		{ "toc", no_argument, NULL, O_TOC },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -236,12 +245,24 @@ parse_args(struct run *r, int argc, char **argv)
 			r->opt.wrap = (int)v;
 			break;
 		case O_FRONT: r->opt.front_matter = 1; break;
+		case O_TOC: r->opt.toc = 1; break;
 		case O_NOVALID: r->validate = 0; break;
 		case O_DATADIR: r->datadir = optarg; break;
 		case O_MANIFEST: r->manifest = optarg; break;
 		case O_UPDATE: r->update = 1; break;
 		case O_META: r->meta = 1; break;
 		case O_COMMENTS: r->opt.keep_comments = 1; break;
+		case O_MEDIA: r->media = optarg; break;
+		case O_CHANGES:
+			if (strcmp(optarg, "accept") == 0)
+				r->opt.changes = CD_CHANGES_ACCEPT;
+			else if (strcmp(optarg, "reject") == 0)
+				r->opt.changes = CD_CHANGES_REJECT;
+			else if (strcmp(optarg, "all") == 0)
+				r->opt.changes = CD_CHANGES_ALL;
+			else
+				usage_error("--changes takes accept, reject or all, not '%s'", optarg);
+			break;
 		case O_THEAD:
 			if (strcmp(optarg, "once") != 0 && strcmp(optarg, "repeat") != 0)
 				usage_error("--table-headers takes once or repeat, not '%s'", optarg);
@@ -259,10 +280,11 @@ static void
 set_optkey(struct run *r)
 {
 	snprintf(r->optkey, sizeof r->optkey,
-	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;thead=%d;comments=%d;validate=%d;dir=%s",
+	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;toc=%d;thead=%d;comments=%d;changes=%d;validate=%d;dir=%s;media=%s",
 	         CD_VERSION, r->formats, r->opt.notes_at == CD_NOTES_SECTION ? "section" : "end",
-	         r->opt.wrap, r->opt.front_matter, r->opt.table_headers_repeat, r->opt.keep_comments, r->validate,
-	         r->outdir ? r->outdir : "-");
+	         r->opt.wrap, r->opt.front_matter, r->opt.toc, r->opt.table_headers_repeat, r->opt.keep_comments,
+	         r->opt.changes, r->validate,
+	         r->outdir ? r->outdir : "-", r->media ? r->media : "-");
 }
 
 /* The inputs of the command line, directories expanded. Returns the number
@@ -321,6 +343,8 @@ main(int argc, char **argv)
 	parse_args(&r, argc, argv);
 	if (optind >= argc)
 		usage_error("%s", "no input (use - for standard input)");
+	if (r.media != NULL && (r.outdir != NULL || r.meta))
+		usage_error("%s", "--media goes without -o (pictures then go to DIR/NAME.media/)");
 	if (r.update && r.manifest == NULL)
 		usage_error("%s", "--update needs --manifest FILE");
 	if (r.meta && (r.outdir != NULL || argc - optind > 1))

@@ -5,8 +5,15 @@
 
 #include <stddef.h>
 #include "councildoc.h"
+#include "cd_internal.h"
 
-struct manifest_entry;
+/* A record of the previous manifest (cli/manifest.c). */
+struct manifest_entry {
+	char *input, *sha, *options;
+	char **out, **out_sha;   /* every output file (formats, pictures) */
+	size_t nout;
+	char *line;     /* the whole record, reused when an input is skipped */
+};
 
 /* Formats by bit index: 1 << i is the cd_format of index i. */
 #define CD_NFORMATS 4
@@ -14,6 +21,7 @@ struct manifest_entry;
 struct run {
 	unsigned formats;
 	const char *outdir;
+	const char *media;       /* --media DIR (no -o), or NULL */
 	const char *datadir;
 	const char *manifest;    /* --manifest FILE, or NULL */
 	int jobs, recursive, quiet, validate, update, meta;
@@ -29,6 +37,34 @@ struct run {
 	struct manifest_entry *old;  /* the previous manifest (--update) */
 	size_t nold;
 };
+
+/* cli/manifest.c (JSON read with jansson). The string member key of the
+ * JSON object in line (malloc'd), or NULL. */
+char *json_get(const char *line, const char *key);
+void entry_free(struct manifest_entry *e);
+/* Loads r->manifest into r->old; later lines for the same input win. */
+void manifest_load(struct run *r);
+/* The old record if input (with this sha) is done under the same options
+ * and all its outputs are still there, unchanged; else NULL. */
+const struct manifest_entry *already_done(const struct run *r, const char *input,
+                                          const char *sha);
+
+/* cli/outputs.c. DIR/REL.ext for input idx, where REL is its path below
+ * the directory argument (or its base name) without the extension; makes
+ * the folders of REL. Caller frees. */
+char *output_path(const struct run *r, size_t idx, const char *ext);
+/* The output name of input idx (as output_path, no folders made). */
+char *output_stem(const struct run *r, size_t idx);
+/* Appends {"path":…,"sha256":…} of an output written to the list outs
+ * (the SHA-256 only when sha: a manifest asks for it, else ""). */
+void list_output(cd_buf *outs, const char *path, const void *data, size_t len, int sha);
+/* How the outputs of input idx refer to its pictures (malloc'd), or NULL
+ * when no picture is written: "NAME.media/" beside the outputs, else the
+ * --media folder as given. */
+char *media_prefix(const struct run *r, size_t idx);
+/* Writes the pictures of input idx (atomically, each listed in outs);
+ * 0, or 1 and *err. */
+int write_media(struct run *r, size_t idx, const cd_media *m, cd_buf *outs, cd_error *err);
 
 /* Converts every input (in parallel with r->jobs > 1), prints one line per
  * failure, keeps the manifest. Returns 0 when all converted, else 1. */

@@ -17,19 +17,23 @@
  *   cd_error_*, cd_options_*, cd_init, cd_buf_*  pipeline/core.c
  *   cd_xml_*, cd_w_*, cd_pkg_*                   pipeline/xmlutil.c
  *   cd_convert                                   pipeline/convert.c
- *   cd_read, cd_read_docx, cd_opc_*              input/docx.c, input/opc.c
+ *   cd_read                                      input/detect.c
+ *   cd_read_docx, cd_zip_*, cd_opc_*             input/docx.c, opc.c, strict.c,
+ *                                                picrefs.c
  *   cd_read_textdump, cd_dump_*                  input/textdump.c
  *   cd_flatten, cd_flat_*                        pipeline/flatten.c, fields.c, math.c,
- *                                                census.c
+ *                                                census.c, figures.c, charts.c
  *   cd_clean, cd_clean_*                         pipeline/clean.c
  *   cd_notes, cd_notes_*                         pipeline/notes.c
- *   cd_structure, cd_st_*                        pipeline/structure.c, styles.c,
+ *   cd_structure, cd_st_*                        pipeline/structure.c, front.c, roles.c, styles.c,
  *                                                numbering.c, blocks.c, tables.c,
- *                                                sections.c, stlang.c, comments.c
+ *                                                sections.c, stlang.c, comments.c,
+ *                                                stfigure.c
  *   cd_meta_*                                    pipeline/meta.c, metadate.c, metaxml.c
  *   cd_refs_*                                    pipeline/refs.c, refkinds.c
  *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c
  *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
+ *   cd_media_*                                   output/media.c, metafile.c, imginfo.c
  *   cd_meta_json, cd_json_*                      output/json.c
  *   cd_sha256_*                                  output/sha256.c
  *
@@ -90,6 +94,8 @@ typedef enum cd_format {
 	CD_FMT_ALL = 0xf
 } cd_format;
 
+enum { CD_CHANGES_ACCEPT = 0, CD_CHANGES_REJECT, CD_CHANGES_ALL };
+
 typedef enum cd_notes_at { CD_NOTES_SECTION = 0, CD_NOTES_END } cd_notes_at;
 
 /* Options travel in this struct; cd_options_init sets the defaults. */
@@ -101,10 +107,15 @@ typedef struct cd_options {
 	size_t max_input_size;   /* bytes of one input file (default 2 GiB) */
 	/* conversion */
 	int keep_comments;       /* 1: comments kept apart in the package doc */
+	int changes;             /* tracked changes: CD_CHANGES_ACCEPT (Word's final
+	                            view), _REJECT (the original) or _ALL (both,
+	                            marked with author and date) */
 	/* emitters */
 	cd_notes_at notes_at;    /* txt: notes at the end of their section or document */
 	int wrap;                /* txt: wrap at this many columns, 0 = no wrapping */
 	int front_matter;        /* md: YAML front matter with the metadata */
+	int toc;                 /* md, DocBook: a table of contents made from the
+	                            sections, linking to their ids */
 	int table_headers_repeat; /* txt: "Header: value" in every row (else the
 	                            header row once, then cells joined by "; ") */
 } cd_options;
@@ -195,6 +206,41 @@ cd_status cd_xml_serialize(xmlDocPtr doc, char **out, size_t *len, cd_error *err
  * object, for scripts (councildoc --meta). *out is malloc'd (caller:
  * free()). */
 cd_status cd_meta_json(xmlDocPtr council, char **out, size_t *len, cd_error *err);
+
+/*
+ * Pictures (output/media.c). The council document that cd_convert returns
+ * names each figure's picture by its package part (pkg:part, a temporary
+ * attribute the schema does not allow). cd_media_collect reads those
+ * parts again from the input bytes (data, len: the .docx, under the bounds
+ * of o), writes nothing, and returns the files to write into the media
+ * folder: each picture once (by part and by content), named from its part
+ * name but made safe ([A-Za-z0-9._-], never a path), EMF and WMF pictures
+ * also converted to SVG. Each figure gets src = prefix + file name (the
+ * SVG for a converted metafile), type and, when the document gives none,
+ * width and height; then the temporary attributes are removed. With
+ * prefix NULL no picture is read and the attributes are only removed.
+ * A picture that is missing, too large, of an unknown format, claims an
+ * absurd pixel size or fails to convert never fails the document: it is
+ * a warning ("PART: message") in m->warnings. Fails only when out of
+ * memory. The caller frees m with cd_media_free.
+ */
+typedef struct cd_media_file {
+	char *name;               /* file name inside the media folder */
+	unsigned char *data;
+	size_t len;
+} cd_media_file;
+
+typedef struct cd_media {
+	cd_media_file *files;
+	size_t nfiles;
+	char **warnings;
+	size_t nwarnings;
+} cd_media;
+
+cd_status cd_media_collect(xmlDocPtr council, const unsigned char *data, size_t len,
+                           const char *prefix, const cd_options *o, cd_media *m,
+                           cd_error *err);
+void cd_media_free(cd_media *m);
 
 /* Writes len bytes to path atomically (temporary file in the same
  * directory, fsync, rename). No partial file is ever left at path. */

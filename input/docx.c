@@ -1,9 +1,10 @@
 /*
- * docx.c — cd_read (format detection), OPC part names (cd_opc_resolve),
- * and the DOCX reader: parts come out of the zip through libzip, in memory
- * and bounded (per-part size, total size, compression ratio), or out of a
- * Flat OPC XML file; opc.c does the rest. Entry names are only ever
- * compared, never used as paths.
+ * docx.c — OPC part names (cd_opc_resolve) and the DOCX reader: parts come
+ * out of the zip through libzip, in memory and bounded (per-part size,
+ * total size, compression ratio); opc.c does the rest. The same bounded
+ * reader serves the pictures (cd_zip_*, for output/media.c). Format
+ * detection and Flat OPC: detect.c. Entry names are only ever compared,
+ * never used as paths.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +15,6 @@
 
 #include "opc.h"
 
-#define FLAT_NS    "http://schemas.microsoft.com/office/2006/xmlPackage"
-#define WORD2003_NS "http://schemas.microsoft.com/office/word/2003/wordml"
 #define RATIO_FLOOR ((zip_uint64_t)1 << 20) /* ratio checked above 1 MiB */
 #define READ_HINT   ((size_t)16 << 20)
 
@@ -303,6 +302,25 @@ read_entry(zipsrc *z, zip_int64_t i, const char *name, cd_buf *out, cd_error *er
 	return 0;
 }
 
+/* The ratio bound on the bytes actually inflated (len) of entry i. */
+static int
+check_ratio(zipsrc *z, zip_int64_t i, size_t len, cd_error *err)
+{
+	zip_stat_t st;
+
+	if (len <= RATIO_FLOOR)
+		return 0;
+	zip_stat_init(&st);
+	if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) == 0 &&
+	    (st.valid & ZIP_STAT_COMP_SIZE) &&
+	    (st.comp_size == 0 || len / st.comp_size > z->o->max_ratio)) {
+		cd_error_set(err, CD_ERR_LIMIT, z->names[i], 0,
+		             "compression ratio over %u (zip bomb?)", z->o->max_ratio);
+		return -1;
+	}
+	return 0;
+}
+
 /* cd_opc_load_fn over the zip. */
 static xmlDocPtr
 zip_load(void *ctx, const char *name, int *absent, cd_error *err)
@@ -321,18 +339,9 @@ zip_load(void *ctx, const char *name, int *absent, cd_error *err)
 		cd_buf_free(&b);
 		return NULL;
 	}
-	if (b.len > RATIO_FLOOR) {
-		zip_stat_t st;
-
-		zip_stat_init(&st);
-		if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) == 0 &&
-		    (st.valid & ZIP_STAT_COMP_SIZE) &&
-		    (st.comp_size == 0 || b.len / st.comp_size > z->o->max_ratio)) {
-			cd_error_set(err, CD_ERR_LIMIT, z->names[i], 0,
-			             "compression ratio over %u (zip bomb?)", z->o->max_ratio);
-			cd_buf_free(&b);
-			return NULL;
-		}
+	if (check_ratio(z, i, b.len, err) < 0) {
+		cd_buf_free(&b);
+		return NULL;
 	}
 	doc = cd_xml_parse(z->names[i], b.data, b.len, err);
 	cd_buf_free(&b);
@@ -379,189 +388,58 @@ cd_read_docx(const char *name, const unsigned char *data, size_t len,
 	return pkg;
 }
 
-/* ---- Flat OPC ---- */
+/* ---- binary parts (pictures), for output/media.c ---- */
 
-/* cd_opc_load_fn over a parsed Flat OPC document: copies the root of the
- * pkg:xmlData of the pkg:part called name into a document of its own. */
-static xmlDocPtr
-flat_load(void *ctx, const char *name, int *absent, cd_error *err)
+struct cd_zip {
+	zipsrc z;
+	cd_options o;
+};
+
+cd_zip *
+cd_zip_open(const unsigned char *data, size_t len, const cd_options *o, cd_error *err)
 {
-	xmlNodePtr root = xmlDocGetRootElement(ctx);
+	cd_zip *zp = calloc(1, sizeof *zp);
+	zip_source_t *src;
 
-	*absent = 1;
-	for (xmlNodePtr p = cd_xml_first_elem(root); p != NULL; p = cd_xml_next_elem(p)) {
-		xmlChar *pn;
-		char *norm;
-		int hit;
-		xmlNodePtr data, el;
-		xmlDocPtr doc;
-
-		if (!cd_xml_is(p, FLAT_NS, "part"))
-			continue;
-		pn = xmlGetNsProp(p, BAD_CAST "name", BAD_CAST FLAT_NS);
-		norm = pn ? cd_opc_resolve("", (const char *)pn) : NULL;
-		xmlFree(pn);
-		hit = norm != NULL && cd_opc_name_eq(norm, name);
-		free(norm);
-		if (!hit)
-			continue;
-		data = cd_xml_child(p, FLAT_NS, "xmlData");
-		if ((el = cd_xml_first_elem(data)) == NULL)
-			return NULL; /* binary parts count as absent */
-		*absent = 0;
-		doc = xmlNewDoc(BAD_CAST "1.0");
-		el = doc ? xmlDocCopyNode(el, doc, 1) : NULL;
-		if (el == NULL) {
-			xmlFreeDoc(doc);
-			cd_error_set(err, CD_ERR_NOMEM, name, 0, "out of memory");
-			return NULL;
-		}
-		xmlDocSetRootElement(doc, el);
-		return doc;
+	if (zp == NULL) {
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return NULL;
 	}
-	return NULL;
+	if (o != NULL)
+		zp->o = *o;
+	else
+		cd_options_init(&zp->o);
+	zp->z.o = &zp->o;
+	src = zip_source_buffer_create(data, len, 0, NULL);
+	if (src != NULL && (zp->z.za = zip_open_from_source(src, ZIP_RDONLY, NULL)) == NULL)
+		zip_source_free(src);
+	if (zp->z.za == NULL || zipsrc_index(&zp->z) < 0) {
+		cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "corrupt zip");
+		cd_zip_close(zp);
+		return NULL;
+	}
+	return zp;
 }
 
-/* ---- detection ---- */
-
-static int
-has_prefix(const unsigned char *d, size_t len, const char *magic, size_t n)
+int
+cd_zip_read(cd_zip *zp, const char *name, cd_buf *out, cd_error *err)
 {
-	return len >= n && memcmp(d, magic, n) == 0;
-}
+	zip_int64_t i = zipsrc_find(&zp->z, name);
 
-/* 1 if the UTF-16LE form of s occurs in d. */
-static int
-has_utf16(const unsigned char *d, size_t len, const char *s)
-{
-	size_t n = strlen(s);
-
-	for (size_t i = 0; len >= 2 * n && i <= len - 2 * n; i++) {
-		size_t k = 0;
-
-		while (k < n && d[i + 2 * k] == (unsigned char)s[k] && d[i + 2 * k + 1] == 0)
-			k++;
-		if (k == n)
-			return 1;
-	}
-	return 0;
-}
-
-/* 1 if d is valid UTF-8 text without NULs or stray control bytes. */
-static int
-is_text(const unsigned char *d, size_t len)
-{
-	for (size_t i = 0; i < len;) {
-		unsigned char c = d[i];
-		size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 :
-		           (c & 0xf8) == 0xf0 ? 4 : 0;
-
-		if (n == 0 || (n == 2 && c < 0xc2) || i + n > len)
-			return 0;
-		if (n == 1 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
-			return 0;
-		for (size_t k = 1; k < n; k++)
-			if ((d[i + k] & 0xc0) != 0x80)
-				return 0;
-		i += n;
-	}
+	if (i < 0)
+		return 0;
+	if (check_stat(&zp->z, i, zp->z.names[i], err) < 0 ||
+	    read_entry(&zp->z, i, zp->z.names[i], out, err) < 0 ||
+	    check_ratio(&zp->z, i, out->len, err) < 0)
+		return -1;
 	return 1;
 }
 
-/* Offset of the first byte after a BOM and white space. */
-static size_t
-skip_lead(const unsigned char *d, size_t len)
+void
+cd_zip_close(cd_zip *zp)
 {
-	size_t i = has_prefix(d, len, "\xef\xbb\xbf", 3) ? 3 : 0;
-
-	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
-		i++;
-	return i;
-}
-
-static int
-is_html(const unsigned char *d, size_t len)
-{
-	return (len >= 5 && strncasecmp((const char *)d, "<html", 5) == 0) ||
-	       (len >= 14 && strncasecmp((const char *)d, "<!doctype html", 14) == 0);
-}
-
-/* An XML input: Flat OPC is read, Word 2003 XML refused. */
-static xmlDocPtr
-read_xml(const char *name, const unsigned char *data, size_t len,
-         const cd_options *o, cd_error *err)
-{
-	const char *part = "input";
-	xmlDocPtr x = cd_xml_parse(part, (const char *)data, len, err);
-	xmlNodePtr root;
-	xmlDocPtr pkg = NULL;
-
-	(void)o;
-	if (x == NULL)
-		return NULL;
-	root = xmlDocGetRootElement(x);
-	if (cd_xml_is(root, FLAT_NS, "package"))
-		pkg = cd_opc_build(flat_load, x, name, err);
-	else if (cd_xml_is(root, WORD2003_NS, "wordDocument"))
-		cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
-		             "Word 2003 XML is not supported; save as .docx");
-	else
-		cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
-		             "not a DOCX package (XML document <%s>)", (const char *)root->name);
-	xmlFreeDoc(x);
-	return pkg;
-}
-
-xmlDocPtr
-cd_read(const char *name, const unsigned char *data, size_t len,
-        const cd_options *o, cd_error *err)
-{
-	size_t lead;
-
-	if (data == NULL || len == 0) {
-		cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "empty input");
-		return NULL;
-	}
-	if (o != NULL && len > o->max_input_size) {
-		cd_error_set(err, CD_ERR_LIMIT, NULL, 0, "input too large (%zu bytes, limit %zu)",
-		             len, o->max_input_size);
-		return NULL;
-	}
-	if (has_prefix(data, len, "PK", 2))
-		return cd_read_docx(name, data, len, o, err);
-	if (has_prefix(data, len, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8)) {
-		if (has_utf16(data, len, "EncryptedPackage"))
-			cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
-			             "encrypted package (OLE2 EncryptedPackage); cannot be read");
-		else
-			cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
-			             "legacy Word 97-2003 .doc (OLE2); save it as .docx");
-		return NULL;
-	}
-	if (has_prefix(data, len, "\xdb\xa5", 2)) {
-		cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
-		             "legacy Word 2.0 binary .doc; save it as .docx");
-		return NULL;
-	}
-	if (has_prefix(data, len, "\xff\xfe", 2) || has_prefix(data, len, "\xfe\xff", 2))
-		return read_xml(name, data, len, o, err); /* UTF-16 XML */
-	lead = skip_lead(data, len);
-	if (is_html(data + lead, len - lead)) {
-		cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "HTML saved as .docx, not a package");
-		return NULL;
-	}
-	if (has_prefix(data + lead, len - lead, "<?xml", 5) ||
-	    (has_prefix(data + lead, len - lead, "<", 1) && !is_text(data, len)))
-		return read_xml(name, data, len, o, err);
-	if (has_prefix(data + lead, len - lead, "<", 1)) {
-		xmlDocPtr pkg = read_xml(name, data, len, o, err);
-
-		if (pkg != NULL || (err != NULL && err->code != CD_ERR_XML))
-			return pkg;
-		cd_error_clear(err);
-	}
-	if (is_text(data, len))
-		return cd_read_textdump(name, data, len, o, err);
-	cd_error_set(err, CD_ERR_FORMAT, NULL, 0, "not a DOCX package");
-	return NULL;
+	if (zp == NULL)
+		return;
+	zipsrc_free(&zp->z);
+	free(zp);
 }

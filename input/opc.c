@@ -1,6 +1,7 @@
 /*
- * opc.c — Open Packaging Conventions: relationships, Strict namespaces,
- * and the assembly of the package document (doc/pipeline.md). The parts
+ * opc.c — Open Packaging Conventions: relationships and the assembly of
+ * the package document (doc/pipeline.md); Strict namespaces: strict.c,
+ * picture and chart references: picrefs.c. The parts
  * come from a loader (input/docx.c: zip entries or Flat OPC); part-name
  * resolution (cd_opc_resolve) lives in docx.c too.
  */
@@ -15,77 +16,6 @@
 #define STRICT_PREFIX "http://purl.oclc.org/ooxml/"
 #define TRANS_PREFIX  "http://schemas.openxmlformats.org/"
 #define CD_OPC_MAX_PARTS 1000 /* parts loaded: bounds the quadratic lookups */
-
-/* ---- Strict → Transitional ---- */
-
-/* The Transitional form of a Strict URI (namespace or relationship type):
- * http://purl.oclc.org/ooxml/X/Y → http://schemas.openxmlformats.org/X/2006/Y,
- * with the property-part names spelled the Transitional way. Returns a
- * malloc'd string (caller: free()), or NULL when uri is not Strict. */
-static char *
-strict_to_transitional(const char *uri)
-{
-	const char *rest, *slash, *last;
-	cd_buf b;
-
-	if (strncmp(uri, STRICT_PREFIX, sizeof STRICT_PREFIX - 1) != 0)
-		return NULL;
-	rest = uri + sizeof STRICT_PREFIX - 1;
-	slash = strchr(rest, '/');
-	if (slash == NULL)
-		return NULL;
-	cd_buf_init(&b);
-	cd_buf_adds(&b, TRANS_PREFIX);
-	cd_buf_add(&b, rest, (size_t)(slash - rest));
-	cd_buf_adds(&b, "/2006/");
-	last = strrchr(slash, '/');
-	cd_buf_add(&b, slash + 1, (size_t)(last - slash));
-	if (strcmp(last + 1, "extendedProperties") == 0)
-		cd_buf_adds(&b, "extended-properties");
-	else if (strcmp(last + 1, "customProperties") == 0)
-		cd_buf_adds(&b, "custom-properties");
-	else
-		cd_buf_adds(&b, last + 1);
-	if (b.failed) {
-		cd_buf_free(&b);
-		return NULL;
-	}
-	return cd_buf_take(&b, NULL);
-}
-
-/* Next node of a document-order walk of the subtree under top. */
-static xmlNodePtr
-walk_next(xmlNodePtr n, xmlNodePtr top)
-{
-	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
-		return n->children;
-	while (n != NULL && n != top) {
-		if (n->next != NULL)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
-}
-
-void
-cd_opc_ns_normalize(xmlDocPtr doc)
-{
-	xmlNodePtr top = xmlDocGetRootElement(doc);
-
-	for (xmlNodePtr n = top; n != NULL; n = walk_next(n, top)) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		for (xmlNsPtr ns = n->nsDef; ns != NULL; ns = ns->next) {
-			char *t = ns->href ? strict_to_transitional((const char *)ns->href) : NULL;
-
-			if (t == NULL)
-				continue;
-			xmlFree((xmlChar *)ns->href);
-			ns->href = xmlStrdup(BAD_CAST t);
-			free(t);
-		}
-	}
-}
 
 /* ---- the package document ---- */
 
@@ -147,16 +77,6 @@ cd_opc_pkg_add(xmlDocPtr pkg, xmlDocPtr part, const char *name,
 
 /* ---- relationships ---- */
 
-typedef struct rel {
-	char *id, *type, *target; /* type: Transitional, target: as written */
-	int external;
-} rel;
-
-typedef struct rels {
-	rel *v;
-	size_t n;
-	const rel **byid; /* v sorted by id (ties in document order), for lookups */
-} rels;
 
 static void
 rels_free(rels *rl)
@@ -223,7 +143,7 @@ rels_parse(xmlDocPtr doc, rels *rl)
 		free(mode);
 		if (r->id == NULL || r->type == NULL || r->target == NULL)
 			return -1;
-		if ((t = strict_to_transitional(r->type)) != NULL) {
+		if ((t = cd_opc_strict_uri(r->type)) != NULL) {
 			free(r->type);
 			r->type = t;
 		}
@@ -247,9 +167,8 @@ rel_is(const rel *r, const char *suffix)
 	return slash != NULL && strcmp(slash + 1, suffix) == 0;
 }
 
-/* The first relationship with id (binary search of byid), or NULL. */
-static const rel *
-rels_find(const rels *rl, const char *id)
+const rel *
+cd_opc_rels_find(const rels *rl, const char *id)
 {
 	size_t lo = 0, hi = rl->n;
 
@@ -284,7 +203,7 @@ typedef struct build {
 
 static const char *const role_order[] = {
 	"document", "styles", "numbering", "footnotes", "endnotes", "comments",
-	"settings", "header", "footer", "core", "custom", "app", NULL
+	"settings", "header", "footer", "core", "custom", "app", "chart", NULL
 };
 
 static int
@@ -501,7 +420,7 @@ set_hf_types(build *b)
 {
 	xmlNodePtr top = xmlDocGetRootElement(b->v[0].doc);
 
-	for (xmlNodePtr n = top; n != NULL; n = walk_next(n, top)) {
+	for (xmlNodePtr n = top; n != NULL; n = cd_xml_next_in(n, top)) {
 		xmlChar *id, *ty;
 		const rel *r;
 		char *name;
@@ -509,7 +428,7 @@ set_hf_types(build *b)
 		if (!cd_w_is(n, "headerReference") && !cd_w_is(n, "footerReference"))
 			continue;
 		id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
-		r = id ? rels_find(&b->v[0].rl, (const char *)id) : NULL;
+		r = id ? cd_opc_rels_find(&b->v[0].rl, (const char *)id) : NULL;
 		xmlFree(id);
 		if (r == NULL || (name = cd_opc_resolve(b->v[0].name, r->target)) == NULL)
 			continue;
@@ -530,23 +449,55 @@ set_hf_types(build *b)
 }
 
 /* Sets pkg:href on every w:hyperlink under pe whose r:id names an
- * external relationship of rl. */
+ * external relationship of rl, and resolves picture and chart
+ * references (resolve_media) against the part base. */
 static void
-resolve_links(xmlNodePtr pe, const rels *rl)
+resolve_links(xmlNodePtr pe, const char *base, const rels *rl)
 {
-	for (xmlNodePtr n = pe; n != NULL; n = walk_next(n, pe)) {
+	for (xmlNodePtr n = pe; n != NULL; n = cd_xml_next_in(n, pe)) {
 		xmlChar *id;
 		const rel *r;
+		int linked;
 
+		if (cd_opc_picture_ref(n, &linked) != NULL)
+			cd_opc_resolve_picture(n, pe->ns, base, rl);
 		if (!cd_w_is(n, "hyperlink"))
 			continue;
 		id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
 		/* QUIRK: an r:id naming no relationship is ignored */
-		r = id ? rels_find(rl, (const char *)id) : NULL;
+		r = id ? cd_opc_rels_find(rl, (const char *)id) : NULL;
 		xmlFree(id);
 		if (r != NULL && r->external)
 			xmlSetNsProp(n, pe->ns, BAD_CAST "href", BAD_CAST r->target);
 	}
+}
+
+/* Loads the chart parts (c:chart r:id) the main part refers to, as
+ * optional parts of role "chart". */
+static int
+load_charts(build *b)
+{
+	xmlNodePtr top = xmlDocGetRootElement(b->v[0].doc);
+
+	for (xmlNodePtr n = top; n != NULL; n = cd_xml_next_in(n, top)) {
+		xmlChar *id;
+		const rel *r;
+		char *name;
+		int st;
+
+		if (!cd_xml_is(n, CD_C_NS, "chart"))
+			continue;
+		id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
+		r = id ? cd_opc_rels_find(&b->v[0].rl, (const char *)id) : NULL;
+		xmlFree(id);
+		if (r == NULL || r->external || (name = cd_opc_resolve(b->v[0].name, r->target)) == NULL)
+			continue;
+		st = add_part(b, name, "chart", 1);
+		free(name);
+		if (st < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* Moves the loaded parts, in the documented order, into a new package
@@ -571,7 +522,7 @@ assemble(build *b, const char *source)
 				xmlFreeDoc(pkg);
 				return NULL;
 			}
-			resolve_links(pe, &p->rl);
+			resolve_links(pe, p->name, &p->rl);
 		}
 	}
 	return pkg;
@@ -609,7 +560,8 @@ build_parts(build *b)
 		rels mr = b->v[0].rl;
 		const char *mn = b->v[0].name;
 
-		if (load_satellites(b, mn, &mr, 0) < 0 || load_satellites(b, "", &pr, 1) < 0)
+		if (load_satellites(b, mn, &mr, 0) < 0 || load_satellites(b, "", &pr, 1) < 0 ||
+		    load_charts(b) < 0)
 			st = -1;
 	}
 	rels_free(&pr);

@@ -54,6 +54,34 @@ xmlDocPtr cd_opc_pkg_new(const char *source, const char *kind);
 xmlNodePtr cd_opc_pkg_add(xmlDocPtr pkg, xmlDocPtr part, const char *name,
                           const char *role, const char *type);
 
+/* A relationship, and a part's relationships (opc.c). */
+typedef struct rel {
+	char *id, *type, *target; /* type: Transitional, target: as written */
+	int external;
+} rel;
+
+typedef struct rels {
+	rel *v;
+	size_t n;
+	const rel **byid; /* v sorted by id (ties in document order), for lookups */
+} rels;
+
+/* The first relationship with id (binary search of byid), or NULL. */
+const rel *cd_opc_rels_find(const rels *rl, const char *id);
+
+/* strict.c: the Transitional form of a Strict URI (namespace or
+ * relationship type); malloc'd (caller: free()), or NULL when uri is not
+ * Strict. */
+char *cd_opc_strict_uri(const char *uri);
+
+/* picrefs.c: the r: attribute naming the part of picture or chart
+ * reference n (a:blip embed/link, v:imagedata id, c:chart id), or NULL
+ * when n is none; *linked = 1 for r:link. */
+const char *cd_opc_picture_ref(const xmlNode *n, int *linked);
+/* Sets pkg:src (ns) to the part name of reference n resolved against the
+ * part base, or pkg:href to its external or linked target. */
+void cd_opc_resolve_picture(xmlNodePtr n, xmlNsPtr ns, const char *base, const rels *rl);
+
 /* ASCII case-insensitive comparison of part names. */
 int cd_opc_name_eq(const char *a, const char *b);
 

@@ -20,6 +20,8 @@
 #define CD_M_NS    "http://schemas.openxmlformats.org/officeDocument/2006/math"
 #define CD_V_NS    "urn:schemas-microsoft-com:vml"
 #define CD_WPS_NS  "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+#define CD_C_NS    "http://schemas.openxmlformats.org/drawingml/2006/chart"
+#define CD_O_NS    "urn:schemas-microsoft-com:office:office"
 #define CD_REL_NS  "http://schemas.openxmlformats.org/package/2006/relationships"
 #define CD_XML_NS  "http://www.w3.org/XML/1998/namespace"
 
@@ -53,6 +55,20 @@ void cd_sha256_hex(const void *data, size_t len, char hex[65]);
 
 /* Appends s as a JSON string literal (quotes included) to b. */
 void cd_json_str(cd_buf *b, const char *s);
+
+/* ---- binary parts of a DOCX package (input/docx.c) ---- */
+
+/* A package opened again to read its pictures, under the bounds of o. */
+typedef struct cd_zip cd_zip;
+
+/* Opens the package in data (not copied: it must outlive the handle).
+ * Caller closes with cd_zip_close. NULL and *err on failure. */
+cd_zip *cd_zip_open(const unsigned char *data, size_t len, const cd_options *o,
+                    cd_error *err);
+/* Appends the bytes of part name (case-insensitive) to out: 1 read, 0 no
+ * such part, -1 a bound was hit or the entry is corrupt (*err). */
+int cd_zip_read(cd_zip *zp, const char *name, cd_buf *out, cd_error *err);
+void cd_zip_close(cd_zip *zp);
 
 /* ---- XML helpers (pipeline/xmlutil.c) ---- */
 

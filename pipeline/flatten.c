@@ -1,7 +1,7 @@
 /*
  * flatten.c — cd_flatten: unwraps what Word wraps content in (content
  * controls, smart tags, custom XML, tracked changes, mc:AlternateContent),
- * moves text-box content into the flow, turns drawings into pkg:image,
+ * moves text-box content into the flow (pictures: figures.c),
  * drops hidden text and comment marks. Fields: fields.c; equations and
  * symbols: math.c. Shared helpers for the stages live here too.
  */
@@ -293,10 +293,17 @@ flat_wrappers(xmlNodePtr root)
 	cd_flat_list_free(&l);
 }
 
+/* 1 when the paragraph mark of p goes in this view of the changes: a
+ * deleted mark when they are accepted, an inserted one when they are
+ * rejected; with all changes shown every paragraph stays. */
 static int
-mark_deleted(xmlNodePtr p)
+mark_gone(xmlNodePtr p, int mode)
 {
-	return cd_w_child(cd_w_child(cd_w_child(p, "pPr"), "rPr"), "del") != NULL;
+	xmlNodePtr rpr = cd_w_child(cd_w_child(p, "pPr"), "rPr");
+
+	if (mode == CD_CHANGES_ALL)
+		return 0;
+	return cd_w_child(rpr, mode == CD_CHANGES_REJECT ? "ins" : "del") != NULL;
 }
 
 /* A drop cap: a frame paragraph (w:framePr w:dropCap="drop"/"margin")
@@ -312,10 +319,11 @@ drop_cap(xmlNodePtr p)
 	return dc;
 }
 
-/* Paragraphs whose mark is deleted, and drop caps, join the next
- * paragraph; rows whose deletion is tracked vanish. */
+/* Paragraphs whose mark is deleted (inserted, when changes are
+ * rejected), and drop caps, join the next paragraph; rows whose deletion
+ * (insertion) is tracked vanish. */
 static void
-flat_deleted_marks(xmlNodePtr root)
+flat_deleted_marks(xmlNodePtr root, int mode)
 {
 	cd_flat_list l = { 0 };
 
@@ -323,7 +331,7 @@ flat_deleted_marks(xmlNodePtr root)
 	for (size_t i = 0; i < l.n; i++) {
 		xmlNodePtr p = l.v[i], next = cd_xml_next_elem(p), first, c, nx;
 
-		if (!(mark_deleted(p) || drop_cap(p)) || !cd_w_is(next, "p"))
+		if (!(mark_gone(p, mode) || drop_cap(p)) || !cd_w_is(next, "p"))
 			continue;
 		first = cd_w_child(next, "pPr");
 		first = first ? first->next : next->children;
@@ -341,8 +349,9 @@ flat_deleted_marks(xmlNodePtr root)
 	}
 	cd_flat_list_free(&l);
 	cd_flat_collect(root, CD_W_NS, "tr", &l);
-	for (size_t i = l.n; i-- > 0;)
-		if (cd_w_child(cd_w_child(l.v[i], "trPr"), "del") != NULL)
+	for (size_t i = l.n; i-- > 0 && mode != CD_CHANGES_ALL;)
+		if (cd_w_child(cd_w_child(l.v[i], "trPr"),
+		               mode == CD_CHANGES_REJECT ? "ins" : "del") != NULL)
 			cd_xml_remove(l.v[i]);
 	cd_flat_list_free(&l);
 }
@@ -358,8 +367,10 @@ flat_textboxes(xmlNodePtr root)
 	for (size_t i = 0; i < l.n; i++) {
 		xmlNodePtr t = l.v[i], p = t->parent, at, c, nx;
 
-		while (p != NULL && p != root && !cd_w_is(p, "p"))
+		while (p != NULL && p != root && !cd_w_is(p, "p") && !cd_fig_is_group(p))
 			p = p->parent;
+		if (cd_fig_is_group(p))
+			continue;   /* the group's figure keeps its labels (figures.c) */
 		if (!cd_w_is(p, "p")) {
 			cd_xml_remove(t);
 			continue;
@@ -384,75 +395,6 @@ flat_textboxes(xmlNodePtr root)
 		moved.v[i]->_private = NULL;
 	cd_flat_list_free(&l);
 	cd_flat_list_free(&moved);
-}
-
-/* ---- images ---- */
-
-static xmlNodePtr
-find_desc(xmlNodePtr n, const char *ns, const char *name)
-{
-	cd_flat_list l = { 0 };
-	xmlNodePtr hit;
-
-	cd_flat_collect(n, ns, name, &l);
-	hit = l.n ? l.v[0] : NULL;
-	cd_flat_list_free(&l);
-	return hit;
-}
-
-static void
-set_nonempty(xmlNodePtr n, const char *name, xmlChar *v)
-{
-	if (v != NULL && v[0] != '\0')
-		xmlSetProp(n, BAD_CAST name, v);
-	xmlFree(v);
-}
-
-/* Replaces an image-like element by pkg:image (or drops it when it is a
- * decorative shape: no alt text and no picture). */
-static void
-image_replace(xmlNodePtr d, xmlChar *alt, xmlChar *title, int picture)
-{
-	xmlNodePtr img;
-
-	if ((alt == NULL || !alt[0]) && (title == NULL || !title[0]) && !picture) {
-		xmlFree(alt);
-		xmlFree(title);
-		cd_xml_remove(d);
-		return;
-	}
-	img = cd_flat_new_pkg(d, "image");
-	set_nonempty(img, "alt", alt);
-	set_nonempty(img, "title", title);
-	xmlAddPrevSibling(d, img);
-	cd_xml_remove(d);
-}
-
-static void
-flat_images(xmlNodePtr root)
-{
-	cd_flat_list l = { 0 };
-
-	cd_flat_collect(root, NULL, NULL, &l);
-	for (size_t i = l.n; i-- > 0;) {
-		xmlNodePtr d = l.v[i], x;
-
-		if (cd_w_is(d, "drawing")) {
-			x = find_desc(d, CD_WP_NS, "docPr");
-			image_replace(d, x ? xmlGetProp(x, BAD_CAST "descr") : NULL,
-			              x ? xmlGetProp(x, BAD_CAST "title") : NULL,
-			              find_desc(d, CD_A_NS, "blip") != NULL);
-		} else if (cd_w_is(d, "pict") || cd_w_is(d, "object")) {
-			xmlNodePtr sh = find_desc(d, CD_V_NS, "shape");
-			xmlNodePtr im = find_desc(d, CD_V_NS, "imagedata");
-			xmlChar *alt = sh ? xmlGetProp(sh, BAD_CAST "alt") : NULL;
-			xmlChar *title = im ? xmlGetNsProp(im, BAD_CAST "title",
-			        BAD_CAST "urn:schemas-microsoft-com:office:office") : NULL;
-
-			image_replace(d, alt, title, im != NULL || cd_w_is(d, "object"));
-		}
-	}
-	cd_flat_list_free(&l);
 }
 
 /* ---- hidden text, comments, bare hyperlinks ---- */
@@ -511,7 +453,9 @@ flat_hidden(xmlNodePtr root, int runs, int links)
 	cd_flat_list_free(&l);
 }
 
-static const char *const deleted_names[] = { "del", "framePr", NULL };
+static const char *const deleted_names[] = { "del", "ins", "framePr", NULL };
+static const char *const change_names[] = { "ins", "del", "moveTo", "moveFrom",
+	"delText", "delInstrText", NULL };
 static const char *const field_names[] = { "fldChar", "instrText", "fldSimple", NULL };
 static const char *const math_names[] = { "oMath", "oMathPara", NULL };
 static const char *const symbol_names[] = { "sym", "rFonts", NULL };
@@ -523,17 +467,21 @@ flat_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
 	cd_census c;
 	cd_status st;
-	int fields;
+	int fields, mode = *(const int *)ctx;
 
-	(void)ctx;
 	/* each pass only when the part holds an element it acts on */
 	cd_census_take(root, &c);
 	if (cd_census_has(&c, "AlternateContent"))
 		flat_alternates(root);
+	if (mode != CD_CHANGES_ACCEPT && cd_census_any(&c, change_names) &&
+	    cd_flat_revisions(root, mode) != CD_OK) {
+		cd_error_set(err, CD_ERR_NOMEM, part, 0, "out of memory in tracked changes");
+		return CD_ERR_NOMEM;
+	}
 	if (cd_census_any(&c, w_drop) || cd_census_any(&c, w_unwrap))
 		flat_wrappers(root);
 	if (cd_census_any(&c, deleted_names))
-		flat_deleted_marks(root);
+		flat_deleted_marks(root, mode);
 	if (cd_census_has(&c, "txbxContent"))
 		flat_textboxes(root);
 	fields = cd_census_any(&c, field_names);
@@ -543,7 +491,7 @@ flat_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 	if (st == CD_OK && cd_census_any(&c, symbol_names))
 		st = cd_flat_symbols(root, part, err);
 	if (cd_census_any(&c, image_names))
-		flat_images(root);
+		cd_flat_figures(root);
 	/* fields make hyperlinks */
 	flat_hidden(root, cd_census_any(&c, hidden_names),
 	            fields || cd_census_has(&c, "hyperlink"));
@@ -554,6 +502,7 @@ cd_status
 cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 {
 	xmlNodePtr comments;
+	int mode;
 
 	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
 		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "flatten: no package document");
@@ -562,5 +511,6 @@ cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	comments = cd_pkg_part(pkg, "comments");
 	if (comments != NULL && (o == NULL || !o->keep_comments))
 		cd_xml_remove(comments);
-	return cd_flat_each_part(pkg, flat_part, NULL, err);
+	mode = o != NULL ? o->changes : CD_CHANGES_ACCEPT;
+	return cd_flat_each_part(pkg, flat_part, &mode, err);
 }

@@ -58,6 +58,15 @@ xmlNodePtr cd_flat_new_pkg(xmlNodePtr ctx, const char *name);
 void cd_flat_set_w(xmlNodePtr n, const char *name, const char *val);
 void cd_flat_set_pkg(xmlNodePtr n, const char *name, const char *val);
 
+/* pipeline/figures.c: every w:drawing, w:pict and w:object under root
+ * becomes a pkg:image (or goes, when it is a decorative shape). */
+void cd_flat_figures(xmlNodePtr root);
+/* 1 if n is a group of shapes or a drawing canvas (DrawingML or VML). */
+int cd_fig_is_group(const xmlNode *n);
+/* pipeline/charts.c: the title and data table of the chart part that
+ * chart (c:chart with pkg:src) names, added to img. */
+void cd_flat_chart(xmlNodePtr img, xmlNodePtr chart);
+
 /* pipeline/fields.c: complex fields and w:fldSimple under root → their
  * results (HYPERLINK/REF/NOTEREF become w:hyperlink). */
 cd_status cd_flat_fields(xmlNodePtr root, const char *part, cd_error *err);
@@ -68,9 +77,12 @@ cd_status cd_flat_math(xmlNodePtr root, const char *part, cd_error *err);
 char *cd_flat_math_text(const xmlNode *m);
 /* pipeline/math.c: w:sym and private-use symbol characters → Unicode. */
 cd_status cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err);
-/* Unicode code point for a Symbol/Wingdings font character code (0 when
- * unknown). font is the font name. */
-unsigned cd_flat_sym_map(const char *font, unsigned code);
+
+/* pipeline/revisions.c: tracked changes under root for mode
+ * CD_CHANGES_REJECT (the text before the changes) or CD_CHANGES_ALL (both,
+ * in pkg:ins / pkg:del with @author and @date); nothing for
+ * CD_CHANGES_ACCEPT, which the wrapper pass of flatten.c does. */
+cd_status cd_flat_revisions(xmlNodePtr root, int mode);
 
 /* pipeline/clean.c: a deterministic XML NCName for a bookmark name (the
  * name itself when it is one). Returns a malloc'd string (caller frees),

@@ -79,6 +79,31 @@ printf changed >> "$T/man/copy1.md"
 "$bin" -t md,txt -o "$T/man" --manifest "$T/m.jsonl" --update "$T/in" 2>/dev/null
 check "--update redoes a changed output" 'cmp -s "$T/man/copy1.md" "$T/man/report.md"'
 "$bin" --update -o "$T/man" "$T/in" > /dev/null 2>&1; check "--update without --manifest exits 2" '[ $? = 2 ]'
+# pictures: NAME.media/ beside the outputs with -o, --media DIR without it,
+# listed in the manifest; --update redoes an input whose picture changed
+"$mk" tests/golden/figures.in.xml "$T/in/figs.docx"
+"$bin" -t md -o "$T/med" --manifest "$T/med.jsonl" "$T/in/figs.docx" 2>/dev/null
+check "-o: pictures in NAME.media, referenced" '[ -s "$T/med/figs.media/image1.png" ] && grep -q "](figs.media/image1.png)" "$T/med/figs.md"'
+check "manifest lists the pictures with their sha256" 'grep -q "\"path\":\"$T/med/figs.media/image1.png\",\"sha256\":\"$(sha256sum "$T/med/figs.media/image1.png" | cut -c1-64)\"" "$T/med.jsonl"'
+"$bin" -t md -o "$T/med2" "$T/in/figs.docx" 2>/dev/null
+printf x >> "$T/med/figs.media/image1.png"
+"$bin" -t md -o "$T/med" --manifest "$T/med.jsonl" --update "$T/in/figs.docx" 2>/dev/null
+check "--update redoes an input whose picture changed" 'cmp -s "$T/med/figs.media/image1.png" "$T/med2/figs.media/image1.png"'
+(cd "$T" && "$OLDPWD/$bin" -t md --media pics in/figs.docx > figs-stdout.md 2>/dev/null)
+check "--media DIR: pictures in DIR, referenced as DIR/FILE" '[ -s "$T/pics/image1.png" ] && grep -q "](pics/image1.png)" "$T/figs-stdout.md"'
+"$bin" -t md "$T/in/figs.docx" > "$T/figs-none.md" 2>/dev/null
+check "no -o, no --media: no picture written, the alt text kept" 'grep -q "Image: Budget by region" "$T/figs-none.md" && ! grep -q "](" "$T/figs-none.md"'
+"$bin" -t md -o "$T/med" --media "$T/pics" "$T/in/figs.docx" > /dev/null 2>&1; check "--media with -o exits 2" '[ $? = 2 ]'
+cp "$T/in/figs.docx" "$T/in/a b#1.docx"
+"$bin" -t xml -o "$T/spaced" "$T/in/a b#1.docx" 2>/dev/null; rc=$?
+rm -f "$T/in/a b#1.docx"
+check "a name with a space and #: valid XML, src percent-encoded" '[ $rc = 0 ] && grep -q "src=\"a%20b%231.media/image1.png\"" "$T/spaced/a b#1.xml" && [ -s "$T/spaced/a b#1.media/image1.png" ]'
+mkdir -p "$T/scratch"; "$mk" tests/golden/figures-hostile.in.xml "$T/scratch/h.docx"
+(cd "$T/scratch" && "$OLDPWD/$bin" -t all -o out h.docx 2> h.err); rc=$?
+check "hostile pictures: converted with warnings, nothing written outside -o DIR" '[ $rc = 0 ] && [ "$(ls "$T/scratch" | tr "\n" " ")" = "h.docx h.err out " ] && [ "$(ls "$T/scratch/out/h.media" | tr "\n" " ")" = "broken.emf evil_name_x_.png " ] && [ $(grep -c ": warning: " "$T/scratch/h.err") = 5 ]'
+"$bin" -j 1 -t all -o "$T/fj1" "$T/in/figs.docx" "$T/in/report.docx" 2>/dev/null
+"$bin" -j 2 -t all -o "$T/fj2" "$T/in/figs.docx" "$T/in/report.docx" 2>/dev/null
+check "pictures: -j 2 equals -j 1, converted SVGs included" '[ -s "$T/fj1/figs.media/image3.svg" ] && diff -r "$T/fj1" "$T/fj2" > /dev/null'
 # SIGKILL in the middle of a batch leaves only whole files
 mkdir -p "$T/many"; i=0; while [ $i -lt 40 ]; do cp "$T/in/report.docx" "$T/many/r$i.docx"; i=$((i + 1)); done
 "$bin" -j 2 -t all -o "$T/killed" "$T/many" & pid=$!

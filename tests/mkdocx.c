@@ -9,8 +9,12 @@
  * element is written as its own XML part. When the source has no
  * [Content_Types].xml, _rels/.rels or word/_rels/document.xml.rels part,
  * mkdocx writes the usual ones for the parts present (role attributes or
- * well-known names). Entries are written with a fixed time stamp, so the
- * same source always gives the same bytes. Test and demo tool only.
+ * well-known names). A binary part (a picture) is written in hex:
+ * <pkg:part name="word/media/image1.png" encoding="hex">89504E47…</pkg:part>
+ * (white space ignored); repeat="N" writes its bytes N times (a large
+ * part from a short source: a zip bomb). Entries are written with a fixed
+ * time stamp, so the same source always gives the same bytes. Test and
+ * demo tool only.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +45,7 @@ struct part {
 };
 
 struct pkg {
-	struct part p[64];
+	struct part p[128];
 	size_t n;
 };
 
@@ -92,6 +96,52 @@ dump_element(xmlNodePtr el, size_t *len)
 	out[n] = '\0';
 	xmlFree(mem);
 	*len = (size_t)n;
+	return out;
+}
+
+static int
+hexval(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+	       c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The bytes of a hex part p, repeated as its repeat attribute says. */
+static char *
+hex_part(xmlNodePtr p, const char *name, size_t *len)
+{
+	xmlChar *t = xmlNodeGetContent(p), *rep = xmlGetProp(p, BAD_CAST "repeat");
+	long times = rep ? strtol((const char *)rep, NULL, 10) : 1;
+	size_t n = 0, cap = t ? xmlStrlen(t) / 2 + 1 : 1;
+	char *one = malloc(cap), *out;
+	int hi = -1;
+
+	if (one == NULL || times < 1 || times > (64L << 20))
+		die(name, "bad hex part");
+	for (const xmlChar *c = t; c != NULL && *c; c++) {
+		int v = hexval(*c);
+
+		if (v < 0) {
+			if (*c != ' ' && *c != '\n' && *c != '\t' && *c != '\r')
+				die(name, "not a hex digit");
+			continue;
+		}
+		if (hi < 0) {
+			hi = v;
+		} else {
+			one[n++] = (char)(hi << 4 | v);
+			hi = -1;
+		}
+	}
+	out = malloc(n * (size_t)times + 1);
+	if (out == NULL)
+		die(name, "out of memory");
+	for (long i = 0; i < times; i++)
+		memcpy(out + n * (size_t)i, one, n);
+	*len = n * (size_t)times;
+	free(one);
+	xmlFree(t);
+	xmlFree(rep);
 	return out;
 }
 
@@ -197,17 +247,25 @@ main(int argc, char **argv)
 	if (doc == NULL)
 		die(argv[1], err.msg);
 	for (xmlNodePtr p = xmlDocGetRootElement(doc)->children; p; p = p->next) {
-		xmlChar *name;
+		xmlChar *name, *enc;
 		xmlNodePtr el = cd_xml_first_elem(p);
 		size_t n;
 		char *data;
+		int hex;
 
-		if (!cd_pkg_is(p, "part") || el == NULL)
+		if (!cd_pkg_is(p, "part"))
 			continue;
 		name = xmlGetProp(p, BAD_CAST "name");
+		enc = xmlGetProp(p, BAD_CAST "encoding");
+		hex = enc != NULL && xmlStrcmp(enc, BAD_CAST "hex") == 0;
+		xmlFree(enc);
 		if (name == NULL)
 			die(argv[1], "pkg:part without name");
-		data = dump_element(el, &n);
+		if (!hex && el == NULL) {
+			xmlFree(name);
+			continue;
+		}
+		data = hex ? hex_part(p, (const char *)name, &n) : dump_element(el, &n);
 		add(&k, (const char *)name, data, n);
 		xmlFree(name);
 	}

@@ -233,6 +233,9 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- a figure: [Image: alt] (Chart, Drawing, Equation by @kind), then
+       its caption and its description
+       (drawn labels, chart data) as blocks -->
   <xsl:template match="c:figure" mode="t-block">
     <xsl:param name="ind" select="0"/>
     <xsl:variable name="text"><xsl:apply-templates select="." mode="t-inl"/></xsl:variable>
@@ -243,6 +246,13 @@
     <xsl:apply-templates select="c:caption" mode="t-caption">
       <xsl:with-param name="ind" select="$ind"/>
     </xsl:apply-templates>
+    <xsl:if test="c:desc/*">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="t-blocks">
+        <xsl:with-param name="nodes" select="c:desc/*"/>
+        <xsl:with-param name="ind" select="$ind"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- a table's or figure's caption: lines of their own -->
@@ -281,12 +291,21 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- lists: each item's label as Word shows it, then its blocks indented
+       under their first line; a term and its definition have a tab
+       between them -->
   <xsl:template match="c:list" mode="t-block">
     <xsl:param name="ind" select="0"/>
+    <xsl:variable name="sep">
+      <xsl:choose>
+        <xsl:when test="@type = 'term'"><xsl:text>&#9;</xsl:text></xsl:when>
+        <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:for-each select="c:item">
       <xsl:variable name="mark">
         <xsl:call-template name="cd-item-label"/>
-        <xsl:text> </xsl:text>
+        <xsl:value-of select="$sep"/>
       </xsl:variable>
       <xsl:variable name="w" select="string-length($mark)"/>
       <xsl:variable name="body">
@@ -317,6 +336,24 @@
     <xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/>
   </xsl:template>
 
+  <!-- tracked changes (kept with the changes option "all"): a bracketed marker a screen reader
+       speaks, "[deleted, AUTHOR, DATE: text]" -->
+  <xsl:template match="c:ins | c:del" mode="t-inl">
+    <xsl:text>[</xsl:text>
+    <xsl:call-template name="cd-label">
+      <xsl:with-param name="key" select="local-name()"/>
+    </xsl:call-template>
+    <xsl:if test="normalize-space(@author) != ''">
+      <xsl:value-of select="concat(', ', normalize-space(@author))"/>
+    </xsl:if>
+    <xsl:if test="normalize-space(@date) != ''">
+      <xsl:value-of select="concat(', ', substring(normalize-space(@date), 1, 10))"/>
+    </xsl:if>
+    <xsl:text>: </xsl:text>
+    <xsl:apply-templates mode="t-inl"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
   <xsl:template match="c:b | c:i | c:u | c:sup | c:sub | c:code | c:span | c:ref | c:math" mode="t-inl">
     <xsl:apply-templates mode="t-inl"/>
   </xsl:template>
@@ -337,7 +374,7 @@
     <xsl:variable name="alt" select="normalize-space(@alt)"/>
     <xsl:variable name="title" select="normalize-space(@title)"/>
     <xsl:text>[</xsl:text>
-    <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'image'"/></xsl:call-template>
+    <xsl:call-template name="cd-figure-label"/>
     <xsl:choose>
       <xsl:when test="$alt != ''"><xsl:text>: </xsl:text><xsl:value-of select="$alt"/></xsl:when>
       <xsl:when test="$title != ''"><xsl:text>: </xsl:text><xsl:value-of select="$title"/></xsl:when>

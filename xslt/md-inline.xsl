@@ -39,6 +39,24 @@
   <xsl:template match="c:u | c:span | c:ref | c:math" mode="m-inl">
     <xsl:apply-templates mode="m-inl"/>
   </xsl:template>
+  <!-- tracked changes (kept with the changes option "all"): <ins> and <del>, which GFM
+       renders; who and when in the title -->
+  <xsl:template match="c:ins | c:del" mode="m-inl">
+    <xsl:call-template name="m-rev-tag"/>
+    <xsl:apply-templates mode="m-inl"/>
+    <xsl:value-of select="concat('&lt;/', local-name(), '&gt;')"/>
+  </xsl:template>
+  <xsl:template name="m-rev-tag">
+    <xsl:variable name="who" select="normalize-space(concat(@author, ' ', @date))"/>
+    <xsl:value-of select="concat('&lt;', local-name())"/>
+    <xsl:if test="$who != ''">
+      <xsl:text> title="</xsl:text>
+      <xsl:value-of select="translate($who, '&quot;&lt;&gt;&amp;', '    ')"/>
+      <xsl:text>"</xsl:text>
+    </xsl:if>
+    <xsl:text>&gt;</xsl:text>
+  </xsl:template>
+
   <xsl:template match="c:sup" mode="m-inl">&lt;sup&gt;<xsl:apply-templates mode="m-inl"/>&lt;/sup&gt;</xsl:template>
   <xsl:template match="c:sub" mode="m-inl">&lt;sub&gt;<xsl:apply-templates mode="m-inl"/>&lt;/sub&gt;</xsl:template>
   <xsl:template match="c:anchor" mode="m-inl"/>
@@ -46,10 +64,31 @@
   <xsl:template match="c:note" mode="m-inl">
     <xsl:text>[^</xsl:text><xsl:call-template name="cd-note-index"/><xsl:text>]</xsl:text>
   </xsl:template>
+  <!-- a figure: ![alt](src), or [Image: alt] when no picture file was
+       written (a drawn figure, a chart, no media folder) -->
   <xsl:template match="c:figure" mode="m-inl">
-    <xsl:text>![</xsl:text>
-    <xsl:call-template name="m-esc"><xsl:with-param name="s" select="normalize-space(concat(@alt, substring(@title, 1 div (normalize-space(@alt) = ''))))"/></xsl:call-template>
-    <xsl:text>]()</xsl:text>
+    <xsl:variable name="alt"><xsl:call-template name="cd-figure-alt"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@src) != ''">
+        <xsl:text>![</xsl:text>
+        <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+        <xsl:if test="string($alt) = '' and @kind and @kind != 'picture'">
+          <xsl:call-template name="cd-figure-label"/>
+        </xsl:if>
+        <xsl:text>](</xsl:text>
+        <xsl:call-template name="m-url"><xsl:with-param name="u" select="normalize-space(@src)"/></xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="label">
+          <xsl:call-template name="cd-figure-label"/>
+          <xsl:if test="string($alt) != ''"><xsl:value-of select="concat(': ', $alt)"/></xsl:if>
+        </xsl:variable>
+        <xsl:text>\[</xsl:text>
+        <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($label)"/></xsl:call-template>
+        <xsl:text>\]</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="c:code" mode="m-inl">

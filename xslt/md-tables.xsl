@@ -126,6 +126,11 @@
   <xsl:template match="c:figure" mode="m-cell">
     <xsl:value-of select="$m-br"/>
     <xsl:apply-templates select="." mode="m-inl"/>
+    <xsl:if test="c:caption">
+      <xsl:value-of select="$m-br"/>
+      <xsl:apply-templates select="c:caption/node()" mode="m-inl"/>
+    </xsl:if>
+    <xsl:apply-templates select="c:desc/*" mode="m-cell"/>
   </xsl:template>
   <xsl:template match="c:list | c:quote" mode="m-cell">
     <xsl:apply-templates select="*" mode="m-cell"/>
@@ -205,6 +210,10 @@
     </xsl:choose>
     <xsl:for-each select="c:item">
       <xsl:text>&lt;li&gt;</xsl:text>
+      <xsl:if test="../@type = 'term'">
+        <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(@label)"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <xsl:apply-templates select="*" mode="m-html"/>
       <xsl:text>&lt;/li&gt;</xsl:text>
     </xsl:for-each>
@@ -223,14 +232,44 @@
   <xsl:template match="c:sup" mode="m-html">&lt;sup&gt;<xsl:apply-templates mode="m-html"/>&lt;/sup&gt;</xsl:template>
   <xsl:template match="c:sub" mode="m-html">&lt;sub&gt;<xsl:apply-templates mode="m-html"/>&lt;/sub&gt;</xsl:template>
   <xsl:template match="c:code" mode="m-html">&lt;code&gt;<xsl:apply-templates mode="m-html"/>&lt;/code&gt;</xsl:template>
+  <xsl:template match="c:ins | c:del" mode="m-html">
+    <xsl:call-template name="m-rev-tag"/>
+    <xsl:apply-templates mode="m-html"/>
+    <xsl:value-of select="concat('&lt;/', local-name(), '&gt;')"/>
+  </xsl:template>
+  <xsl:template match="c:ins | c:del" mode="m-html-flat"><xsl:apply-templates mode="m-html-flat"/></xsl:template>
   <xsl:template match="c:span | c:ref | c:math" mode="m-html"><xsl:apply-templates mode="m-html"/></xsl:template>
   <xsl:template match="c:anchor" mode="m-html"/>
   <xsl:template match="c:br" mode="m-html">&lt;br&gt;</xsl:template>
   <xsl:template match="c:note" mode="m-html">&lt;sup&gt;[<xsl:call-template name="cd-note-index"/>]&lt;/sup&gt;</xsl:template>
   <xsl:template match="c:figure" mode="m-html">
-    <xsl:text>&lt;img src="" alt="</xsl:text>
-    <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(concat(@alt, substring(@title, 1 div (normalize-space(@alt) = ''))))"/></xsl:call-template>
-    <xsl:text>"&gt;</xsl:text>
+    <xsl:variable name="alt"><xsl:call-template name="cd-figure-alt"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@src) != ''">
+        <xsl:text>&lt;img src="</xsl:text>
+        <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(@src)"/></xsl:call-template>
+        <xsl:text>" alt="</xsl:text>
+        <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+        <xsl:text>"&gt;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>[</xsl:text>
+        <xsl:call-template name="cd-figure-label"/>
+        <xsl:if test="string($alt) != ''">
+          <xsl:text>: </xsl:text>
+          <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+        </xsl:if>
+        <xsl:text>]</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:apply-templates select="c:caption | c:desc" mode="m-html"/>
+  </xsl:template>
+  <xsl:template match="c:caption" mode="m-html">
+    <xsl:text>&lt;br&gt;</xsl:text>
+    <xsl:apply-templates mode="m-html"/>
+  </xsl:template>
+  <xsl:template match="c:desc" mode="m-html">
+    <xsl:apply-templates select="*" mode="m-html"/>
   </xsl:template>
   <xsl:template match="c:link" mode="m-html">
     <xsl:choose>

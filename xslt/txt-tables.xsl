@@ -86,10 +86,30 @@
   <xsl:template match="c:p | c:figure" mode="t-cell">
     <xsl:variable name="t"><xsl:apply-templates select="self::c:p/node() | self::c:figure" mode="t-inl"/></xsl:variable>
     <xsl:value-of select="normalize-space(translate($t, $t-br, ' '))"/>
+    <!-- a figure's caption and description follow it in the cell -->
+    <xsl:for-each select="self::c:figure/c:caption">
+      <xsl:variable name="c"><xsl:apply-templates mode="t-inl"/></xsl:variable>
+      <xsl:value-of select="concat(' ', normalize-space(translate($c, $t-br, ' ')))"/>
+    </xsl:for-each>
+    <xsl:for-each select="self::c:figure/c:desc/*">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="." mode="t-cell"/>
+    </xsl:for-each>
   </xsl:template>
-  <xsl:template match="c:list | c:quote" mode="t-cell">
+  <xsl:template match="c:quote" mode="t-cell">
     <xsl:for-each select="*">
       <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="t-cell"/>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- a list in a cell: each labelled item starts a line of its own, so its
+       label reads as Word shows it ("a) Unused if…" under "MMR; ") -->
+  <xsl:template match="c:list" mode="t-cell">
+    <xsl:for-each select="*">
+      <xsl:choose>
+        <xsl:when test="position() &gt; 1 and normalize-space(@label) != ''"><xsl:value-of select="$t-br"/></xsl:when>
+        <xsl:when test="position() &gt; 1"><xsl:text> </xsl:text></xsl:when>
+      </xsl:choose>
       <xsl:apply-templates select="." mode="t-cell"/>
     </xsl:for-each>
   </xsl:template>

@@ -4,7 +4,8 @@
  * as a whole package (seeds: the dev DOCX files and the golden sources);
  * any other input is stored, uncompressed, as word/document.xml of a
  * minimal package built here, so that mutations of the XML are not lost
- * to CRC checks (seeds: the document.xml of the same files).
+ * to CRC checks (seeds: the document.xml of the same files). The media
+ * step (cd_media_collect) runs on every converted document.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	cd_options o;
 	cd_error err;
+	cd_media m;
+	xmlDocPtr doc;
 	unsigned char *zipped = NULL;
 	size_t len = size;
 
@@ -93,7 +96,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_options(&o);
 	cd_error_clear(&err);
-	fuzz_serialize_free(cd_convert("fuzz.docx", data, len, &o, &err));
+	doc = cd_convert("fuzz.docx", data, len, &o, &err);
+	/* the media step: pictures read again, sniffed, named (metafiles
+	 * converted in a child process) */
+	if (doc != NULL && cd_media_collect(doc, data, len, "m/", &o, &m, &err) == CD_OK)
+		cd_media_free(&m);
+	fuzz_serialize_free(doc);
 	free(zipped);
 	return 0;
 }

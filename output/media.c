@@ -1,0 +1,380 @@
+/*
+ * media.c — cd_media_collect: the pictures of a converted document, read
+ * again from the package, named safely, metafiles converted to SVG, and
+ * the figures pointed at them (councildoc.h). Writes nothing: the caller
+ * writes the files (atomically, with the other outputs).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cd_internal.h"
+#include "media.h"
+
+#define CD_MEDIA_MAX_PICTURES 1000
+#define CD_MEDIA_MAX_PIXELS   ((unsigned long long)1 << 28)  /* 268 Mpx */
+#define CD_MEDIA_MAX_SIDE     100000UL
+#define CD_MEDIA_MAX_CONVERT  ((size_t)32 << 20)  /* metafile bytes converted */
+#define CD_MEDIA_NAME_MAX     60
+
+typedef struct entry {
+	char *part;          /* the part name */
+	char sha[65];
+	int file;            /* index of the file referenced, -1: none */
+	const char *type;
+	unsigned long width, height;
+} entry;
+
+typedef struct collector {
+	cd_media *m;
+	const unsigned char *data;
+	size_t len;
+	const cd_options *o;
+	cd_zip *zip;
+	int zip_failed, too_many;
+	entry *v;
+	size_t n;
+	int nomem;
+} collector;
+
+static void
+warn(collector *k, const char *fmt, ...)
+{
+	char **w, *s;
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (r < 0) {
+		k->nomem = 1;
+		return;
+	}
+	w = realloc(k->m->warnings, (k->m->nwarnings + 1) * sizeof *w);
+	if (w == NULL) {
+		free(s);
+		k->nomem = 1;
+		return;
+	}
+	k->m->warnings = w;
+	w[k->m->nwarnings++] = s;
+}
+
+/* 1 if a file called name (case-insensitively) is already there. */
+static int
+name_taken(const cd_media *m, const char *name)
+{
+	for (size_t i = 0; i < m->nfiles; i++)
+		if (strcasecmp(m->files[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The stem of a safe file name for part: its base name without the
+ * extension, every byte outside [A-Za-z0-9_-] as '_', at most
+ * CD_MEDIA_NAME_MAX bytes, "image" when nothing is left. */
+static void
+safe_stem(const char *part, char *out, size_t max)
+{
+	const char *base = strrchr(part, '/'), *dot;
+	size_t n = 0;
+
+	base = base ? base + 1 : part;
+	dot = strrchr(base, '.');
+	for (const char *p = base; *p && (dot == NULL || p < dot) && n + 1 < max; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		out[n++] = ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		            (ch >= '0' && ch <= '9') || ch == '-' || ch == '_') ? (char)ch : '_';
+	}
+	out[n] = '\0';
+	if (n == 0)
+		snprintf(out, max, "image");
+}
+
+/* Adds a file (taking data) named stem.ext, or stem-N.ext when taken.
+ * Returns its index, or -1 (data freed). */
+static int
+add_file(collector *k, const char *stem, const char *ext, unsigned char *data, size_t len)
+{
+	cd_media_file *v;
+	char *name = NULL;
+
+	/* stem.ext, stem-2.ext, then stem-N.ext from N = files + 1 on, so a
+	 * package of a thousand parts all called image.png costs n², not n³ */
+	for (size_t i = 1; name == NULL || name_taken(k->m, name); i = i == 2 ? k->m->nfiles + 1 : i + 1) {
+		free(name);
+		if ((i == 1 ? asprintf(&name, "%s.%s", stem, ext)
+		            : asprintf(&name, "%s-%zu.%s", stem, i, ext)) < 0) {
+			name = NULL;
+			break;
+		}
+	}
+	v = name ? realloc(k->m->files, (k->m->nfiles + 1) * sizeof *v) : NULL;
+	if (v == NULL) {
+		free(name);
+		free(data);
+		k->nomem = 1;
+		return -1;
+	}
+	k->m->files = v;
+	v[k->m->nfiles].name = name;
+	v[k->m->nfiles].data = data;
+	v[k->m->nfiles].len = len;
+	return (int)k->m->nfiles++;
+}
+
+/* Converts the metafile of file index f to SVG and adds it; returns the
+ * index of the SVG, or f when the conversion failed (warned). */
+static int
+add_svg(collector *k, const char *part, const char *stem, int f, const char *ext)
+{
+	cd_media_file *mf = &k->m->files[f];
+	char *svg;
+	size_t n;
+
+	if (mf->len > CD_MEDIA_MAX_CONVERT ||
+	    cd_metafile_to_svg(strcmp(ext, "emf") == 0, mf->data, mf->len, &svg, &n) != 0) {
+		warn(k, "%s: %s picture could not be converted to SVG; the original is kept",
+		     part, strcmp(ext, "emf") == 0 ? "EMF" : "WMF");
+		return f;
+	}
+	return add_file(k, stem, "svg", (unsigned char *)svg, n);
+}
+
+/* Reads part; 0 and the bytes in b, or -1 (warned). */
+static int
+read_part(collector *k, const char *part, cd_buf *b)
+{
+	cd_error err;
+	int st;
+
+	cd_error_clear(&err);
+	if (k->zip == NULL && !k->zip_failed && (k->len < 2 || memcmp(k->data, "PK", 2) != 0)) {
+		k->zip_failed = 1;   /* QUIRK: Flat OPC pkg:binaryData is not read */
+		warn(k, "pictures are read from zip packages only (not Flat OPC); none written");
+	}
+	if (k->zip == NULL && !k->zip_failed &&
+	    (k->zip = cd_zip_open(k->data, k->len, k->o, &err)) == NULL) {
+		k->zip_failed = 1;
+		warn(k, "pictures cannot be read: %s", err.msg);
+	}
+	if (k->zip == NULL)
+		return -1;
+	st = cd_zip_read(k->zip, part, b, &err);
+	if (st == 0)
+		warn(k, "%s: picture part missing from the package", part);
+	else if (st < 0)
+		warn(k, "%s; picture not written", err.msg);
+	return st > 0 ? 0 : -1;
+}
+
+/* Checks and files the bytes of part into entry e. */
+static void
+file_part(collector *k, entry *e, cd_buf *b)
+{
+	cd_imginfo in;
+	char stem[CD_MEDIA_NAME_MAX + 1];
+	size_t len;
+	int f;
+
+	cd_imginfo_sniff((const unsigned char *)b->data, b->len, &in);
+	if (in.ext == NULL) {
+		warn(k, "%s: not a picture format we know; not written", e->part);
+		return;
+	}
+	if (in.width > CD_MEDIA_MAX_SIDE || in.height > CD_MEDIA_MAX_SIDE ||
+	    (unsigned long long)in.width * in.height > CD_MEDIA_MAX_PIXELS) {
+		warn(k, "%s: claims %lux%lu pixels (image bomb?); not written", e->part,
+		     in.width, in.height);
+		return;
+	}
+	cd_sha256_hex(b->data, b->len, e->sha);
+	for (size_t i = 0; i + 1 < k->n; i++)
+		if (k->v[i].file >= 0 && strcmp(k->v[i].sha, e->sha) == 0) {
+			e->file = k->v[i].file;   /* the same picture under another name */
+			e->type = k->v[i].type;
+			e->width = k->v[i].width;
+			e->height = k->v[i].height;
+			return;
+		}
+	safe_stem(e->part, stem, sizeof stem);
+	len = b->len;
+	f = add_file(k, stem, in.ext, (unsigned char *)cd_buf_take(b, NULL), len);
+	if (f < 0)
+		return;
+	e->type = in.type;
+	e->width = in.width;
+	e->height = in.height;
+	if (strcmp(in.ext, "emf") == 0 || strcmp(in.ext, "wmf") == 0) {
+		int s = add_svg(k, e->part, stem, f, in.ext);
+
+		if (s != f)
+			e->type = "image/svg+xml";
+		f = s;
+	}
+	e->file = f;
+}
+
+/* The entry of part (read, checked and filed the first time), or NULL. */
+static entry *
+part_entry(collector *k, const char *part)
+{
+	entry *v, *e;
+	cd_buf b;
+
+	for (size_t i = 0; i < k->n; i++)
+		if (k->v[i].part != NULL && strcasecmp(k->v[i].part, part) == 0)
+			return &k->v[i];
+	if (k->n >= CD_MEDIA_MAX_PICTURES) {
+		if (!k->too_many++)
+			warn(k, "more than %d pictures; the others are not written",
+			     CD_MEDIA_MAX_PICTURES);
+		return NULL;
+	}
+	if ((v = realloc(k->v, (k->n + 1) * sizeof *v)) == NULL) {
+		k->nomem = 1;
+		return NULL;
+	}
+	k->v = v;
+	e = &v[k->n++];
+	memset(e, 0, sizeof *e);
+	e->file = -1;
+	if ((e->part = strdup(part)) == NULL) {
+		k->nomem = 1;
+		return e;
+	}
+	cd_buf_init(&b);
+	cd_buf_add(&b, "", 0);
+	if (read_part(k, part, &b) == 0)
+		file_part(k, e, &b);
+	cd_buf_free(&b);
+	return e;
+}
+
+static void
+set_ulong(xmlNodePtr f, const char *name, unsigned long v)
+{
+	char s[24];
+
+	if (v == 0 || xmlHasProp(f, BAD_CAST name))
+		return;
+	snprintf(s, sizeof s, "%lu", v);
+	xmlSetProp(f, BAD_CAST name, BAD_CAST s);
+}
+
+/* Appends path to b as a URI path: bytes other than letters, digits,
+ * "-._~/" and the sub-delimiters "!$&'()*+,;=:@" percent-encoded (a
+ * space, '%', '#', '?', non-ASCII). */
+static void
+uri_path(cd_buf *b, const char *path)
+{
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/!$&'()*+,;=:@", *p) != NULL)
+			cd_buf_addc(b, (char)*p);
+		else
+			cd_buf_printf(b, "%%%02X", *p);
+	}
+}
+
+/* Points figure f at its picture (when prefix is set), then removes the
+ * temporary attributes. */
+static void
+figure(collector *k, xmlNodePtr f, const char *prefix)
+{
+	xmlAttrPtr pa = xmlHasNsProp(f, BAD_CAST "part", BAD_CAST CD_PKG_NS);
+	xmlAttrPtr ha = xmlHasNsProp(f, BAD_CAST "href", BAD_CAST CD_PKG_NS);
+	xmlChar *part = pa ? xmlNodeGetContent((xmlNodePtr)pa) : NULL;
+	xmlChar *href = ha ? xmlNodeGetContent((xmlNodePtr)ha) : NULL;
+	entry *e;
+
+	if (prefix != NULL && href != NULL)
+		warn(k, "linked picture %s is not in the package; not written", (const char *)href);
+	if (prefix != NULL && part != NULL && (e = part_entry(k, (const char *)part)) != NULL &&
+	    e->file >= 0) {
+		cd_buf src;
+
+		cd_buf_init(&src);
+		uri_path(&src, prefix);
+		cd_buf_adds(&src, k->m->files[e->file].name);   /* safe already */
+		if (src.data != NULL && !src.failed)
+			xmlSetProp(f, BAD_CAST "src", BAD_CAST src.data);
+		cd_buf_free(&src);
+		xmlSetProp(f, BAD_CAST "type", BAD_CAST e->type);
+		if (strcmp(e->type, "image/svg+xml") != 0 && strcmp(e->type, "image/emf") != 0 &&
+		    strcmp(e->type, "image/wmf") != 0 && !xmlHasProp(f, BAD_CAST "width")) {
+			set_ulong(f, "width", e->width);
+			set_ulong(f, "height", e->height);
+		}
+	}
+	xmlFree(part);
+	xmlFree(href);
+	xmlRemoveProp(pa);
+	xmlRemoveProp(ha);
+}
+
+/* Removes the pkg namespace declaration from the root. */
+static void
+drop_ns(xmlNodePtr root)
+{
+	for (xmlNsPtr *pp = &root->nsDef; *pp != NULL; pp = &(*pp)->next) {
+		if ((*pp)->href != NULL && xmlStrcmp((*pp)->href, BAD_CAST CD_PKG_NS) == 0) {
+			xmlNsPtr ns = *pp;
+
+			*pp = ns->next;
+			ns->next = NULL;
+			xmlFreeNs(ns);
+			return;
+		}
+	}
+}
+
+cd_status
+cd_media_collect(xmlDocPtr council, const unsigned char *data, size_t len,
+                 const char *prefix, const cd_options *o, cd_media *m, cd_error *err)
+{
+	xmlNodePtr root = council ? xmlDocGetRootElement(council) : NULL;
+	collector k;
+
+	memset(m, 0, sizeof *m);
+	memset(&k, 0, sizeof k);
+	k.m = m;
+	k.data = data;
+	k.len = len;
+	k.o = o;
+	for (xmlNodePtr n = root; n != NULL; n = cd_xml_next_in(n, root))
+		if (cd_xml_is(n, CD_NS, "figure"))
+			figure(&k, n, data != NULL ? prefix : NULL);
+	if (root != NULL)
+		drop_ns(root);
+	cd_zip_close(k.zip);
+	for (size_t i = 0; i < k.n; i++)
+		free(k.v[i].part);
+	free(k.v);
+	if (k.nomem) {
+		cd_media_free(m);
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return CD_ERR_NOMEM;
+	}
+	return CD_OK;
+}
+
+void
+cd_media_free(cd_media *m)
+{
+	if (m == NULL)
+		return;
+	for (size_t i = 0; i < m->nfiles; i++) {
+		free(m->files[i].name);
+		free(m->files[i].data);
+	}
+	for (size_t i = 0; i < m->nwarnings; i++)
+		free(m->warnings[i]);
+	free(m->files);
+	free(m->warnings);
+	memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,225 @@
+/*
+ * metafile.c — Windows metafiles (EMF, WMF) to SVG, with libemf2svg and
+ * libwmf, for the media step (output/media.c).
+ *
+ * The converters are third-party parsers of hostile bytes, so each
+ * conversion runs in a child process: a crash, a hang (CD_MF_SECONDS) or
+ * an output over CD_MF_MAX_SVG bytes fails that picture only. The SVG is
+ * then parsed with the safe parser (no DTD, no network) before it is
+ * accepted.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <emf2svg.h>
+#include <libwmf/api.h>
+#include <libwmf/svg.h>
+
+#include "cd_internal.h"
+#include "media.h"
+
+#define CD_MF_SECONDS 20
+#define CD_MF_MAX_SVG ((size_t)64 << 20)
+
+static int
+emf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
+{
+	generatorOptions g;
+
+	memset(&g, 0, sizeof g);
+	g.svgDelimiter = true;
+	g.emfplus = true;
+	return emf2svg((char *)in, len, out, olen, &g) == 1 && *out != NULL ? 0 : -1;
+}
+
+static int
+wmf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
+{
+	wmfAPI *api = NULL;
+	wmfAPI_Options opt;
+	wmfD_Rect bbox;
+	wmf_svg_t *dd;
+	unsigned int w = 0, h = 0;
+	unsigned long n = 0;
+
+	memset(&opt, 0, sizeof opt);
+	opt.function = wmf_svg_function;
+	if (wmf_api_create(&api, WMF_OPT_FUNCTION | WMF_OPT_IGNORE_NONFATAL, &opt) != wmf_E_None)
+		return -1;
+	if (wmf_mem_open(api, (unsigned char *)in, (long)len) != wmf_E_None ||
+	    wmf_scan(api, 0, &bbox) != wmf_E_None ||
+	    wmf_display_size(api, &w, &h, 96, 96) != wmf_E_None)
+		return -1;
+	if (!(bbox.BR.x > bbox.TL.x && bbox.BR.y > bbox.TL.y)) {
+		/* nothing drawn: an empty picture of the size the header gives */
+		int r = asprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+		                 "width=\"%u\" height=\"%u\"/>\n", w ? w : 1, h ? h : 1);
+
+		*olen = r > 0 ? (size_t)r : 0;
+		return r > 0 ? 0 : -1;
+	}
+	dd = WMF_SVG_GetData(api);
+	dd->bbox = bbox;
+	dd->width = w;
+	dd->height = h;
+	dd->flags |= WMF_SVG_INLINE_IMAGES;
+	dd->out = wmf_stream_create(api, NULL);
+	if (dd->out == NULL || wmf_play(api, 0, &bbox) != wmf_E_None)
+		return -1;
+	wmf_stream_destroy(api, dd->out, out, &n);
+	*olen = n;
+	return *out != NULL && n > 0 ? 0 : -1;
+}
+
+/* In the child: converts and writes the SVG to fd. Never returns. */
+static void
+child(int fd, int emf, const unsigned char *in, size_t len)
+{
+	char *svg = NULL;
+	size_t n = 0, off = 0;
+	int devnull = open("/dev/null", O_WRONLY);
+
+	if (devnull >= 0) {   /* the libraries print their complaints */
+		dup2(devnull, 1);
+		dup2(devnull, 2);
+	}
+	alarm(CD_MF_SECONDS);
+	if ((emf ? emf_convert(in, len, &svg, &n) : wmf_convert(in, len, &svg, &n)) != 0)
+		_exit(1);
+	while (off < n) {
+		ssize_t k = write(fd, svg + off, n - off);
+
+		if (k <= 0)
+			_exit(1);
+		off += (size_t)k;
+	}
+	_exit(0);
+}
+
+/* Reads the child's SVG from fd, at most CD_MF_MAX_SVG bytes. */
+static int
+slurp(int fd, cd_buf *b)
+{
+	char chunk[65536];
+	ssize_t k;
+
+	while ((k = read(fd, chunk, sizeof chunk)) != 0) {
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 || b->len + (size_t)k > CD_MF_MAX_SVG)
+			return -1;
+		cd_buf_add(b, chunk, (size_t)k);
+	}
+	return b->failed ? -1 : 0;
+}
+
+/* libwmf writes text in the metafile's 8-bit code page, unescaped (as
+ * "\n\t>TEXT</text>"), and an svg root without the SVG namespace: the
+ * bytes over 0x7F are taken as Latin-1, the text escaped and the
+ * namespaces declared. Replaces the text in b. */
+static void
+wmf_fixup(cd_buf *b)
+{
+	cd_buf o;
+	const char *svg = strstr(b->data, "<svg");
+	int in_text = 0;
+
+	cd_buf_init(&o);
+	for (size_t i = 0; i < b->len; i++) {
+		unsigned char ch = (unsigned char)b->data[i];
+
+		if (in_text && strncmp(b->data + i, "</text>", 7) == 0) {
+			in_text = 0;
+			cd_buf_addc(&o, '<');
+		} else if (in_text && (ch == '<' || ch == '&' || ch == '>')) {
+			cd_buf_adds(&o, ch == '<' ? "&lt;" : ch == '&' ? "&amp;" : "&gt;");
+		} else if (!in_text && strncmp(b->data + i, "\n\t>", 3) == 0) {
+			in_text = 1;
+			cd_buf_adds(&o, "\n\t>");
+			i += 2;
+		} else if (b->data + i == svg) {
+			cd_buf_adds(&o, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
+			if (strstr(b->data, "xmlns:xlink") == NULL)
+				cd_buf_adds(&o, " xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+			i += 3;
+		} else if (ch < 0x80) {
+			cd_buf_addc(&o, (char)ch);
+		} else {
+			cd_buf_addc(&o, (char)(0xC0 | ch >> 6));
+			cd_buf_addc(&o, (char)(0x80 | (ch & 0x3F)));
+		}
+	}
+	cd_buf_add(&o, "", 0);
+	cd_buf_free(b);
+	*b = o;
+}
+
+/* Drops a <!DOCTYPE ...> declaration (the safe parser refuses them). */
+static void
+drop_doctype(cd_buf *b)
+{
+	char *d = b->data ? strstr(b->data, "<!DOCTYPE") : NULL;
+	char *e = d ? strchr(d, '>') : NULL;
+
+	if (e != NULL && memchr(d, '[', (size_t)(e - d)) == NULL) {
+		memmove(d, e + 1, b->len - (size_t)(e + 1 - b->data) + 1);
+		b->len -= (size_t)(e + 1 - d);
+	}
+}
+
+int
+cd_metafile_to_svg(int emf, const unsigned char *in, size_t len, char **svg,
+                   size_t *svglen)
+{
+	int fd[2], status = 0, rc;
+	pid_t pid;
+	cd_buf b;
+	xmlDocPtr doc;
+	cd_error err;
+
+	*svg = NULL;
+	if (pipe(fd) != 0)
+		return -1;
+	pid = fork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		child(fd[1], emf, in, len);
+	}
+	close(fd[1]);
+	cd_buf_init(&b);
+	rc = slurp(fd[0], &b);
+	if (rc != 0)
+		kill(pid, SIGKILL);
+	close(fd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (rc != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || b.len == 0) {
+		cd_buf_free(&b);
+		return -1;
+	}
+	cd_buf_add(&b, "", 0);
+	drop_doctype(&b);
+	if (!emf && !b.failed && strstr(b.data, "<svg xmlns=") == NULL)
+		wmf_fixup(&b);
+	/* an SVG that does not parse is no SVG */
+	doc = cd_xml_parse("svg", b.data, b.len, &err);
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL ||
+	    strcmp((const char *)xmlDocGetRootElement(doc)->name, "svg") != 0) {
+		xmlFreeDoc(doc);
+		cd_buf_free(&b);
+		return -1;
+	}
+	xmlFreeDoc(doc);
+	*svg = cd_buf_take(&b, svglen);
+	return *svg != NULL ? 0 : -1;
+}
