@@ -38,6 +38,20 @@ ms_since(const struct timespec *t0)
 	return (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
+/* How many stylesheets run side by side for this input. Each holds its
+ * result tree while it runs; a document whose council tree outgrew the
+ * package (peak after structure over 1.5 times the peak after reading:
+ * very many short blocks) renders one stylesheet at a time, to stay
+ * within twice the memory of parsing the input. COUNCILDOC_THREADS
+ * fixes the number. */
+static int
+threads_for(const struct run *r, const struct stage_clock *sc)
+{
+	if (r->threads <= 1 || r->threads_fixed)
+		return r->threads;
+	return sc->peak_structure > 1.5 * sc->peak_read ? 1 : r->threads;
+}
+
 /* Renders every output in memory; writes them (pictures first) only when
  * all succeeded (unsynced: cd_batch_run syncs the file system once at the
  * end). The outputs' SHA-256 only for a manifest. */
@@ -60,7 +74,7 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, const cd_media *m
 		free(out[0]);
 		return rc;
 	}
-	if (cd_emit_all(r->eng, r->formats, council, &r->opt, r->threads, out, olen,
+	if (cd_emit_all(r->eng, r->formats, council, &r->opt, threads_for(r, sc), out, olen,
 	                sc->on ? cpu : NULL, err) != CD_OK)
 		goto done;
 	sc_formats(sc, cpu);

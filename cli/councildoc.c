@@ -329,6 +329,9 @@ main(int argc, char **argv)
 	 * next one instead of returning it page by page (measured: ~4 %) */
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	/* the stylesheets' threads share two arenas: one per thread kept
+	 * freed memory apart (measured: +25 % peak with three threads) */
+	mallopt(M_ARENA_MAX, 2);
 #endif
 	memset(&r, 0, sizeof r);
 	r.formats = CD_FMT_XML;
@@ -368,8 +371,10 @@ main(int argc, char **argv)
 		return 1;
 	}
 	set_optkey(&r);
-	if (getenv("COUNCILDOC_THREADS") != NULL)
+	if (getenv("COUNCILDOC_THREADS") != NULL) {
 		r.threads = atoi(getenv("COUNCILDOC_THREADS"));
+		r.threads_fixed = r.threads > 0;
+	}
 	rc = cd_batch_run(&r);
 	if (empty > 0 && rc == 0)
 		rc = 1;   /* a directory argument gave nothing to convert */

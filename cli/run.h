@@ -26,6 +26,7 @@ struct run {
 	const char *manifest;    /* --manifest FILE, or NULL */
 	int jobs, recursive, quiet, validate, update, meta;
 	int threads;             /* stylesheets side by side per input; 0: cores left */
+	int threads_fixed;       /* 1: threads set by COUNCILDOC_THREADS */
 	cd_options opt;
 	cd_engine *eng;
 	char **inputs;           /* expanded list of files, in order */

@@ -35,9 +35,8 @@ sc_start(struct stage_clock *c)
 		c->last = cpu_now();
 }
 
-/* Peak resident set so far (VmHWM), in MB; 0 when unknown. */
-static double
-peak_mb(void)
+double
+sc_peak_mb(void)
 {
 	FILE *f = fopen("/proc/self/status", "r");
 	char line[256];
@@ -61,7 +60,7 @@ sc_mark(struct stage_clock *c, int stage)
 		return;
 	now = cpu_now();
 	c->t[stage] += now - c->last;
-	c->peak[stage] = peak_mb();
+	c->peak[stage] = sc_peak_mb();
 	c->last = now;
 }
 
@@ -82,7 +81,7 @@ sc_formats(struct stage_clock *c, const double cpu[4])
 	}
 	c->t[ST_XML] += rest > 0 ? rest : 0;
 	c->last = now;
-	c->peak[ST_XML] = peak_mb();
+	c->peak[ST_XML] = sc_peak_mb();
 	for (int i = 1; i < 4; i++)
 		c->peak[ST_XML + i] = c->peak[ST_XML];
 }
@@ -93,10 +92,9 @@ sc_convert(struct stage_clock *c, const char *name, const unsigned char *data,
 {
 	xmlDocPtr pkg, council;
 
-	if (!c->on)
-		return cd_convert(name, data, len, o, err);
 	pkg = cd_read(name, data, len, o, err);
 	sc_mark(c, ST_READ);
+	c->peak_read = sc_peak_mb();
 	if (pkg == NULL)
 		return NULL;
 	if (cd_flatten(pkg, o, err) != CD_OK)
@@ -109,6 +107,7 @@ sc_convert(struct stage_clock *c, const char *name, const unsigned char *data,
 		goto fail;
 	sc_mark(c, ST_NOTES);
 	council = cd_structure(pkg, o, err);
+	c->peak_structure = sc_peak_mb();
 	xmlFreeDoc(pkg);
 	sc_mark(c, ST_STRUCTURE);
 	return council;

@@ -12,7 +12,9 @@ enum {
 };
 
 struct stage_clock {
-	int on;            /* 0: every call below does nothing */
+	int on;            /* 0: every call below does nothing but sc_convert's
+	                      peak_read / peak_structure */
+	double peak_read, peak_structure; /* peak MB after reading, after structure */
 	double t[ST_N];    /* CPU seconds spent in each stage */
 	double peak[ST_N]; /* peak resident MB of the process after each stage */
 	double last;       /* CPU clock at the last mark */
@@ -29,6 +31,8 @@ void sc_formats(struct stage_clock *c, const double cpu[4]);
 /* cd_convert, stage by stage, marking each stage when the clock is on. */
 xmlDocPtr sc_convert(struct stage_clock *c, const char *name, const unsigned char *data,
                      size_t len, const cd_options *o, cd_error *err);
+/* Peak resident set of the process so far (VmHWM), in MB; 0 when unknown. */
+double sc_peak_mb(void);
 /* Two lines on stderr: "times: INPUT read=S flatten=S ..." (CPU seconds)
  * and "peak MB after: INPUT read=MB ..." */
 void sc_print(const struct stage_clock *c, const char *input);
