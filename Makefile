@@ -16,6 +16,8 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libemf2svg ships no pkg-config file; the stylesheets run in threads
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lemf2svg -pthread
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+# the CLI reads its manifest with jansson (the library does not need it)
+CLI_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
@@ -81,7 +83,7 @@ $(A)/libcouncildoc.a: $(ASAN_OBJ)
 
 bin/councildoc: $(R)/cli/councildoc.o $(R)/cli/batch.o $(R)/cli/manifest.o $(R)/cli/outputs.o $(R)/cli/times.o $(R)/libcouncildoc.a
 	@mkdir -p bin
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(CLI_LIBS) $(LDFLAGS)
 
 bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/cli/filter.o $(R)/libcouncildoc.a
 	@mkdir -p bin
@@ -90,7 +92,7 @@ bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/cli/filter.o $(R)/libcouncildoc.a
 # sanitized programs for the tests
 $(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/cli/batch.o $(A)/cli/manifest.o $(A)/cli/outputs.o $(A)/cli/times.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
-	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
+	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS) $(CLI_LIBS)
 
 $(A)/bin/councildoc-%: $(A)/cli/councildoc-%.o $(A)/cli/filter.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
@@ -99,6 +101,10 @@ $(A)/bin/councildoc-%: $(A)/cli/councildoc-%.o $(A)/cli/filter.o $(A)/libcouncil
 $(A)/bin/mkdocx: $(A)/tests/mkdocx.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(A)/bin/jsonlines: tests/jsonlines.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g $(SAN) $(WARN) -o $@ $< $(CLI_LIBS)
 
 $(A)/tests/test_%: $(A)/tests/test_%.o $(A)/libcouncildoc.a
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
@@ -121,7 +127,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory check-install
 	@echo "make test: all passed"
 
-test-build: $(UNIT) $(FILTERS:%=$(A)/bin/councildoc-%) $(A)/bin/councildoc $(A)/bin/mkdocx
+test-build: $(UNIT) $(FILTERS:%=$(A)/bin/councildoc-%) $(A)/bin/councildoc $(A)/bin/mkdocx $(A)/bin/jsonlines
 
 golden: deps-test
 	@$(MAKE) --no-print-directory $(A)/bin/councildoc $(A)/bin/councildoc-render $(A)/bin/mkdocx

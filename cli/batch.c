@@ -277,7 +277,7 @@ progress(struct tally *t, const char *current)
 static void
 print_warnings(struct tally *t, size_t idx, const char *line)
 {
-	char *w = t->r->quiet ? NULL : json_get(line, "warnings", NULL);
+	char *w = t->r->quiet ? NULL : json_get(line, "warnings");
 	const char *in = strcmp(t->r->inputs[idx], "-") == 0 ? "stdin" : t->r->inputs[idx];
 
 	if (w != NULL && t->bar)
@@ -307,7 +307,7 @@ record(struct tally *t, size_t idx, char *line)
 	print_warnings(t, idx, line);
 	if (strstr(line, "\"status\":\"error\"") != NULL) {
 		t->failed++;
-		err = json_get(line, "error", NULL);
+		err = json_get(line, "error");
 		if (t->bar)
 			fputs("\r\033[K", stderr);
 		if (!t->r->quiet)

@@ -29,8 +29,11 @@ static const char usage_text[] =
 	"      --wrap=N         txt: wrap lines at N columns (default 0: no wrapping)\n"
 	"      --table-headers=HOW  txt: header row 'once' (default) or 'repeat'ed in every row\n"
 	"      --front-matter   md: begin with YAML front matter holding the metadata\n"
+	"      --toc            md, docbook: a table of contents made from the sections\n"
 	"      --comments       keep Word comments apart in the council XML (default: dropped)\n"
 	"      --media DIR      without -o: write the pictures into DIR, referenced as DIR/FILE\n"
+	"      --changes=HOW    tracked changes: accept (default: Word's final view),\n"
+	"                       reject (the original) or all (both, marked)\n"
 	"      --no-validate    do not validate the council XML against council.rng\n"
 	"      --manifest FILE  keep a manifest of the batch (JSON lines)\n"
 	"      --update         skip inputs the manifest shows done with the same options\n"
@@ -185,7 +188,7 @@ static void
 parse_args(struct run *r, int argc, char **argv)
 {
 	enum { O_NOTES = 256, O_WRAP, O_FRONT, O_NOVALID, O_DATADIR, O_MANIFEST, O_UPDATE,
-	       O_META, O_THEAD, O_COMMENTS, O_MEDIA };
+	       O_META, O_THEAD, O_COMMENTS, O_MEDIA, O_CHANGES, O_TOC };
 	static const struct option longopts[] = {
 		{ "to", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
@@ -205,6 +208,8 @@ parse_args(struct run *r, int argc, char **argv)
 		{ "table-headers", required_argument, NULL, O_THEAD },
 		{ "comments", no_argument, NULL, O_COMMENTS },
 		{ "media", required_argument, NULL, O_MEDIA },
+		{ "changes", required_argument, NULL, O_CHANGES },
+		{ "toc", no_argument, NULL, O_TOC },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
@@ -240,6 +245,7 @@ parse_args(struct run *r, int argc, char **argv)
 			r->opt.wrap = (int)v;
 			break;
 		case O_FRONT: r->opt.front_matter = 1; break;
+		case O_TOC: r->opt.toc = 1; break;
 		case O_NOVALID: r->validate = 0; break;
 		case O_DATADIR: r->datadir = optarg; break;
 		case O_MANIFEST: r->manifest = optarg; break;
@@ -247,6 +253,16 @@ parse_args(struct run *r, int argc, char **argv)
 		case O_META: r->meta = 1; break;
 		case O_COMMENTS: r->opt.keep_comments = 1; break;
 		case O_MEDIA: r->media = optarg; break;
+		case O_CHANGES:
+			if (strcmp(optarg, "accept") == 0)
+				r->opt.changes = CD_CHANGES_ACCEPT;
+			else if (strcmp(optarg, "reject") == 0)
+				r->opt.changes = CD_CHANGES_REJECT;
+			else if (strcmp(optarg, "all") == 0)
+				r->opt.changes = CD_CHANGES_ALL;
+			else
+				usage_error("--changes takes accept, reject or all, not '%s'", optarg);
+			break;
 		case O_THEAD:
 			if (strcmp(optarg, "once") != 0 && strcmp(optarg, "repeat") != 0)
 				usage_error("--table-headers takes once or repeat, not '%s'", optarg);
@@ -264,9 +280,10 @@ static void
 set_optkey(struct run *r)
 {
 	snprintf(r->optkey, sizeof r->optkey,
-	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;thead=%d;comments=%d;validate=%d;dir=%s;media=%s",
+	         "v=%s;t=%u;notes=%s;wrap=%d;front=%d;toc=%d;thead=%d;comments=%d;changes=%d;validate=%d;dir=%s;media=%s",
 	         CD_VERSION, r->formats, r->opt.notes_at == CD_NOTES_SECTION ? "section" : "end",
-	         r->opt.wrap, r->opt.front_matter, r->opt.table_headers_repeat, r->opt.keep_comments, r->validate,
+	         r->opt.wrap, r->opt.front_matter, r->opt.toc, r->opt.table_headers_repeat, r->opt.keep_comments,
+	         r->opt.changes, r->validate,
 	         r->outdir ? r->outdir : "-", r->media ? r->media : "-");
 }
 

@@ -7,32 +7,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cd_internal.h"
 #include "run.h"
 
 char *
-json_get(const char *line, const char *key, const char **pos)
+json_get(const char *line, const char *key)
 {
-	char pat[64];
-	const char *p;
-	cd_buf b;
+	json_t *o = json_loads(line, JSON_REJECT_DUPLICATES, NULL);
+	const char *v = json_string_value(json_object_get(o, key));
+	char *r = v != NULL ? strdup(v) : NULL;
 
-	snprintf(pat, sizeof pat, "\"%s\":\"", key);
-	p = strstr(pos != NULL && *pos != NULL ? *pos : line, pat);
-	if (p == NULL)
-		return NULL;
-	cd_buf_init(&b);
-	for (p += strlen(pat); *p && *p != '"'; p++) {
-		if (*p == '\\' && p[1] != '\0') {
-			p++;
-			cd_buf_addc(&b, *p == 'n' ? '\n' : *p == 't' ? '\t' : *p == 'r' ? '\r' : *p);
-		} else {
-			cd_buf_addc(&b, *p);
-		}
-	}
-	if (pos != NULL)
-		*pos = p;
-	return cd_buf_take(&b, NULL);
+	json_decref(o);
+	return r;
+}
+
+/* A copy of member key of o when it is a string, else NULL. */
+static char *
+dup_member(json_t *o, const char *key)
+{
+	const char *v = json_string_value(json_object_get(o, key));
+
+	return v != NULL ? strdup(v) : NULL;
 }
 
 void
@@ -50,39 +47,41 @@ entry_free(struct manifest_entry *e)
 	free(e->out_sha);
 }
 
+/* One record of the manifest, read with jansson: any key order, every
+ * escape. 1 for a record of a converted input, else 0 (e cleared). */
 static int
 parse_entry(const char *line, struct manifest_entry *e)
 {
-	const char *pos = NULL;
-	char *status = json_get(line, "status", NULL);
-	int ok = status != NULL && strcmp(status, "ok") == 0;
+	json_t *o = json_loads(line, JSON_REJECT_DUPLICATES, NULL), *outs, *x;
+	const char *status = json_string_value(json_object_get(o, "status"));
+	size_t i;
 
-	free(status);
 	memset(e, 0, sizeof *e);
-	if (!ok)
+	if (status == NULL || strcmp(status, "ok") != 0) {
+		json_decref(o);
 		return 0;
-	e->input = json_get(line, "input", NULL);
-	e->sha = json_get(line, "sha256", NULL);
-	e->options = json_get(line, "options", NULL);
-	pos = strstr(line, "\"outputs\":[");
-	while (pos != NULL) {
-		char *path = json_get(line, "path", &pos);
-		char *sha = path ? json_get(line, "sha256", &pos) : NULL;
-		char **o = sha ? realloc(e->out, (e->nout + 1) * sizeof *o) : NULL;
-		char **h = o ? realloc(e->out_sha, (e->nout + 1) * sizeof *h) : NULL;
-
-		if (o != NULL)
-			e->out = o;
-		if (h != NULL)
-			e->out_sha = h;
-		if (h == NULL) {
-			free(path);
-			free(sha);
+	}
+	e->input = dup_member(o, "input");
+	e->sha = dup_member(o, "sha256");
+	e->options = dup_member(o, "options");
+	outs = json_object_get(o, "outputs");
+	if (json_array_size(outs) > 0) {
+		e->out = calloc(json_array_size(outs), sizeof *e->out);
+		e->out_sha = calloc(json_array_size(outs), sizeof *e->out_sha);
+	}
+	json_array_foreach(outs, i, x) {
+		if (e->out == NULL || e->out_sha == NULL)
+			break;
+		e->out[e->nout] = dup_member(x, "path");
+		e->out_sha[e->nout] = dup_member(x, "sha256");
+		if (e->out[e->nout] == NULL || e->out_sha[e->nout] == NULL) {
+			free(e->out[e->nout]);
+			free(e->out_sha[e->nout]);
 			break;
 		}
-		e->out[e->nout] = path;
-		e->out_sha[e->nout++] = sha;
+		e->nout++;
 	}
+	json_decref(o);
 	e->line = strdup(line);
 	if (e->input == NULL || e->sha == NULL || e->options == NULL || e->line == NULL) {
 		entry_free(e);

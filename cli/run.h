@@ -37,9 +37,9 @@ struct run {
 	size_t nold;
 };
 
-/* cli/manifest.c. The JSON string value after "key": in line from *pos
- * on (malloc'd), or NULL. */
-char *json_get(const char *line, const char *key, const char **pos);
+/* cli/manifest.c (JSON read with jansson). The string member key of the
+ * JSON object in line (malloc'd), or NULL. */
+char *json_get(const char *line, const char *key);
 void entry_free(struct manifest_entry *e);
 /* Loads r->manifest into r->old; later lines for the same input win. */
 void manifest_load(struct run *r);

@@ -25,7 +25,7 @@
  *                                                census.c, figures.c, charts.c
  *   cd_clean, cd_clean_*                         pipeline/clean.c
  *   cd_notes, cd_notes_*                         pipeline/notes.c
- *   cd_structure, cd_st_*                        pipeline/structure.c, styles.c,
+ *   cd_structure, cd_st_*                        pipeline/structure.c, front.c, roles.c, styles.c,
  *                                                numbering.c, blocks.c, tables.c,
  *                                                sections.c, stlang.c, comments.c,
  *                                                stfigure.c
@@ -94,6 +94,8 @@ typedef enum cd_format {
 	CD_FMT_ALL = 0xf
 } cd_format;
 
+enum { CD_CHANGES_ACCEPT = 0, CD_CHANGES_REJECT, CD_CHANGES_ALL };
+
 typedef enum cd_notes_at { CD_NOTES_SECTION = 0, CD_NOTES_END } cd_notes_at;
 
 /* Options travel in this struct; cd_options_init sets the defaults. */
@@ -105,10 +107,15 @@ typedef struct cd_options {
 	size_t max_input_size;   /* bytes of one input file (default 2 GiB) */
 	/* conversion */
 	int keep_comments;       /* 1: comments kept apart in the package doc */
+	int changes;             /* tracked changes: CD_CHANGES_ACCEPT (Word's final
+	                            view), _REJECT (the original) or _ALL (both,
+	                            marked with author and date) */
 	/* emitters */
 	cd_notes_at notes_at;    /* txt: notes at the end of their section or document */
 	int wrap;                /* txt: wrap at this many columns, 0 = no wrapping */
 	int front_matter;        /* md: YAML front matter with the metadata */
+	int toc;                 /* md, DocBook: a table of contents made from the
+	                            sections, linking to their ids */
 	int table_headers_repeat; /* txt: "Header: value" in every row (else the
 	                            header row once, then cells joined by "; ") */
 } cd_options;

@@ -288,6 +288,11 @@ sheet_params(cd_format fmt, const cd_options *o, const char **p, char *wrap, siz
 	} else if (fmt == CD_FMT_MD) {
 		p[i++] = "front-matter";
 		p[i++] = o->front_matter ? "'yes'" : "'no'";
+		p[i++] = "toc";
+		p[i++] = o->toc ? "'yes'" : "'no'";
+	} else if (fmt == CD_FMT_DOCBOOK) {
+		p[i++] = "toc";
+		p[i++] = o->toc ? "'yes'" : "'no'";
 	}
 	p[i] = NULL;
 }

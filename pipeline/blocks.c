@@ -16,6 +16,7 @@
 
 #include "structure.h"
 #include "stlang.h"
+#include "symbols.h"
 
 enum { F_B = 1, F_I = 2, F_U = 4, F_SUP = 8, F_SUB = 16 };
 
@@ -25,12 +26,14 @@ typedef struct piece {
 	unsigned fmt;
 	char lang[16];
 	const xmlNode *link; /* the w:hyperlink it sits in, or NULL */
+	const xmlNode *rev;  /* the pkg:ins / pkg:del it sits in, or NULL */
 } piece;
 
 typedef struct pieces {
 	piece *v;
 	size_t n, cap;
 	int text_only;       /* do not build node pieces */
+	const xmlNode *rev;  /* the tracked change being collected, or NULL */
 } pieces;
 
 static void
@@ -70,7 +73,8 @@ pc_text(pieces *ps, const char *s, unsigned fmt, const char *lang, const xmlNode
 		return;
 	/* extend the previous piece when nothing changes */
 	if (ps->n > 0 && ps->v[ps->n - 1].text != NULL && ps->v[ps->n - 1].fmt == fmt &&
-	    ps->v[ps->n - 1].link == link && strcmp(ps->v[ps->n - 1].lang, lang) == 0) {
+	    ps->v[ps->n - 1].link == link && ps->v[ps->n - 1].rev == ps->rev &&
+	    strcmp(ps->v[ps->n - 1].lang, lang) == 0) {
 		piece *q = &ps->v[ps->n - 1];
 		size_t a = strlen(q->text), b = strlen(s);
 		char *t = realloc(q->text, a + b + 1);
@@ -87,6 +91,7 @@ pc_text(pieces *ps, const char *s, unsigned fmt, const char *lang, const xmlNode
 	p->fmt = fmt;
 	snprintf(p->lang, sizeof p->lang, "%s", lang);
 	p->link = link;
+	p->rev = ps->rev;
 }
 
 static void
@@ -102,6 +107,7 @@ pc_node(pieces *ps, xmlNodePtr n, const xmlNode *link)
 	}
 	p->node = n;
 	p->link = link;
+	p->rev = ps->rev;
 }
 
 xmlNodePtr
@@ -120,25 +126,21 @@ copy_attr(const xmlNode *from, const char *name, xmlNodePtr to, const char *as)
 	xmlFree(v);
 }
 
-/* Symbol-font characters (w:sym) to Unicode; "" for unknown ones. */
+/* A w:sym left in the paragraph (the flatten stage converts them; a
+ * package that skipped it) as UTF-8 in buf (size 5), "" when it maps to
+ * nothing (symbols.c). */
 static const char *
-sym_char(unsigned ch)
+sym_char(const xmlNode *sym, char *buf)
 {
-	static const struct { unsigned c; const char *u; } t[] = {
-		{ 0xA3, "≤" }, { 0xB3, "≥" }, { 0xB1, "±" }, { 0xB4, "×" },
-		{ 0xB8, "÷" }, { 0xB7, "•" }, { 0xAE, "→" }, { 0xAC, "←" },
-		{ 0xAD, "↑" }, { 0xAF, "↓" }, { 0xB0, "°" }, { 0xA5, "∞" },
-		{ 0xB9, "≠" }, { 0xBB, "≈" }, { 0xBA, "≡" }, { 0xD6, "√" },
-		{ 0x61, "α" }, { 0x62, "β" }, { 0x64, "δ" }, { 0x65, "ε" },
-		{ 0x6C, "λ" }, { 0x6D, "μ" }, { 0x70, "π" }, { 0x73, "σ" },
-		{ 0x44, "Δ" }, { 0x57, "Ω" }, { 0x53, "Σ" }, { 0xA7, "▪" },
-		{ 0xFC, "✓" }, { 0xD8, "➢" }, { 0x2D, "−" }, { 0x2B, "+" },
-	};
-	ch &= 0xFF;
-	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
-		if (t[k].c == ch)
-			return t[k].u;
-	return "";
+	xmlChar *font = cd_w_attr(sym, "font"), *ch = cd_w_attr(sym, "char");
+	unsigned long code = ch ? strtoul((const char *)ch, NULL, 16) : 0;
+	uint32_t u = code <= 0xFFFF ? cd_sym_map(cd_sym_font((const char *)font),
+	                                         (unsigned)code) : 0;
+
+	xmlFree(font);
+	xmlFree(ch);
+	cd_sym_utf8(u, buf);
+	return buf;
 }
 
 static void collect(cd_st_ctx *c, const xmlNode *parent, pieces *ps, const xmlNode *link);
@@ -212,12 +214,9 @@ run_child(cd_st_ctx *c, const xmlNode *k, pieces *ps, unsigned fmt,
 			pc_node(ps, cd_st_elem(c, "br"), link);
 		xmlFree(type);
 	} else if (cd_w_is(k, "sym")) {
-		xmlChar *ch = cd_w_attr(k, "char");
+		char u[5];
 
-		if (ch != NULL)
-			pc_text(ps, sym_char((unsigned)strtoul((const char *)ch, NULL, 16)),
-			        fmt, lang, link);
-		xmlFree(ch);
+		pc_text(ps, sym_char(k, u), fmt, lang, link);
 	} else if (k->ns && strcmp((const char *)k->ns->href, CD_PKG_NS) == 0) {
 		if (!ps->text_only)
 			pc_node(ps, marker_node(c, k), link);
@@ -290,13 +289,27 @@ collect(cd_st_ctx *c, const xmlNode *parent, pieces *ps, const xmlNode *link)
 		         cd_w_is(k, "fldSimple") || cd_w_is(k, "dir") ||
 		         cd_w_is(k, "bdo"))
 			collect(c, k, ps, link);
-		else if (k->ns && strcmp((const char *)k->ns->href, CD_PKG_NS) == 0 &&
-		         !ps->text_only)
+		else if (cd_pkg_is(k, "ins") || cd_pkg_is(k, "del")) {
+			const xmlNode *saved = ps->rev;
+
+			ps->rev = k;
+			collect(c, k, ps, link);
+			ps->rev = saved;
+		} else if (k->ns && strcmp((const char *)k->ns->href, CD_PKG_NS) == 0 &&
+		           !ps->text_only)
 			pc_node(ps, marker_node(c, k), link);
 	}
 }
 
 /* Plain text of the pieces (caller frees). */
+/* 1 for text shown as deleted (--changes=all): it takes no part in how
+ * the paragraph is read (a deleted "3.1<TAB>" is no section number). */
+static int
+is_deleted(const piece *p)
+{
+	return p->rev != NULL && cd_pkg_is(p->rev, "del");
+}
+
 static char *
 pc_plain(const pieces *ps)
 {
@@ -304,7 +317,7 @@ pc_plain(const pieces *ps)
 
 	cd_buf_init(&b);
 	for (size_t k = 0; k < ps->n; k++)
-		if (ps->v[k].text)
+		if (ps->v[k].text && !is_deleted(&ps->v[k]))
 			cd_buf_adds(&b, ps->v[k].text);
 	return cd_buf_take(&b, NULL);
 }
@@ -312,7 +325,7 @@ pc_plain(const pieces *ps)
 char *
 cd_st_para_text(const cd_st_ctx *c, const xmlNode *p)
 {
-	pieces ps = { NULL, 0, 0, 1 };
+	pieces ps = { NULL, 0, 0, 1, NULL };
 	cd_st_ctx tmp = *c;
 	char *s;
 
@@ -338,7 +351,9 @@ pc_trim(pieces *ps, size_t skip)
 	for (k = 0; k < ps->n; k++) {
 		piece *p = &ps->v[k];
 
-		if (p->text) {
+		if (p->text && skip > 0 && is_deleted(p)) {
+			continue;
+		} else if (p->text) {
 			size_t l = strlen(p->text), d = skip < l ? skip : l;
 
 			skip -= d;
@@ -381,6 +396,10 @@ keys(const piece *p, const char **k, const void **id)
 	static const char *const names[] = { "b", "i", "u", "sup", "sub" };
 	int n = 0;
 
+	if (p->rev) {
+		k[n] = (const char *)p->rev->name;   /* "ins" or "del" */
+		id[n++] = p->rev;
+	}
 	if (p->link) {
 		k[n] = "link";
 		id[n++] = p->link;
@@ -412,6 +431,16 @@ open_elem(cd_st_ctx *c, const char *name, const piece *p)
 			xmlSetProp(e, BAD_CAST "target", a);
 		xmlFree(h);
 		xmlFree(a);
+	} else if (strcmp(name, "ins") == 0 || strcmp(name, "del") == 0) {
+		xmlChar *a = xmlGetProp(p->rev, BAD_CAST "author");
+		xmlChar *d = xmlGetProp(p->rev, BAD_CAST "date");
+
+		if (a != NULL)
+			xmlSetProp(e, BAD_CAST "author", a);
+		if (d != NULL)
+			xmlSetProp(e, BAD_CAST "date", d);
+		xmlFree(a);
+		xmlFree(d);
 	} else if (strcmp(name, "span") == 0) {
 		xmlNsPtr xns = xmlSearchNsByHref(c->out, e, BAD_CAST CD_XML_NS);
 
@@ -438,16 +467,16 @@ link_usable(const xmlNode *l)
 static int
 build(cd_st_ctx *c, pieces *ps, xmlNodePtr parent)
 {
-	xmlNodePtr stack[8];
-	const char *sk[8];
-	const void *sid[8];
+	xmlNodePtr stack[10];
+	const char *sk[10];
+	const void *sid[10];
 	int depth = 0, added = 0;
 
 	stack[0] = parent;
 	for (size_t k = 0; k < ps->n; k++) {
 		piece *p = &ps->v[k];
-		const char *kn[8];
-		const void *kid[8];
+		const char *kn[10];
+		const void *kid[10];
 		int n, common = 0;
 
 		if (p->link && !link_usable(p->link))
@@ -483,7 +512,7 @@ build(cd_st_ctx *c, pieces *ps, xmlNodePtr parent)
 int
 cd_st_inline(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, size_t skip)
 {
-	pieces ps = { NULL, 0, 0, 0 };
+	pieces ps = { NULL, 0, 0, 0, NULL };
 	int r, saved = c->para_vanish;
 
 	c->para_vanish = cd_st_para_vanish(c->styles, p);
@@ -498,7 +527,7 @@ cd_st_inline(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, size_t skip)
 int
 cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p)
 {
-	pieces ps = { NULL, 0, 0, 0 };
+	pieces ps = { NULL, 0, 0, 0, NULL };
 	cd_st_ctx tmp = *c;
 	int has = 0;
 
@@ -517,10 +546,15 @@ cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p)
 void
 cd_st_blocks(cd_st_ctx *c, const xmlNode *container, xmlNodePtr parent)
 {
+	xmlNodePtr list = NULL;
+
 	for (const xmlNode *k = container->children; k; k = k->next) {
 		if (cd_w_is(k, "p")) {
 			xmlNodePtr p;
 
+			if (cd_st_block_item(c, k, parent, &list))
+				continue;
+			list = NULL;
 			if (!cd_st_para_has_content(c, k))
 				continue;
 			p = cd_st_elem(c, "p");
@@ -531,11 +565,13 @@ cd_st_blocks(cd_st_ctx *c, const xmlNode *container, xmlNodePtr parent)
 		} else if (cd_w_is(k, "tbl")) {
 			xmlNodePtr t = cd_st_table(c, k);
 
+			list = NULL;
 			if (t != NULL)
 				xmlAddChild(parent, t);
 		} else if (cd_w_is(k, "sdt") || cd_w_is(k, "sdtContent") ||
 		           cd_w_is(k, "customXml") || cd_w_is(k, "ins") ||
 		           cd_w_is(k, "txbxContent")) {
+			list = NULL;
 			cd_st_blocks(c, k, parent);
 		}
 	}

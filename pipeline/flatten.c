@@ -293,10 +293,17 @@ flat_wrappers(xmlNodePtr root)
 	cd_flat_list_free(&l);
 }
 
+/* 1 when the paragraph mark of p goes in this view of the changes: a
+ * deleted mark when they are accepted, an inserted one when they are
+ * rejected; with all changes shown every paragraph stays. */
 static int
-mark_deleted(xmlNodePtr p)
+mark_gone(xmlNodePtr p, int mode)
 {
-	return cd_w_child(cd_w_child(cd_w_child(p, "pPr"), "rPr"), "del") != NULL;
+	xmlNodePtr rpr = cd_w_child(cd_w_child(p, "pPr"), "rPr");
+
+	if (mode == CD_CHANGES_ALL)
+		return 0;
+	return cd_w_child(rpr, mode == CD_CHANGES_REJECT ? "ins" : "del") != NULL;
 }
 
 /* A drop cap: a frame paragraph (w:framePr w:dropCap="drop"/"margin")
@@ -312,10 +319,11 @@ drop_cap(xmlNodePtr p)
 	return dc;
 }
 
-/* Paragraphs whose mark is deleted, and drop caps, join the next
- * paragraph; rows whose deletion is tracked vanish. */
+/* Paragraphs whose mark is deleted (inserted, when changes are
+ * rejected), and drop caps, join the next paragraph; rows whose deletion
+ * (insertion) is tracked vanish. */
 static void
-flat_deleted_marks(xmlNodePtr root)
+flat_deleted_marks(xmlNodePtr root, int mode)
 {
 	cd_flat_list l = { 0 };
 
@@ -323,7 +331,7 @@ flat_deleted_marks(xmlNodePtr root)
 	for (size_t i = 0; i < l.n; i++) {
 		xmlNodePtr p = l.v[i], next = cd_xml_next_elem(p), first, c, nx;
 
-		if (!(mark_deleted(p) || drop_cap(p)) || !cd_w_is(next, "p"))
+		if (!(mark_gone(p, mode) || drop_cap(p)) || !cd_w_is(next, "p"))
 			continue;
 		first = cd_w_child(next, "pPr");
 		first = first ? first->next : next->children;
@@ -341,8 +349,9 @@ flat_deleted_marks(xmlNodePtr root)
 	}
 	cd_flat_list_free(&l);
 	cd_flat_collect(root, CD_W_NS, "tr", &l);
-	for (size_t i = l.n; i-- > 0;)
-		if (cd_w_child(cd_w_child(l.v[i], "trPr"), "del") != NULL)
+	for (size_t i = l.n; i-- > 0 && mode != CD_CHANGES_ALL;)
+		if (cd_w_child(cd_w_child(l.v[i], "trPr"),
+		               mode == CD_CHANGES_REJECT ? "ins" : "del") != NULL)
 			cd_xml_remove(l.v[i]);
 	cd_flat_list_free(&l);
 }
@@ -444,7 +453,9 @@ flat_hidden(xmlNodePtr root, int runs, int links)
 	cd_flat_list_free(&l);
 }
 
-static const char *const deleted_names[] = { "del", "framePr", NULL };
+static const char *const deleted_names[] = { "del", "ins", "framePr", NULL };
+static const char *const change_names[] = { "ins", "del", "moveTo", "moveFrom",
+	"delText", "delInstrText", NULL };
 static const char *const field_names[] = { "fldChar", "instrText", "fldSimple", NULL };
 static const char *const math_names[] = { "oMath", "oMathPara", NULL };
 static const char *const symbol_names[] = { "sym", "rFonts", NULL };
@@ -456,17 +467,21 @@ flat_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
 	cd_census c;
 	cd_status st;
-	int fields;
+	int fields, mode = *(const int *)ctx;
 
-	(void)ctx;
 	/* each pass only when the part holds an element it acts on */
 	cd_census_take(root, &c);
 	if (cd_census_has(&c, "AlternateContent"))
 		flat_alternates(root);
+	if (mode != CD_CHANGES_ACCEPT && cd_census_any(&c, change_names) &&
+	    cd_flat_revisions(root, mode) != CD_OK) {
+		cd_error_set(err, CD_ERR_NOMEM, part, 0, "out of memory in tracked changes");
+		return CD_ERR_NOMEM;
+	}
 	if (cd_census_any(&c, w_drop) || cd_census_any(&c, w_unwrap))
 		flat_wrappers(root);
 	if (cd_census_any(&c, deleted_names))
-		flat_deleted_marks(root);
+		flat_deleted_marks(root, mode);
 	if (cd_census_has(&c, "txbxContent"))
 		flat_textboxes(root);
 	fields = cd_census_any(&c, field_names);
@@ -487,6 +502,7 @@ cd_status
 cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 {
 	xmlNodePtr comments;
+	int mode;
 
 	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
 		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "flatten: no package document");
@@ -495,5 +511,6 @@ cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	comments = cd_pkg_part(pkg, "comments");
 	if (comments != NULL && (o == NULL || !o->keep_comments))
 		cd_xml_remove(comments);
-	return cd_flat_each_part(pkg, flat_part, NULL, err);
+	mode = o != NULL ? o->changes : CD_CHANGES_ACCEPT;
+	return cd_flat_each_part(pkg, flat_part, &mode, err);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "stages.h"
+#include "symbols.h"
 
 /* ---- OMML → linear text ---- */
 
@@ -275,107 +276,40 @@ cd_flat_math(xmlNodePtr root, const char *part, cd_error *err)
 	return CD_OK;
 }
 
-/* ---- Symbol and Wingdings ---- */
-
-struct sym_pair { unsigned char code; unsigned short uc; };
-
-static const struct sym_pair symbol_tab[] = {
-	{0x22, 0x2200}, {0x24, 0x2203}, {0x27, 0x220B}, {0x2A, 0x2217}, {0x2D, 0x2212},
-	{0x40, 0x2245}, {0x41, 0x0391}, {0x42, 0x0392}, {0x43, 0x03A7}, {0x44, 0x0394},
-	{0x45, 0x0395}, {0x46, 0x03A6}, {0x47, 0x0393}, {0x48, 0x0397}, {0x49, 0x0399},
-	{0x4A, 0x03D1}, {0x4B, 0x039A}, {0x4C, 0x039B}, {0x4D, 0x039C}, {0x4E, 0x039D},
-	{0x4F, 0x039F}, {0x50, 0x03A0}, {0x51, 0x0398}, {0x52, 0x03A1}, {0x53, 0x03A3},
-	{0x54, 0x03A4}, {0x55, 0x03A5}, {0x56, 0x03C2}, {0x57, 0x03A9}, {0x58, 0x039E},
-	{0x59, 0x03A8}, {0x5A, 0x0396}, {0x5C, 0x2234}, {0x5E, 0x22A5}, {0x61, 0x03B1},
-	{0x62, 0x03B2}, {0x63, 0x03C7}, {0x64, 0x03B4}, {0x65, 0x03B5}, {0x66, 0x03C6},
-	{0x67, 0x03B3}, {0x68, 0x03B7}, {0x69, 0x03B9}, {0x6A, 0x03D5}, {0x6B, 0x03BA},
-	{0x6C, 0x03BB}, {0x6D, 0x03BC}, {0x6E, 0x03BD}, {0x6F, 0x03BF}, {0x70, 0x03C0},
-	{0x71, 0x03B8}, {0x72, 0x03C1}, {0x73, 0x03C3}, {0x74, 0x03C4}, {0x75, 0x03C5},
-	{0x76, 0x03D6}, {0x77, 0x03C9}, {0x78, 0x03BE}, {0x79, 0x03C8}, {0x7A, 0x03B6},
-	{0x7E, 0x223C}, {0xA2, 0x2032}, {0xA3, 0x2264}, {0xA5, 0x221E}, {0xA7, 0x2663},
-	{0xA8, 0x2666}, {0xA9, 0x2665}, {0xAA, 0x2660}, {0xAB, 0x2194}, {0xAC, 0x2190},
-	{0xAD, 0x2191}, {0xAE, 0x2192}, {0xAF, 0x2193}, {0xB0, 0x00B0}, {0xB1, 0x00B1},
-	{0xB2, 0x2033}, {0xB3, 0x2265}, {0xB4, 0x00D7}, {0xB5, 0x221D}, {0xB6, 0x2202},
-	{0xB7, 0x2022}, {0xB8, 0x00F7}, {0xB9, 0x2260}, {0xBA, 0x2261}, {0xBB, 0x2248},
-	{0xBC, 0x2026}, {0xC4, 0x2297}, {0xC5, 0x2295}, {0xC6, 0x2205}, {0xC7, 0x2229},
-	{0xC8, 0x222A}, {0xCE, 0x2208}, {0xCF, 0x2209}, {0xD1, 0x2207}, {0xD6, 0x221A},
-	{0xD7, 0x00B7}, {0xD8, 0x00AC}, {0xD9, 0x2227}, {0xDA, 0x2228}, {0xDB, 0x21D4},
-	{0xDC, 0x21D0}, {0xDE, 0x21D2}, {0xE5, 0x2211}, {0xF2, 0x222B}, {0, 0}
-};
-
-static const struct sym_pair wingdings_tab[] = {
-	{0x4A, 0x263A}, {0x4C, 0x2639}, {0x6C, 0x25CF}, {0x6E, 0x25A0}, {0x6F, 0x25A1},
-	{0x71, 0x2751}, {0x75, 0x25C6}, {0x76, 0x2756}, {0x77, 0x2B25}, {0x9F, 0x2022},
-	{0xA1, 0x25CB}, {0xA7, 0x25AA}, {0xA8, 0x25FB}, {0xD8, 0x27A2}, {0xE8, 0x2794},
-	{0xF0, 0x21E8}, {0xFB, 0x2717}, {0xFC, 0x2713}, {0xFD, 0x2612}, {0xFE, 0x2611},
-	{0, 0}
-};
-
-unsigned
-cd_flat_sym_map(const char *font, unsigned code)
-{
-	const struct sym_pair *t = NULL;
-
-	if (code >= 0xF000 && code <= 0xF0FF)
-		code -= 0xF000;
-	if (font != NULL && strstr(font, "Wingdings") != NULL)
-		t = wingdings_tab;
-	else if (font != NULL && strstr(font, "Symbol") != NULL)
-		t = symbol_tab;
-	if (t == NULL)
-		return code >= 0x20 && code < 0xF000 && code != 0x7F ? code : 0;
-	for (const struct sym_pair *p = t; p->code != 0; p++)
-		if (p->code == code)
-			return p->uc;
-	/* Symbol shares ASCII punctuation and digits */
-	if (t == symbol_tab && code >= 0x20 && code < 0x7F)
-		return code;
-	return 0;
-}
+/* ---- symbol fonts (table: symbols.c) ---- */
 
 static void
-utf8_put(cd_buf *b, unsigned c)
+utf8_put(cd_buf *b, uint32_t c)
 {
-	char u[4];
-	size_t n;
+	char u[5];
+	size_t n = cd_sym_utf8(c, u);
 
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else {
-		u[0] = (char)(0xE0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	}
-	cd_buf_add(b, u, n);
+	if (n > 0)
+		cd_buf_add(b, u, n);
 }
 
-/* The symbol font of run r (rFonts ascii/hAnsi/cs naming Symbol or
- * Wingdings), or NULL. Caller frees with xmlFree. */
-static xmlChar *
+/* The symbol font of run r: its direct rFonts ascii or hAnsi (the fonts
+ * of Latin text) naming one of the symbol fonts; CD_SYM_NONE else. */
+static int
 run_symbol_font(xmlNodePtr r)
 {
-	static const char *const which[] = { "ascii", "hAnsi", "cs", "eastAsia" };
+	static const char *const which[] = { "ascii", "hAnsi" };
 	xmlNodePtr f = cd_w_child(cd_w_child(r, "rPr"), "rFonts");
+	int font = CD_SYM_NONE;
 
-	for (size_t i = 0; f != NULL && i < 4; i++) {
+	for (size_t i = 0; f != NULL && i < 2 && font == CD_SYM_NONE; i++) {
 		xmlChar *v = cd_w_attr(f, which[i]);
 
-		if (v != NULL && (xmlStrstr(v, BAD_CAST "Symbol") || xmlStrstr(v, BAD_CAST "Wingdings")))
-			return v;
+		font = cd_sym_font((const char *)v);
 		xmlFree(v);
 	}
-	return NULL;
+	return font;
 }
 
-/* Rewrites the text of w:t t: U+F020..U+F0FF through font's table. */
+/* Rewrites the text of w:t t in a symbol-font run: U+F020..U+F0FF and the
+ * 8-bit codes through the font's table (unknown ones are dropped). */
 static void
-map_pua(xmlNodePtr t, const char *font)
+map_pua(xmlNodePtr t, int font)
 {
 	xmlChar *s = xmlNodeGetContent(t);
 	const unsigned char *p;
@@ -387,18 +321,22 @@ map_pua(xmlNodePtr t, const char *font)
 		return;
 	cd_buf_init(&b);
 	for (p = s; *p;) {
-		/* U+F020..U+F0FF is EF 80 A0 .. EF 83 BF */
-		if (p[0] == 0xEF && p[1] >= 0x80 && p[1] <= 0x83 && p[2] >= 0x80 && p[2] <= 0xBF) {
-			unsigned c = 0xF000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
-			unsigned u = cd_flat_sym_map(font, c);
+		unsigned c = 0, len = 0;
 
-			if (u != 0)
-				utf8_put(&b, u);
-			changed = 1;
-			p += 3;
-		} else {
+		/* U+F000..U+F0FF is EF 80 80 .. EF 83 BF; U+0080..U+00FF C2/C3 xx */
+		if (p[0] == 0xEF && p[1] >= 0x80 && p[1] <= 0x83 && p[2] >= 0x80 && p[2] <= 0xBF)
+			c = 0xF000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu), len = 3;
+		else if ((p[0] == 0xC2 || p[0] == 0xC3) && (p[1] & 0xC0) == 0x80)
+			c = ((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3Fu), len = 2;
+		else if (p[0] > 0x20 && p[0] < 0x7F)
+			c = p[0], len = 1;
+		if (len == 0) {
 			cd_buf_addc(&b, (char)*p++);
+			continue;
 		}
+		utf8_put(&b, cd_sym_map(font, c));
+		changed |= cd_sym_map(font, c) != (c & 0xFF) || len == 3;
+		p += len;
 	}
 	out = cd_buf_take(&b, NULL);
 	if (changed && out != NULL) {
@@ -416,7 +354,8 @@ sym_to_text(xmlNodePtr sym)
 {
 	xmlChar *font = cd_w_attr(sym, "font"), *chr = cd_w_attr(sym, "char");
 	unsigned long code = chr ? strtoul((const char *)chr, NULL, 16) : 0;
-	unsigned u = code <= 0xFFFF ? cd_flat_sym_map((const char *)font, (unsigned)code) : 0;
+	uint32_t u = code <= 0xFFFF ? cd_sym_map(cd_sym_font((const char *)font),
+	                                         (unsigned)code) : 0;
 
 	if (u != 0) {
 		cd_buf b;
@@ -461,12 +400,11 @@ cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err)
 		sym_to_text(syms.v[i]);
 	cd_flat_list_free(&syms);
 	for (size_t i = 0; i < l.n; i++) {
-		xmlChar *font = run_symbol_font(l.v[i]);
+		int font = run_symbol_font(l.v[i]);
 
 		for (xmlNodePtr c = font ? l.v[i]->children : NULL; c != NULL; c = c->next)
 			if (cd_w_is(c, "t"))
-				map_pua(c, (const char *)font);
-		xmlFree(font);
+				map_pua(c, font);
 	}
 	cd_flat_list_free(&l);
 	return CD_OK;

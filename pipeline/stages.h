@@ -77,9 +77,12 @@ cd_status cd_flat_math(xmlNodePtr root, const char *part, cd_error *err);
 char *cd_flat_math_text(const xmlNode *m);
 /* pipeline/math.c: w:sym and private-use symbol characters → Unicode. */
 cd_status cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err);
-/* Unicode code point for a Symbol/Wingdings font character code (0 when
- * unknown). font is the font name. */
-unsigned cd_flat_sym_map(const char *font, unsigned code);
+
+/* pipeline/revisions.c: tracked changes under root for mode
+ * CD_CHANGES_REJECT (the text before the changes) or CD_CHANGES_ALL (both,
+ * in pkg:ins / pkg:del with @author and @date); nothing for
+ * CD_CHANGES_ACCEPT, which the wrapper pass of flatten.c does. */
+cd_status cd_flat_revisions(xmlNodePtr root, int mode);
 
 /* pipeline/clean.c: a deterministic XML NCName for a bookmark name (the
  * name itself when it is one). Returns a malloc'd string (caller frees),

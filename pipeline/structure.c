@@ -14,24 +14,9 @@
 
 #include "structure.h"
 #include "stlang.h"
+#include "symbols.h"
 
-typedef struct st_state {
-	cd_st_ctx *c;
-	cd_st_tree *tree;
-	cd_meta meta;
-	xmlNodePtr root;
-	xmlNodePtr lead[4];   /* purpose, action, references (by CD_LEADIN_*) */
-	xmlNodePtr leadin;    /* the open lead-in element, or NULL */
-	int front;            /* before the first section / lead-in */
-	int after_source;     /* the previous paragraph was the source line */
-	int opened;           /* sections and annexes opened so far */
-	int textdump;         /* the package is a text dump: no styles */
-	xmlNodePtr pair;      /* title of the heading just opened, which a
-	                         following *_title / Annex_ref line completes */
-	int pair_role;        /* the role that opened it */
-	int npara, nbidi;
-	cd_st_captions cap;   /* captions waiting for their table or figure */
-} st_state;
+typedef cd_st_state st_state;
 
 /* ---- the walk ---- */
 
@@ -47,13 +32,6 @@ leadin_elem(st_state *st, int kind)
 	return st->lead[kind];
 }
 
-static void
-set_meta(char **field, const char *text)
-{
-	if (*field == NULL)
-		*field = strdup(text);
-}
-
 static xmlNodePtr
 make_p(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, size_t skip,
        const char *name)
@@ -67,75 +45,6 @@ make_p(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, size_t skip,
 	if (pi->bidi)
 		xmlSetProp(e, BAD_CAST "dir", BAD_CAST "rtl");
 	return e;
-}
-
-/* Offers each line of t (split at its line breaks) to cd_meta_line: 1
- * when every non-empty line is header metadata (then stored in m), else 0
- * with m unchanged. */
-static int
-meta_lines(cd_meta *m, const char *t)
-{
-	cd_meta scratch;
-	char *copy, *line, *save = NULL;
-	int ok = 1, any = 0;
-
-	if (strchr(t, '\n') == NULL)
-		return cd_meta_line(m, t);
-	if ((copy = strdup(t)) == NULL)
-		return 0;
-	cd_meta_init(&scratch);
-	for (line = strtok_r(copy, "\n", &save); line && ok; line = strtok_r(NULL, "\n", &save)) {
-		line += cd_st_lead_space(line);
-		if (*line) {
-			any = 1;
-			ok = cd_meta_line(&scratch, line);
-		}
-	}
-	cd_meta_free(&scratch);
-	free(copy);
-	if (!ok || !any || (copy = strdup(t)) == NULL)
-		return 0;
-	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		if (*(line += cd_st_lead_space(line)))
-			cd_meta_line(m, line);
-	free(copy);
-	return 1;
-}
-
-/* A metadata field from a paragraph's text: its line breaks as spaces. */
-static void
-set_meta_text(char **field, const char *t)
-{
-	set_meta(field, t);
-	for (char *q = *field; q && *q; q++)
-		if (*q == '\n' || *q == '\t')
-			*q = ' ';
-}
-
-/* Front matter: source, title, header lines. 1 when consumed. */
-static int
-front_para(st_state *st, const cd_st_pinfo *pi, const char *t)
-{
-	int after = st->after_source;
-
-	st->after_source = 0;
-	if (pi->role == CD_ROLE_TITLE && st->meta.title == NULL) {
-		set_meta_text(&st->meta.title, t);
-		return 1;
-	}
-	if (!st->front)
-		return 0;
-	if ((pi->role == CD_ROLE_SOURCE || cd_st_is_source(t)) && st->meta.source == NULL) {
-		set_meta_text(&st->meta.source, t);
-		st->after_source = 1;
-		return 1;
-	}
-	if (after && st->meta.title == NULL && pi->heading == 0 && pi->num_id == 0 &&
-	    strlen(t) < 400) {
-		set_meta_text(&st->meta.title, t);
-		return 1;
-	}
-	return pi->heading == 0 && meta_lines(&st->meta, t);
 }
 
 static void
@@ -237,28 +146,6 @@ numbered_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char 
 	return 1;
 }
 
-/* A Recommendation's or Resolution's title line names the document: it
- * is the report's title when nothing else gave one (the heading stays). */
-static void
-title_from_heading(st_state *st, const xmlNode *p, const cd_st_pinfo *pi)
-{
-	char *t;
-
-	if (pi->role != CD_ROLE_TITLE_TEXT || !pi->names_doc || st->meta.title != NULL)
-		return;
-	t = cd_st_para_text(st->c, p);
-	if (t == NULL)
-		return;
-	for (char *q = t; *q; q++)
-		if (*q == '\n' || *q == '\t')
-			*q = ' ';
-	if (t[cd_st_lead_space(t)] != '\0') {
-		st->meta.title = strdup(t + cd_st_lead_space(t));
-		st->meta.from_body |= CD_META_TITLE;
-	}
-	free(t);
-}
-
 /* The line that completes the heading just opened: Rec_title after
  * Rec_No, Annex_title after Annex_No, Annex_ref after an annex. 1 when
  * p was added to that title. */
@@ -274,7 +161,7 @@ pair_line(st_state *st, const xmlNode *p, const cd_st_pinfo *pi)
 		return 0;
 	xmlAddChild(st->pair, cd_st_elem(st->c, "br"));
 	cd_st_inline(st->c, p, st->pair, 0);
-	title_from_heading(st, p, pi);
+	cd_st_front_title_heading(st, p, pi);
 	if (pi->role != CD_ROLE_ANNEX_REF)
 		st->pair_role = CD_ROLE_ANNEX;   /* an Annex_ref may follow */
 	return 1;
@@ -319,7 +206,7 @@ styled_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t
 			cd_st_tree_close_all(st->tree);
 		st->pair = open_heading(st, p, pi, 1, NULL, lead);
 		st->pair_role = pi->role;
-		title_from_heading(st, p, pi);
+		cd_st_front_title_heading(st, p, pi);
 		return 1;
 	case CD_ROLE_TITLE:
 		/* a title after the report's own (front_para took the first) */
@@ -384,7 +271,7 @@ para(st_state *st, const xmlNode *p)
 	if (*t && cd_st_is_rule(t)) {
 		close_leadin(st);
 		cd_st_tree_end_list(st->tree);
-	} else if (*t && front_para(st, &pi, t)) {
+	} else if (*t && cd_st_front_para(st, &pi, t)) {
 		/* stored in meta */
 	} else if (*t && styled_para(st, p, &pi, t, lead)) {
 		/* heading, run-in heading or caption */
@@ -412,108 +299,6 @@ para(st_state *st, const xmlNode *p)
 	free(text);
 }
 
-/* Collects the paragraphs of a table (document order) into a buffer of
- * pointers; caller frees. */
-static size_t
-table_paras(const xmlNode *n, const xmlNode ***v, size_t *cap, size_t k)
-{
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (cd_w_is(c, "p")) {
-			if (k == *cap) {
-				size_t nc = *cap ? *cap * 2 : 16;
-				const xmlNode **nv = realloc(*v, nc * sizeof *nv);
-
-				if (nv == NULL)
-					return k;
-				*v = nv;
-				*cap = nc;
-			}
-			(*v)[k++] = c;
-		} else {
-			k = table_paras(c, v, cap, k);
-		}
-	}
-	return k;
-}
-
-/* Header-table test and feed. 1 when tbl is the header block. */
-static int
-header_table(st_state *st, const xmlNode *tbl)
-{
-	const xmlNode **v = NULL;
-	size_t cap = 0, n = table_paras(tbl, &v, &cap, 0);
-	int lines = 0, hits = 0, leadin = 0;
-	cd_meta scratch;
-
-	cd_meta_init(&scratch);
-	for (size_t k = 0; k < n; k++) {
-		char *t = cd_st_para_text(st->c, v[k]);
-		char *s = t ? t + cd_st_lead_space(t) : NULL;
-
-		/* each line of a cell counts (a header cell may hold the meeting
-		 * and the place on two lines) */
-		for (char *l = s, *e; l != NULL && *l; l = e ? e + 1 : NULL) {
-			if ((e = strchr(l, '\n')) != NULL)
-				*e = '\0';
-			l += cd_st_lead_space(l);
-			if (*l) {
-				lines++;
-				hits += cd_meta_line(&scratch, l);
-				leadin += cd_meta_leadin(l) != CD_LEADIN_NONE;
-			}
-		}
-		free(t);
-	}
-	cd_meta_free(&scratch);
-	if (leadin || hits < 2 || hits * 2 < lines) {
-		free(v);
-		return 0;
-	}
-	for (size_t k = 0; k < n; k++) {
-		char *t = cd_st_para_text(st->c, v[k]);
-		char *s = t ? t + cd_st_lead_space(t) : NULL;
-		cd_st_pinfo pi;
-
-		cd_st_para_info(st->c->styles, v[k], &pi);
-		for (char *l = s, *e; l != NULL && *l; l = e ? e + 1 : NULL) {
-			if ((e = strchr(l, '\n')) != NULL)
-				*e = '\0';
-			l += cd_st_lead_space(l);
-			if (*l && !cd_meta_line(&st->meta, l))
-				front_para(st, &pi, l);
-		}
-		free(t);
-	}
-	free(v);
-	return 1;
-}
-
-/* 1 when the table's first line of text is a lead-in label: the Purpose
- * box of a Council report. */
-static int
-table_has_leadin(st_state *st, const xmlNode *tbl)
-{
-	const xmlNode **v = NULL;
-	size_t cap = 0, n = table_paras(tbl, &v, &cap, 0);
-	int found = 0;
-
-	for (size_t k = 0; k < n; k++) {
-		char *t = cd_st_para_text(st->c, v[k]);
-		const char *s = t ? t + cd_st_lead_space(t) : "";
-
-		if (*s != '\0') {
-			found = cd_meta_leadin(s) != CD_LEADIN_NONE;
-			free(t);
-			break;
-		}
-		free(t);
-	}
-	free(v);
-	return found;
-}
-
 static int
 one_cell(const xmlNode *tbl)
 {
@@ -535,9 +320,9 @@ table(st_state *st, const xmlNode *tbl)
 	xmlNodePtr t;
 
 	st->pair = NULL;
-	if (st->front && header_table(st, tbl))
+	if (st->front && cd_st_front_header_table(st, tbl))
 		return;
-	if ((st->opened == 0 && table_has_leadin(st, tbl)) || one_cell(tbl)) {
+	if ((st->opened == 0 && cd_st_front_leadin_table(st, tbl)) || one_cell(tbl)) {
 		for (const xmlNode *tr = tbl->children; tr; tr = tr->next)
 			for (const xmlNode *tc = tr->children; tc; tc = tc->next)
 				if (cd_w_is(tc, "tc"))
@@ -666,6 +451,9 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	cd_st_cap_flush(&st.cap, st.tree);
 	finish(&st, pkg);
 	cd_st_comments(&c, pkg, st.root);
+	cd_st_lists_finish(st.root);
+	cd_st_toc_leftovers(st.root);
+	cd_sym_sanitize(st.root);
 	cd_refs_mark(st.root);
 	cd_st_figures_lift(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);

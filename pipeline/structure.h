@@ -1,7 +1,7 @@
 /*
  * structure.h — declarations private to the structure stage
- * (structure.c, styles.c, numbering.c, blocks.c, tables.c, sections.c,
- * lists.c).
+ * (structure.c, front.c, roles.c, styles.c, numbering.c, blocks.c,
+ * tables.c, sections.c, captions.c, bodylang.c, lists.c, listseq.c, toc.c).
  */
 #ifndef CD_STRUCTURE_H
 #define CD_STRUCTURE_H
@@ -75,8 +75,18 @@ void cd_st_run_fmt(const cd_st_styles *s, const xmlNode *rpr, cd_st_rfmt *f);
  * as Word shows them): styles without a role or level of their own become
  * headings of that level. */
 void cd_st_styles_toc(cd_st_styles *s, const char *list);
+/* ---- roles.c ---- */
 /* 1 when a role names a body part (never a heading). */
 int cd_st_role_is_body(int role);
+/* The role (CD_ROLE_*) a style's name or id names; *lev gets an enumlev
+ * level, *names_doc 1 for a title line of the document itself. A "heading
+ * N" style has no role. */
+int cd_st_role_of(const char *name, const char *id, int *lev, int *names_doc);
+/* "heading 3" / "Heading3" → 3; else 0. */
+int cd_st_role_heading_word(const char *s);
+/* A style name reduced for comparison into out (max bytes): lower-case
+ * letters and digits only ("Annex_No & title" → "annexnotitle"). */
+void cd_st_role_key(const char *s, char *out, size_t max);
 /* Heading level of a style id (0: not a heading). */
 int cd_st_style_heading(const cd_st_styles *s, const char *id);
 /* 1 when the paragraph's style (or its basedOn chain) hides its runs
@@ -180,6 +190,39 @@ void cd_st_cap_table(cd_st_captions *k, cd_st_tree *t, xmlNodePtr tbl);
 /* Emits the pending caption as a paragraph; call before any other block. */
 void cd_st_cap_flush(cd_st_captions *k, cd_st_tree *t);
 
+/* ---- structure.c, front.c ---- */
+
+/* The structure stage's walk (structure.c; front.c reads the front
+ * matter into its meta). */
+typedef struct cd_st_state {
+	cd_st_ctx *c;
+	cd_st_tree *tree;
+	cd_meta meta;
+	xmlNodePtr root;
+	xmlNodePtr lead[4];   /* purpose, action, references (by CD_LEADIN_*) */
+	xmlNodePtr leadin;    /* the open lead-in element, or NULL */
+	int front;            /* before the first section / lead-in */
+	int after_source;     /* the previous paragraph was the source line */
+	int opened;           /* sections and annexes opened so far */
+	int textdump;         /* the package is a text dump: no styles */
+	xmlNodePtr pair;      /* title of the heading just opened, which a
+	                         following *_title / Annex_ref line completes */
+	int pair_role;        /* the role that opened it */
+	int npara, nbidi;
+	cd_st_captions cap;   /* captions waiting for their table or figure */
+} cd_st_state;
+
+/* Front matter (front.c). A paragraph of the front: source, title, header
+ * lines; 1 when consumed into st->meta. */
+int cd_st_front_para(cd_st_state *st, const cd_st_pinfo *pi, const char *t);
+/* A Recommendation's or Resolution's title line (pi) names the report when
+ * nothing else did: st->meta.title, origin body. */
+void cd_st_front_title_heading(cd_st_state *st, const xmlNode *p, const cd_st_pinfo *pi);
+/* 1 when tbl is the header block's layout table (its lines then read). */
+int cd_st_front_header_table(cd_st_state *st, const xmlNode *tbl);
+/* 1 when the first line of text of tbl is a lead-in label (a Purpose box). */
+int cd_st_front_leadin_table(cd_st_state *st, const xmlNode *tbl);
+
 /* ---- sections.c ---- */
 
 /* A section builder writing under root. Caller frees with cd_st_tree_free. */
@@ -229,7 +272,29 @@ int cd_st_label_number(const char *lab, char *num, size_t max);
 /* Components of a section number ("2.1.3" → 3). */
 int cd_st_num_depth(const char *num);
 
-/* ---- lists.c ---- */
+/* ---- lists.c, listseq.c ---- */
+
+/* A paragraph p of a table cell or a note as a list item, when it has a
+ * Word-numbering or typed label (Word's counters advance for it as in the
+ * body); consecutive items share *list, appended to parent when opened.
+ * 1 when p was made an item (or had no content). */
+int cd_st_block_item(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, xmlNodePtr *list);
+
+/* The attribute (no namespace) a list item carries while the tree is
+ * built: where its label came from, "word", "typed" or "term". */
+#define CD_ST_SRC_ATTR "cd-src"
+
+/* Length of an ITU inserted-item suffix ("bis", "ter", "quater"...) at s,
+ * 0 when none. */
+size_t cd_st_bis_len(const char *s);
+/* The number a label stands for in a list of that style ("3)" 3, "(c)" 3,
+ * "iv." 4 when style is roman), 1 when it is none. */
+int cd_st_label_value(const char *label, const char *style);
+/* After the tree is built: each list of typed labels gets its style and
+ * start from the whole sequence, lists split on an ambiguous label are
+ * joined again, term items make lists of their own (type="term"); the
+ * CD_ST_SRC_ATTR marks are removed. */
+void cd_st_lists_finish(xmlNodePtr root);
 
 /* Typed list label ("•<TAB>", "a)", "(iv)"): bytes to skip, 0 if none;
  * fills label, *ordered and *style (static string or NULL). */
@@ -241,5 +306,12 @@ size_t cd_st_typed_label(const char *s, char *label, size_t max, int *ordered,
 int cd_st_list_para(cd_st_ctx *c, cd_st_tree *tree, const xmlNode *p,
                     const cd_st_pinfo *pi, const cd_st_numlabel *lab, int numbered,
                     const char *t, size_t lead);
+
+/* ---- toc.c ---- */
+
+/* Removes what a dropped table of contents leaves behind: a "Contents"
+ * (and kin, six languages) paragraph or empty section with nothing under
+ * it before the next section, and "Page" column headers. */
+void cd_st_toc_leftovers(xmlNodePtr root);
 
 #endif

@@ -199,134 +199,11 @@ loose_eq(const char *a, const char *b)
 	}
 }
 
-/* "heading 3" / "Heading3" → 3; else 0. */
-static int
-heading_word(const char *s)
-{
-	if (s == NULL || strncasecmp(s, "heading", 7) != 0)
-		return 0;
-	s += 7;
-	while (*s == ' ')
-		s++;
-	if (s[0] >= '1' && s[0] <= '9' && s[1] == '\0')
-		return s[0] - '0';
-	return 0;
-}
-
-/* A style name reduced for comparison: lower case ASCII letters and
- * digits only ("Annex_No & title" → "annexnotitle"). */
-static void
-style_key(const char *s, char *out, size_t max)
-{
-	size_t k = 0;
-
-	for (; s && *s && k + 1 < max; s++)
-		if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
-			out[k++] = (char)tolower((unsigned char)*s);
-	out[k] = '\0';
-}
-
-/* The house-style table: reduced style name → role (doc/styles.md). */
-static const struct role_name {
-	const char *key;
-	int role;
-} role_names[] = {
-	{ "title", CD_ROLE_TITLE }, { "title1", CD_ROLE_TITLE },
-	{ "source", CD_ROLE_SOURCE },
-	{ "headingb", CD_ROLE_HEADINGB }, { "headingi", CD_ROLE_HEADINGB },
-	{ "call", CD_ROLE_CALL },
-	{ "annexnotitle", CD_ROLE_ANNEX }, { "appendixnotitle", CD_ROLE_ANNEX },
-	{ "annexenotitle", CD_ROLE_ANNEX }, { "attachmentnotitle", CD_ROLE_ANNEX },
-	{ "annexno", CD_ROLE_ANNEX_NO }, { "appendixno", CD_ROLE_ANNEX_NO },
-	{ "annexeno", CD_ROLE_ANNEX_NO }, { "attachmentno", CD_ROLE_ANNEX_NO },
-	{ "annextitle", CD_ROLE_ANNEX_TITLE }, { "appendixtitle", CD_ROLE_ANNEX_TITLE },
-	{ "annexetitle", CD_ROLE_ANNEX_TITLE }, { "attachmenttitle", CD_ROLE_ANNEX_TITLE },
-	{ "recno", CD_ROLE_TITLE_NO }, { "resno", CD_ROLE_TITLE_NO },
-	{ "decno", CD_ROLE_TITLE_NO }, { "opinionno", CD_ROLE_TITLE_NO },
-	{ "questionno", CD_ROLE_TITLE_NO }, { "repno", CD_ROLE_TITLE_NO },
-	{ "sectionno", CD_ROLE_TITLE_NO }, { "partno", CD_ROLE_TITLE_NO },
-	{ "chapno", CD_ROLE_TITLE_NO }, { "artno", CD_ROLE_TITLE_NO },
-	{ "rectitle", CD_ROLE_TITLE_TEXT }, { "restitle", CD_ROLE_TITLE_TEXT },
-	{ "dectitle", CD_ROLE_TITLE_TEXT }, { "opiniontitle", CD_ROLE_TITLE_TEXT },
-	{ "questiontitle", CD_ROLE_TITLE_TEXT }, { "reptitle", CD_ROLE_TITLE_TEXT },
-	{ "sectiontitle", CD_ROLE_TITLE_TEXT }, { "parttitle", CD_ROLE_TITLE_TEXT },
-	{ "chaptitle", CD_ROLE_TITLE_TEXT }, { "arttitle", CD_ROLE_TITLE_TEXT },
-	{ "annexref", CD_ROLE_ANNEX_REF }, { "appendixref", CD_ROLE_ANNEX_REF },
-	{ "tablenotitle", CD_ROLE_CAPTION }, { "figurenotitle", CD_ROLE_CAPTION },
-	{ "tabletitle", CD_ROLE_CAPTION }, { "figuretitle", CD_ROLE_CAPTION },
-	{ "tableno", CD_ROLE_CAPTION }, { "figureno", CD_ROLE_CAPTION },
-	{ "caption", CD_ROLE_CAPTION },
-	{ "equation", CD_ROLE_EQUATION }, { "formula", CD_ROLE_EQUATION },
-	{ "tableoffigures", CD_ROLE_TOC }, { "tocheading", CD_ROLE_TOC },
-	{ NULL, 0 }
-};
-
-/* Words that make a style name a body part (never a heading). */
-static const char *const body_words[] = {
-	"figure", "table", "equation", "formula", "legend", "caption", "enumlev",
-	"call", "footnote", "endnote", "header", "footer", "note", NULL
-};
-
-static int
-key_role(const char *key, int *lev)
-{
-	for (int k = 0; role_names[k].key; k++)
-		if (strcmp(key, role_names[k].key) == 0)
-			return role_names[k].role;
-	if (strncmp(key, "enumlev", 7) == 0 && key[7] >= '1' && key[7] <= '9' &&
-	    key[8] == '\0') {
-		*lev = key[7] - '0';
-		return CD_ROLE_ENUMLEV;
-	}
-	if (strncmp(key, "toc", 3) == 0 ||
-	    (strncmp(key, "index", 5) == 0 && isdigit((unsigned char)key[5])))
-		return CD_ROLE_TOC;
-	if (strncmp(key, "note", 4) == 0)
-		return CD_ROLE_NOTE;
-	for (int k = 0; body_words[k]; k++)
-		if (strstr(key, body_words[k]) != NULL)
-			return CD_ROLE_BODY;
-	return CD_ROLE_NONE;
-}
-
-static int heading_word(const char *s);
-
-/* The role a style names by its id or name; CD_ROLE_NONE for none. A
- * "heading N" style has no role. */
-/* Title lines of the document itself, not of one of its parts. */
-static int
-doc_title_key(const char *key)
-{
-	static const char *const pre[] = { "rec", "res", "dec", "opinion", "question",
-		"rep", NULL };
-
-	for (int k = 0; pre[k]; k++)
-		if (strncmp(key, pre[k], strlen(pre[k])) == 0)
-			return 1;
-	return 0;
-}
-
+/* The role a style names by its name or id (roles.c). */
 static int
 style_role(const st_style *st, int *lev, int *names_doc)
 {
-	const char *ids[2] = { st->name, st->id };
-	char key[64];
-
-	if (heading_word(st->id) || heading_word(st->name))
-		return CD_ROLE_NONE;
-	for (int k = 0; k < 2; k++) {
-		int r;
-
-		if (ids[k] == NULL)
-			continue;
-		style_key(ids[k], key, sizeof key);
-		if ((r = key_role(key, lev)) != CD_ROLE_NONE) {
-			*names_doc = (r == CD_ROLE_TITLE_TEXT || r == CD_ROLE_TITLE_NO) &&
-			             doc_title_key(key);
-			return r;
-		}
-	}
-	return CD_ROLE_NONE;
+	return cd_st_role_of(st->name, st->id, lev, names_doc);
 }
 
 void
@@ -347,9 +224,9 @@ cd_st_styles_toc(cd_st_styles *s, const char *list)
 		p = e ? e + 1 : NULL;
 		if (lvl < 1 || lvl > 9)
 			continue;
-		style_key(name, key, sizeof key);
+		cd_st_role_key(name, key, sizeof key);
 		for (size_t k = 0; k < s->n && key[0]; k++) {
-			style_key(s->v[k].name ? s->v[k].name : s->v[k].id, sk, sizeof sk);
+			cd_st_role_key(s->v[k].name ? s->v[k].name : s->v[k].id, sk, sizeof sk);
 			if (strcmp(sk, key) == 0 && s->v[k].toc_level == 0)
 				s->v[k].toc_level = lvl;
 		}
@@ -364,19 +241,6 @@ chain_toc(const st_style *const *c, int n)
 		if (c[k]->toc_level > 0)
 			return c[k]->toc_level;
 	return 0;
-}
-
-int
-cd_st_role_is_body(int role)
-{
-	switch (role) {
-	case CD_ROLE_CAPTION: case CD_ROLE_EQUATION: case CD_ROLE_NOTE:
-	case CD_ROLE_BODY: case CD_ROLE_ENUMLEV: case CD_ROLE_CALL:
-	case CD_ROLE_TOC: case CD_ROLE_TITLE: case CD_ROLE_SOURCE:
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 static int
@@ -396,11 +260,11 @@ cd_st_style_heading(const cd_st_styles *s, const char *id)
 	int n = chain(s, find(s, id), c);
 
 	for (int k = 0; k < n; k++) {
-		int h = heading_word(c[k]->id);
+		int h = cd_st_role_heading_word(c[k]->id);
 		int o;
 
 		if (h == 0)
-			h = heading_word(c[k]->name);
+			h = cd_st_role_heading_word(c[k]->name);
 		if (h > 0)
 			return h;
 		o = ppr_outline(c[k]->ppr);
@@ -467,7 +331,7 @@ para_from_styles(const cd_st_styles *s, const st_style *const *c, int n,
 			/* a "heading N" style ends the search: its ancestors'
 			 * roles are not its own */
 			role_done = pi->role != CD_ROLE_NONE ||
-			            heading_word(c[k]->id) || heading_word(c[k]->name);
+			            cd_st_role_heading_word(c[k]->id) || cd_st_role_heading_word(c[k]->name);
 		}
 		if (!have_num)
 			have_num = ppr_num(c[k]->ppr, &pi->num_id, &pi->ilvl);

@@ -52,6 +52,22 @@ printf '%s\n' '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><elem
 check "the council XML is validated by default" '[ $? = 1 ] && grep -q "validate" "$T/val.err"'
 "$bin" --no-validate --datadir "$T/strict" "$r" > "$T/noval.xml"
 check "--no-validate skips it" '[ $? = 0 ] && grep -q "urn:councildoc:1" "$T/noval.xml"'
+# --changes: a tracked deletion is dropped (accept, the default), kept
+# (reject) or kept marked (all); a bad value is a usage error
+"$mk" tests/golden/revisions.in.xml "$T/rev.docx" || exit 1
+"$bin" -t txt "$T/rev.docx" > "$T/acc.txt"
+"$bin" -t txt --changes=accept "$T/rev.docx" > "$T/acc2.txt"
+check "--changes=accept is the default and drops deletions" 'cmp -s "$T/acc.txt" "$T/acc2.txt" && grep -q "rate is 100 Mbit" "$T/acc.txt" && ! grep -q "old term" "$T/acc.txt"'
+"$bin" -t txt --changes=reject "$T/rev.docx" > "$T/rej.txt"
+check "--changes=reject shows the text before the changes" '[ $? = 0 ] && grep -q "rate is 10 Mbit" "$T/rej.txt" && grep -q "old term" "$T/rej.txt"'
+"$bin" -t txt --changes=all "$T/rev.docx" > "$T/all.txt"
+check "--changes=all keeps deletions marked" '[ $? = 0 ] && grep -q "\[deleted, J. Editor, 2018-10-12: 10\]" "$T/all.txt"'
+"$bin" -t txt --changes=some "$T/rev.docx" > /dev/null 2>&1; check "--changes=some exits 2" '[ $? = 2 ]'
+# --toc: Markdown and DocBook get a table of contents linking to the sections
+"$bin" -t md --toc "$r" > "$T/toc.md"
+check "--toc: md contents list links to section ids" '[ $? = 0 ] && grep -q "^## Contents$" "$T/toc.md" && grep -q "^- \[1 .*\](#sec-1)$" "$T/toc.md" && grep -q "^## <a id=\"sec-1\"></a>1 " "$T/toc.md" && ! grep -q "^## Contents$" "$T/nofm.md"'
+"$bin" -t docbook --toc "$r" > "$T/toc.dbk"
+check "--toc: DocBook toc" '[ $? = 0 ] && grep -q "<tocentry linkend=\"sec-1\">\|<tocdiv linkend=\"sec-1\">" "$T/toc.dbk"'
 # -q: no message, the exit status only
 printf 'PK\003\004 truncated' > "$T/bad.docx"
 "$bin" -q "$T/bad.docx" > /dev/null 2> "$T/q.err"
@@ -63,6 +79,20 @@ check "without -q: one line" '[ $? = 1 ] && [ "$(wc -l < "$T/noq.err")" = 1 ]'
 mkdir -p "$T/empty"; : > "$T/empty/notes.txt"
 "$bin" -t md -o "$T/eout" "$T/empty" 2> "$T/empty.err"
 check "an empty input directory exits 1 with one line" '[ $? = 1 ] && [ "$(wc -l < "$T/empty.err")" = 1 ] && grep -q "^councildoc: $T/empty: no .docx" "$T/empty.err"'
+
+# the manifest: valid JSON lines (read back with jansson) with any -j, whatever
+# the names: an 800-character output folder, a name that is not UTF-8
+long=$T/$(printf '%0200d' 0)/$(printf '%0200d' 1)/$(printf '%0200d' 2)/$(printf '%0190d' 3)
+mkdir -p "$T/names" "$(dirname "$long")"; cp "$r" "$T/names/$(printf 'r\351port')-latin1.docx"; cp "$r" "$T/names/plain.docx"
+for j in 1 2; do
+	"$bin" -j $j -t all -o "$long" --manifest "$T/m$j.jsonl" "$T/names" 2> /dev/null; rc=$?
+	check "manifest -j $j: every line valid JSON" '[ $rc = 0 ] && $B/jsonlines "$T/m$j.jsonl" input > "$T/in$j" && [ "$(wc -l < "$T/in$j")" = 2 ]'
+	check "manifest -j $j: outputs listed in full" '$B/jsonlines "$T/m$j.jsonl" status | grep -c "^ok$" | grep -q "^2$" && grep -q "$long/plain.txt" "$T/m$j.jsonl"'
+done
+check "manifest: the same records with -j 1 and -j 2" 'sed "s/\"ms\":[0-9]*//" "$T/m1.jsonl" > "$T/m1.n" && sed "s/\"ms\":[0-9]*//" "$T/m2.jsonl" > "$T/m2.n" && cmp -s "$T/m1.n" "$T/m2.n"'
+touch -d 2001-01-01 "$long/plain.md"
+"$bin" -j 2 -t all -o "$long" --manifest "$T/m2.jsonl" --update "$T/names" 2> /dev/null; rc=$?
+check "manifest: --update reads it back and converts nothing" '[ $rc = 0 ] && [ "$(wc -l < "$T/m2.jsonl")" = 2 ] && [ "$(stat -c %Y "$long/plain.md")" = "$(date -d 2001-01-01 +%s)" ]'
 
 # the filters: --help and --version exit 0, a usage error exits 2
 for f in extract flatten clean notes structure render; do

@@ -3,7 +3,9 @@
 #
 # Inputs in tests/golden/:  NAME.in.xml (readable package source, built into a
 # .docx with mkdocx), NAME.docx, NAME.dump (a text dump of a report) or
-# NAME.raw (any bytes, converted as NAME.docx: hostile or wrong inputs).
+# NAME.raw (any bytes, converted as NAME.docx: hostile or wrong inputs);
+# NAME.args, when present, holds extra councildoc options for that input,
+# and NAME.xslparams the xsltproc parameters they stand for (--stringparam).
 # Expected outputs beside it: NAME.xml NAME.dbk NAME.md NAME.txt NAME.err,
 # NAME.files (the names of the pictures written into NAME.media/);
 # only present files are compared, but every format is always run (so a crash
@@ -35,7 +37,9 @@ for src in "$G"/*.in.xml "$G"/*.docx "$G"/*.dump "$G"/*.raw; do
 	n=$((n + 1))
 	out=$W/out/$name
 	mkdir -p "$out"
-	(cd "$W/in" && "$OLDPWD/$bindir/councildoc" -t all -o "$OLDPWD/$out" "$(basename "$input")") \
+	args=$(cat "$G/$name.args" 2>/dev/null)
+	# shellcheck disable=SC2086 # the options are words
+	(cd "$W/in" && "$OLDPWD/$bindir/councildoc" $args -t all -o "$OLDPWD/$out" "$(basename "$input")") \
 		2>"$out/$name.err.raw"
 	rc=$?
 	if [ $rc -gt 1 ] || grep -q "Sanitizer\|runtime error" "$out/$name.err.raw"; then
@@ -47,7 +51,9 @@ for src in "$G"/*.in.xml "$G"/*.docx "$G"/*.dump "$G"/*.raw; do
 	if [ -f "$out/$name.xml" ]; then
 		for pair in md:council2md.xsl txt:council2txt.xsl dbk:council2docbook.xsl; do
 			ext=${pair%%:*} xsl=${pair#*:}
-			if ! xsltproc --nonet "xslt/$xsl" "$out/$name.xml" > "$out/$name.xsltproc.$ext" 2>/dev/null ||
+			xp=$(cat "$G/$name.xslparams" 2>/dev/null)
+			# shellcheck disable=SC2086 # the parameters are words
+			if ! xsltproc --nonet $xp "xslt/$xsl" "$out/$name.xml" > "$out/$name.xsltproc.$ext" 2>/dev/null ||
 			   ! cmp -s "$out/$name.xsltproc.$ext" "$out/$name.$ext"; then
 				echo "golden: $name.$ext: xsltproc output differs from councildoc's"; fail=1
 			fi

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "stagetest.h"
+#include "symbols.h"
 
 /* s after cd_flatten; caller: xmlFreeDoc. */
 static xmlDocPtr
@@ -157,9 +158,9 @@ test_symbols(void **state)
 	(void)state;
 	/* • ✓ α ▪ */
 	expect_text(d, "\xe2\x80\xa2\xe2\x9c\x93\xce\xb1\xe2\x96\xaa|");
-	assert_int_equal(cd_flat_sym_map("Symbol", 0xB1), 0xB1);
-	assert_int_equal(cd_flat_sym_map("Symbol", 0xF0B9), 0x2260);
-	assert_int_equal(cd_flat_sym_map("Wingdings", 0xD8), 0x27A2);
+	assert_int_equal(cd_sym_map(cd_sym_font("Symbol"), 0xB1), 0xB1);
+	assert_int_equal(cd_sym_map(cd_sym_font("Symbol"), 0xF0B9), 0x2260);
+	assert_int_equal(cd_sym_map(cd_sym_font("Wingdings"), 0xD8), 0x27A2);
 	xmlFreeDoc(d);
 }
 

@@ -44,6 +44,9 @@
     <l:l k="chart" en="Chart" fr="Graphique" es="Gráfico" ar="رسم بياني" zh="图表" ru="Диаграмма"/>
     <l:l k="drawing" en="Drawing" fr="Dessin" es="Dibujo" ar="رسم" zh="绘图" ru="Рисунок"/>
     <l:l k="equation" en="Equation" fr="Équation" es="Ecuación" ar="معادلة" zh="公式" ru="Уравнение"/>
+    <l:l k="contents" en="Contents" fr="Table des matières" es="Índice" ar="المحتويات" zh="目录" ru="Содержание"/>
+    <l:l k="ins" en="inserted" fr="inséré" es="insertado" ar="مُدرج" zh="插入" ru="вставлено"/>
+    <l:l k="del" en="deleted" fr="supprimé" es="suprimido" ar="محذوف" zh="删除" ru="удалено"/>
     <l:l k="untitled" en="Untitled" fr="Sans titre" es="Sin título" ar="بدون عنوان" zh="无标题" ru="Без названия"/>
   </xsl:variable>
   <xsl:variable name="cd-labels" select="exsl:node-set($cd-labels-rtf)/l:l"/>
@@ -127,18 +130,20 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- cd-item-label: the label of a list item: @label, else computed
-       from the list's type, style and start -->
+  <!-- cd-item-label: the label of a list item as Word shows it: @label,
+       else "•" in a bullet list, else computed from the list's style and
+       start -->
   <xsl:template name="cd-item-label">
     <xsl:param name="item" select="."/>
     <xsl:variable name="list" select="$item/.."/>
     <xsl:choose>
-      <xsl:when test="$list/@type != 'ordered'">
-        <xsl:text>•</xsl:text>
-      </xsl:when>
       <xsl:when test="normalize-space($item/@label) != ''">
         <xsl:value-of select="normalize-space($item/@label)"/>
       </xsl:when>
+      <xsl:when test="$list/@type = 'bullet'">
+        <xsl:text>•</xsl:text>
+      </xsl:when>
+      <xsl:when test="$list/@type != 'ordered'"/>
       <xsl:otherwise>
         <xsl:variable name="start">
           <xsl:choose>

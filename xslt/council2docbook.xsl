@@ -81,6 +81,10 @@
     <xsl:apply-templates select="c:council"/>
   </xsl:template>
 
+  <!-- toc = yes: a toc after info, made from the sections (tocdiv for a
+       section with subsections, tocentry else), linking to their ids -->
+  <xsl:param name="toc" select="'no'"/>
+
   <xsl:template match="c:council">
     <xsl:variable name="parts" select="c:summary/c:purpose | c:summary/c:action | c:summary/c:references"/>
     <!-- the blocks before the first section or annex: the siblings before
@@ -101,6 +105,13 @@
       </xsl:if>
       <xsl:text>&#10;</xsl:text>
       <xsl:call-template name="db-info"/>
+      <xsl:if test="$toc = 'yes' and (c:section | c:annex)">
+        <toc>
+          <title><xsl:call-template name="cd-label"><xsl:with-param name="key" select="'contents'"/></xsl:call-template></title>
+          <xsl:apply-templates select="c:section | c:annex" mode="db-toc"/>
+        </toc>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
       <xsl:if test="not($parts)">
         <xsl:apply-templates select="$lead" mode="db-block"/>
       </xsl:if>
@@ -182,6 +193,24 @@
       </xsl:if>
     </info>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="c:section | c:annex" mode="db-toc">
+    <xsl:variable name="title">
+      <xsl:call-template name="cd-num-prefix"/>
+      <xsl:apply-templates select="c:title/node()" mode="db-plain"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="c:section">
+        <tocdiv linkend="{@id}">
+          <title><xsl:value-of select="normalize-space($title)"/></title>
+          <xsl:apply-templates select="c:section" mode="db-toc"/>
+        </tocdiv>
+      </xsl:when>
+      <xsl:otherwise>
+        <tocentry linkend="{@id}"><xsl:value-of select="normalize-space($title)"/></tocentry>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- plain text without note bodies (the abstract) -->
@@ -335,8 +364,27 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- lists: an ordered list whose labels a numeration can show (a number
+       or a letter or roman numeral in punctuation) is an orderedlist; one
+       with other labels ("1bis", "b)bis", "2.1.1", "Step 3:", "1st") keeps them as
+       the terms of a variablelist role="ordered", like a term list -->
   <xsl:template match="c:list" mode="db-block">
+    <xsl:variable name="odd">
+      <xsl:for-each select="c:item[normalize-space(@label) != '']">
+        <xsl:variable name="l" select="normalize-space(@label)"/>
+        <xsl:variable name="core" select="translate($l, '().', '')"/>
+        <xsl:if test="contains(substring($l, 1, string-length($l) - 1), '.') or (translate($core, '0123456789', '') != '' and
+                       translate($core, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '') != '')
+                      or contains($core, 'bis') or contains($core, 'ter') or contains($core, 'quater')">x</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:choose>
+      <xsl:when test="@type = 'ordered' and $odd != ''">
+        <variablelist role="ordered">
+          <xsl:call-template name="db-varlist-entries"/>
+        </variablelist>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:when>
       <xsl:when test="@type = 'ordered'">
         <orderedlist>
           <xsl:variable name="num">
@@ -357,6 +405,12 @@
         </orderedlist>
         <xsl:text>&#10;</xsl:text>
       </xsl:when>
+      <xsl:when test="@type = 'term'">
+        <variablelist>
+          <xsl:call-template name="db-varlist-entries"/>
+        </variablelist>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:when>
       <xsl:otherwise>
         <itemizedlist>
           <xsl:apply-templates select="c:item" mode="db-block"/>
@@ -364,6 +418,15 @@
         <xsl:text>&#10;</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="db-varlist-entries">
+    <xsl:for-each select="c:item">
+      <varlistentry>
+        <term><xsl:call-template name="cd-item-label"/></term>
+        <xsl:apply-templates select="." mode="db-block"/>
+      </varlistentry>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="c:item" mode="db-block">
@@ -494,6 +557,28 @@
   <xsl:template match="c:code" mode="db-inl">
     <code><xsl:apply-templates mode="db-inl"/></code>
   </xsl:template>
+  <!-- tracked changes (kept with the changes option "all"): revisionflag, and who and when in
+       the revision attribute -->
+  <xsl:template match="c:ins | c:del" mode="db-inl">
+    <phrase>
+      <xsl:attribute name="revisionflag">
+        <xsl:choose>
+          <xsl:when test="self::c:ins">added</xsl:when>
+          <xsl:otherwise>deleted</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:if test="normalize-space(concat(@author, @date)) != ''">
+        <xsl:attribute name="revision">
+          <xsl:value-of select="normalize-space(concat(@author, ' ', @date))"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="db-inl"/>
+    </phrase>
+  </xsl:template>
+  <xsl:template match="c:ins | c:del" mode="db-plain">
+    <xsl:apply-templates mode="db-plain"/>
+  </xsl:template>
+
   <xsl:template match="c:span" mode="db-inl">
     <phrase>
       <xsl:call-template name="db-langdir"/>

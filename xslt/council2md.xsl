@@ -35,6 +35,9 @@
 
   <!-- 'yes': a YAML metadata block (pandoc style) before the title -->
   <xsl:param name="front-matter" select="'no'"/>
+  <!-- toc = yes: a "Contents" list linking to the sections, whose headings
+       then carry their id as an anchor -->
+  <xsl:param name="toc" select="'no'"/>
 
   <!-- U+E000 marks a hard line break until lines are made -->
   <xsl:variable name="m-br" select="'&#xE000;'"/>
@@ -63,6 +66,13 @@
       <xsl:call-template name="m-line-start"><xsl:with-param name="s" select="string($esc)"/></xsl:call-template>
       <xsl:text>&#10;&#10;</xsl:text>
     </xsl:for-each>
+    <xsl:if test="$toc = 'yes' and (c:section | c:annex)">
+      <xsl:text>## </xsl:text>
+      <xsl:call-template name="cd-label"><xsl:with-param name="key" select="'contents'"/></xsl:call-template>
+      <xsl:text>&#10;&#10;</xsl:text>
+      <xsl:apply-templates select="c:section | c:annex" mode="m-toc"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
     <xsl:apply-templates select="c:summary"/>
     <xsl:call-template name="m-blocks">
       <xsl:with-param name="nodes" select="*[not(self::c:meta or self::c:summary)]"/>
@@ -142,6 +152,9 @@
     <xsl:variable name="depth" select="count(ancestor-or-self::c:section | ancestor-or-self::c:annex) + 1"/>
     <xsl:value-of select="substring('######', 1, $depth)"/>
     <xsl:text> </xsl:text>
+    <xsl:if test="$toc = 'yes'">
+      <xsl:value-of select="concat('&lt;a id=&quot;', @id, '&quot;&gt;&lt;/a&gt;')"/>
+    </xsl:if>
     <xsl:variable name="head">
       <xsl:call-template name="cd-num-prefix"/>
       <xsl:apply-templates select="c:title/node()" mode="m-inl"/>
@@ -151,6 +164,27 @@
     <xsl:call-template name="m-blocks">
       <xsl:with-param name="nodes" select="*[not(self::c:title)]"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- m-toc: the table of contents, one link per section (number and
+       title as plain text, notes left out), nested by depth -->
+  <xsl:template match="c:section | c:annex" mode="m-toc">
+    <xsl:param name="ind" select="''"/>
+    <xsl:variable name="title">
+      <xsl:call-template name="cd-num-prefix"/>
+      <xsl:for-each select="c:title//text()[not(ancestor::c:note)] | c:title//c:br">
+        <xsl:value-of select="concat(self::text(), substring(' ', 1, count(self::c:br)))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="$ind"/>
+    <xsl:text>- [</xsl:text>
+    <xsl:call-template name="m-esc">
+      <xsl:with-param name="s" select="normalize-space(translate($title, '&#9;&#10;&#13;', '   '))"/>
+    </xsl:call-template>
+    <xsl:value-of select="concat('](#', @id, ')&#10;')"/>
+    <xsl:apply-templates select="c:section" mode="m-toc">
+      <xsl:with-param name="ind" select="concat($ind, '  ')"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- m-blocks: NODES rendered one after the other, blank line between;
@@ -332,22 +366,132 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- lists: "- " or "N. ", the item's blocks indented to its content column -->
+  <!-- lists. GFM can only count with digits: a bullet list is "- ", an
+       ordered list whose labels are plain numbers counting up from its
+       start with one delimiter ("1." or "1)") is a GFM ordered list keeping
+       that delimiter; any other list (letters, roman, "1bis", "1.1", terms)
+       is written with its labels as text (m-text-list), so the Markdown
+       shows what Word shows. -->
   <xsl:template match="c:list" mode="m-block">
-    <xsl:variable name="ordered" select="@type = 'ordered'"/>
     <xsl:variable name="start">
       <xsl:call-template name="cd-list-start"/>
     </xsl:variable>
+    <xsl:variable name="delim">
+      <xsl:call-template name="m-list-delim"/>
+    </xsl:variable>
+    <xsl:variable name="kind">
+      <xsl:call-template name="m-list-kind"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$kind = 'text'">
+        <xsl:call-template name="m-text-list"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="m-gfm-list">
+          <xsl:with-param name="start" select="$start"/>
+          <xsl:with-param name="delim" select="$delim"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-list-delim: ")" when the list's first label ends with one, else "." -->
+  <xsl:template name="m-list-delim">
+    <xsl:variable name="l1" select="normalize-space(c:item[1]/@label)"/>
+    <xsl:choose>
+      <xsl:when test="substring($l1, string-length($l1)) = ')'">)</xsl:when>
+      <xsl:otherwise>.</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-list-kind: how the list is written: 'text' (labels as text) or
+       'gfm' (a GFM list) -->
+  <xsl:template name="m-list-kind">
+    <xsl:variable name="start">
+      <xsl:call-template name="cd-list-start"/>
+    </xsl:variable>
+    <xsl:variable name="delim">
+      <xsl:call-template name="m-list-delim"/>
+    </xsl:variable>
+    <xsl:variable name="odd">
+      <xsl:for-each select="c:item[normalize-space(@label) != '']">
+        <xsl:variable name="n" select="$start + count(preceding-sibling::c:item)"/>
+        <xsl:if test="normalize-space(@label) != concat($n, $delim) or $n &gt; 999999999">x</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@type = 'term' or (@type = 'ordered' and ($odd != '' or $start &lt; 0))">text</xsl:when>
+      <xsl:otherwise>gfm</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-text-list: each item a paragraph opening with its label as text
+       (a term and its definition apart: a tab between them); the item's
+       other blocks follow it -->
+  <xsl:template name="m-text-list">
+    <xsl:variable name="term" select="@type = 'term'"/>
+    <xsl:for-each select="c:item">
+      <xsl:variable name="label">
+        <xsl:call-template name="cd-item-label"/>
+      </xsl:variable>
+      <xsl:variable name="esc">
+        <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($label)"/></xsl:call-template>
+      </xsl:variable>
+      <!-- only a label that would be a list marker ("7." "7)") is escaped
+           at the line start; "1.a)" and "2.1.1" cannot open a block -->
+      <xsl:variable name="lab">
+        <xsl:choose>
+          <xsl:when test="contains('0123456789', substring($esc, 1, 1))">
+            <xsl:variable name="punct" select="translate($esc, '0123456789', '')"/>
+            <xsl:choose>
+              <xsl:when test="($punct = '.' or $punct = ')') and substring($esc, string-length($esc)) = $punct">
+                <xsl:value-of select="concat(substring($esc, 1, string-length($esc) - 1), '\', $punct)"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$esc"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="m-line-start"><xsl:with-param name="s" select="string($esc)"/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="sep">
+        <xsl:choose>
+          <xsl:when test="$term"><xsl:text>&#9;</xsl:text></xsl:when>
+          <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="text">
+        <xsl:if test="*[1][self::c:p]"><xsl:apply-templates select="*[1]/node()" mode="m-inl"/></xsl:if>
+      </xsl:variable>
+      <xsl:value-of select="$lab"/>
+      <xsl:choose>
+        <xsl:when test="normalize-space(translate($text, $m-br, ' ')) != ''">
+          <xsl:value-of select="$sep"/>
+          <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="m-blocks">
+        <xsl:with-param name="nodes" select="*[position() &gt; 1 or not(self::c:p)]"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- m-gfm-list: "- " or "N. " / "N) ", the item's blocks indented to
+       its content column -->
+  <xsl:template name="m-gfm-list">
+    <xsl:param name="start"/>
+    <xsl:param name="delim" select="'.'"/>
+    <xsl:variable name="ordered" select="@type = 'ordered'"/>
     <xsl:for-each select="c:item">
       <xsl:variable name="mark">
         <xsl:choose>
           <xsl:when test="$ordered">
-            <xsl:variable name="n" select="$start + position() - 1"/>
-            <xsl:choose>
-              <xsl:when test="$n &lt; 0">0</xsl:when>
-              <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-            </xsl:choose>
-            <xsl:text>. </xsl:text>
+            <xsl:value-of select="$start + position() - 1"/>
+            <xsl:value-of select="$delim"/>
+            <xsl:text> </xsl:text>
           </xsl:when>
           <xsl:otherwise>- </xsl:otherwise>
         </xsl:choose>
@@ -360,7 +504,10 @@
             <xsl:variable name="st">
               <xsl:if test="self::c:list[@type = 'ordered']"><xsl:call-template name="cd-list-start"/></xsl:if>
             </xsl:variable>
-            <xsl:if test="position() &gt; 1 and not(self::c:list and (@type = 'bullet' or $st = 1))">
+            <xsl:variable name="lk">
+              <xsl:if test="self::c:list"><xsl:call-template name="m-list-kind"/></xsl:if>
+            </xsl:variable>
+            <xsl:if test="position() &gt; 1 and not($lk = 'gfm' and (@type = 'bullet' or $st = 1))">
               <xsl:text>&#10;</xsl:text>
             </xsl:if>
             <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>

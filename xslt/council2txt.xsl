@@ -291,12 +291,21 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- lists: each item's label as Word shows it, then its blocks indented
+       under their first line; a term and its definition have a tab
+       between them -->
   <xsl:template match="c:list" mode="t-block">
     <xsl:param name="ind" select="0"/>
+    <xsl:variable name="sep">
+      <xsl:choose>
+        <xsl:when test="@type = 'term'"><xsl:text>&#9;</xsl:text></xsl:when>
+        <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:for-each select="c:item">
       <xsl:variable name="mark">
         <xsl:call-template name="cd-item-label"/>
-        <xsl:text> </xsl:text>
+        <xsl:value-of select="$sep"/>
       </xsl:variable>
       <xsl:variable name="w" select="string-length($mark)"/>
       <xsl:variable name="body">
@@ -325,6 +334,24 @@
   <!-- ================================================================ inlines -->
   <xsl:template match="text()" mode="t-inl">
     <xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/>
+  </xsl:template>
+
+  <!-- tracked changes (kept with the changes option "all"): a bracketed marker a screen reader
+       speaks, "[deleted, AUTHOR, DATE: text]" -->
+  <xsl:template match="c:ins | c:del" mode="t-inl">
+    <xsl:text>[</xsl:text>
+    <xsl:call-template name="cd-label">
+      <xsl:with-param name="key" select="local-name()"/>
+    </xsl:call-template>
+    <xsl:if test="normalize-space(@author) != ''">
+      <xsl:value-of select="concat(', ', normalize-space(@author))"/>
+    </xsl:if>
+    <xsl:if test="normalize-space(@date) != ''">
+      <xsl:value-of select="concat(', ', substring(normalize-space(@date), 1, 10))"/>
+    </xsl:if>
+    <xsl:text>: </xsl:text>
+    <xsl:apply-templates mode="t-inl"/>
+    <xsl:text>]</xsl:text>
   </xsl:template>
 
   <xsl:template match="c:b | c:i | c:u | c:sup | c:sub | c:code | c:span | c:ref | c:math" mode="t-inl">

@@ -39,6 +39,24 @@
   <xsl:template match="c:u | c:span | c:ref | c:math" mode="m-inl">
     <xsl:apply-templates mode="m-inl"/>
   </xsl:template>
+  <!-- tracked changes (kept with the changes option "all"): <ins> and <del>, which GFM
+       renders; who and when in the title -->
+  <xsl:template match="c:ins | c:del" mode="m-inl">
+    <xsl:call-template name="m-rev-tag"/>
+    <xsl:apply-templates mode="m-inl"/>
+    <xsl:value-of select="concat('&lt;/', local-name(), '&gt;')"/>
+  </xsl:template>
+  <xsl:template name="m-rev-tag">
+    <xsl:variable name="who" select="normalize-space(concat(@author, ' ', @date))"/>
+    <xsl:value-of select="concat('&lt;', local-name())"/>
+    <xsl:if test="$who != ''">
+      <xsl:text> title="</xsl:text>
+      <xsl:value-of select="translate($who, '&quot;&lt;&gt;&amp;', '    ')"/>
+      <xsl:text>"</xsl:text>
+    </xsl:if>
+    <xsl:text>&gt;</xsl:text>
+  </xsl:template>
+
   <xsl:template match="c:sup" mode="m-inl">&lt;sup&gt;<xsl:apply-templates mode="m-inl"/>&lt;/sup&gt;</xsl:template>
   <xsl:template match="c:sub" mode="m-inl">&lt;sub&gt;<xsl:apply-templates mode="m-inl"/>&lt;/sub&gt;</xsl:template>
   <xsl:template match="c:anchor" mode="m-inl"/>

@@ -210,6 +210,10 @@
     </xsl:choose>
     <xsl:for-each select="c:item">
       <xsl:text>&lt;li&gt;</xsl:text>
+      <xsl:if test="../@type = 'term'">
+        <xsl:call-template name="m-html-esc"><xsl:with-param name="s" select="normalize-space(@label)"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <xsl:apply-templates select="*" mode="m-html"/>
       <xsl:text>&lt;/li&gt;</xsl:text>
     </xsl:for-each>
@@ -228,6 +232,12 @@
   <xsl:template match="c:sup" mode="m-html">&lt;sup&gt;<xsl:apply-templates mode="m-html"/>&lt;/sup&gt;</xsl:template>
   <xsl:template match="c:sub" mode="m-html">&lt;sub&gt;<xsl:apply-templates mode="m-html"/>&lt;/sub&gt;</xsl:template>
   <xsl:template match="c:code" mode="m-html">&lt;code&gt;<xsl:apply-templates mode="m-html"/>&lt;/code&gt;</xsl:template>
+  <xsl:template match="c:ins | c:del" mode="m-html">
+    <xsl:call-template name="m-rev-tag"/>
+    <xsl:apply-templates mode="m-html"/>
+    <xsl:value-of select="concat('&lt;/', local-name(), '&gt;')"/>
+  </xsl:template>
+  <xsl:template match="c:ins | c:del" mode="m-html-flat"><xsl:apply-templates mode="m-html-flat"/></xsl:template>
   <xsl:template match="c:span | c:ref | c:math" mode="m-html"><xsl:apply-templates mode="m-html"/></xsl:template>
   <xsl:template match="c:anchor" mode="m-html"/>
   <xsl:template match="c:br" mode="m-html">&lt;br&gt;</xsl:template>

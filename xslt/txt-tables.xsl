@@ -96,9 +96,20 @@
       <xsl:apply-templates select="." mode="t-cell"/>
     </xsl:for-each>
   </xsl:template>
-  <xsl:template match="c:list | c:quote" mode="t-cell">
+  <xsl:template match="c:quote" mode="t-cell">
     <xsl:for-each select="*">
       <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="t-cell"/>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- a list in a cell: each labelled item starts a line of its own, so its
+       label reads as Word shows it ("a) Unused if…" under "MMR; ") -->
+  <xsl:template match="c:list" mode="t-cell">
+    <xsl:for-each select="*">
+      <xsl:choose>
+        <xsl:when test="position() &gt; 1 and normalize-space(@label) != ''"><xsl:value-of select="$t-br"/></xsl:when>
+        <xsl:when test="position() &gt; 1"><xsl:text> </xsl:text></xsl:when>
+      </xsl:choose>
       <xsl:apply-templates select="." mode="t-cell"/>
     </xsl:for-each>
   </xsl:template>
