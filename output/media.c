@@ -23,6 +23,8 @@ typedef struct entry {
 	char *part;          /* the part name */
 	char sha[65];
 	int file;            /* index of the file referenced, -1: none */
+	int metafile;        /* an EMF/WMF waiting for its SVG (convert_all) */
+	int same;            /* the entry holding the same bytes, or -1 */
 	const char *type;
 	unsigned long width, height;
 } entry;
@@ -127,22 +129,54 @@ add_file(collector *k, const char *stem, const char *ext, unsigned char *data, s
 	return (int)k->m->nfiles++;
 }
 
-/* Converts the metafile of file index f to SVG and adds it; returns the
- * index of the SVG, or f when the conversion failed (warned). */
-static int
-add_svg(collector *k, const char *part, const char *stem, int f, const char *ext)
+/* Converts the metafiles filed (entries marked metafile) to SVG, all in
+ * one batch; each entry then refers to its SVG, or keeps its original
+ * (warned). */
+static void
+convert_all(collector *k)
 {
-	cd_media_file *mf = &k->m->files[f];
-	char *svg;
-	size_t n;
+	cd_mf_job *jobs = calloc(k->n + 1, sizeof *jobs);
+	size_t nj = 0;
 
-	if (mf->len > CD_MEDIA_MAX_CONVERT ||
-	    cd_metafile_to_svg(strcmp(ext, "emf") == 0, mf->data, mf->len, &svg, &n) != 0) {
-		warn(k, "%s: %s picture could not be converted to SVG; the original is kept",
-		     part, strcmp(ext, "emf") == 0 ? "EMF" : "WMF");
-		return f;
+	if (jobs == NULL) {
+		k->nomem = 1;
+		return;
 	}
-	return add_file(k, stem, "svg", (unsigned char *)svg, n);
+	for (size_t i = 0; i < k->n; i++) {
+		entry *e = &k->v[i];
+
+		if (!e->metafile || k->m->files[e->file].len > CD_MEDIA_MAX_CONVERT)
+			continue;
+		jobs[nj].emf = strcmp(e->type, "image/emf") == 0;
+		jobs[nj].in = k->m->files[e->file].data;
+		jobs[nj++].len = k->m->files[e->file].len;
+	}
+	cd_metafile_batch(jobs, nj);
+	nj = 0;
+	for (size_t i = 0; i < k->n; i++) {
+		entry *e = &k->v[i];
+		char stem[CD_MEDIA_NAME_MAX + 1];
+		int svg = -1;
+
+		if (!e->metafile)
+			continue;
+		if (k->m->files[e->file].len <= CD_MEDIA_MAX_CONVERT && jobs[nj++].svg != NULL) {
+			safe_stem(e->part, stem, sizeof stem);
+			svg = add_file(k, stem, "svg", (unsigned char *)jobs[nj - 1].svg, jobs[nj - 1].svglen);
+			jobs[nj - 1].svg = NULL;
+		}
+		if (svg >= 0) {
+			e->file = svg;
+			e->type = "image/svg+xml";
+		} else {
+			warn(k, "%s: %s picture could not be converted to SVG; the original is kept",
+			     e->part, strcmp(e->type, "image/emf") == 0 ? "EMF" : "WMF");
+		}
+		e->metafile = 0;
+	}
+	for (size_t i = 0; i < nj; i++)
+		free(jobs[i].svg);
+	free(jobs);
 }
 
 /* Reads part; 0 and the bytes in b, or -1 (warned). */
@@ -195,10 +229,7 @@ file_part(collector *k, entry *e, cd_buf *b)
 	cd_sha256_hex(b->data, b->len, e->sha);
 	for (size_t i = 0; i + 1 < k->n; i++)
 		if (k->v[i].file >= 0 && strcmp(k->v[i].sha, e->sha) == 0) {
-			e->file = k->v[i].file;   /* the same picture under another name */
-			e->type = k->v[i].type;
-			e->width = k->v[i].width;
-			e->height = k->v[i].height;
+			e->same = (int)i;   /* the same picture under another name */
 			return;
 		}
 	safe_stem(e->part, stem, sizeof stem);
@@ -209,13 +240,7 @@ file_part(collector *k, entry *e, cd_buf *b)
 	e->type = in.type;
 	e->width = in.width;
 	e->height = in.height;
-	if (strcmp(in.ext, "emf") == 0 || strcmp(in.ext, "wmf") == 0) {
-		int s = add_svg(k, e->part, stem, f, in.ext);
-
-		if (s != f)
-			e->type = "image/svg+xml";
-		f = s;
-	}
+	e->metafile = strcmp(in.ext, "emf") == 0 || strcmp(in.ext, "wmf") == 0;
 	e->file = f;
 }
 
@@ -243,6 +268,7 @@ part_entry(collector *k, const char *part)
 	e = &v[k->n++];
 	memset(e, 0, sizeof *e);
 	e->file = -1;
+	e->same = -1;
 	if ((e->part = strdup(part)) == NULL) {
 		k->nomem = 1;
 		return e;
@@ -281,20 +307,44 @@ uri_path(cd_buf *b, const char *path)
 	}
 }
 
-/* Points figure f at its picture (when prefix is set), then removes the
- * temporary attributes. */
+/* First pass: reads and files the picture of figure f (warns about a
+ * linked one). */
+static void
+figure_read(collector *k, xmlNodePtr f)
+{
+	xmlChar *part = xmlGetNsProp(f, BAD_CAST "part", BAD_CAST CD_PKG_NS);
+	xmlChar *href = xmlGetNsProp(f, BAD_CAST "href", BAD_CAST CD_PKG_NS);
+
+	if (href != NULL)
+		warn(k, "linked picture %s is not in the package; not written", (const char *)href);
+	if (part != NULL)
+		part_entry(k, (const char *)part);
+	xmlFree(part);
+	xmlFree(href);
+}
+
+/* The entry of part after the first pass (following a duplicate to the
+ * entry holding its bytes), or NULL. */
+static entry *
+filed_entry(collector *k, const char *part)
+{
+	for (size_t i = 0; i < k->n; i++)
+		if (k->v[i].part != NULL && strcasecmp(k->v[i].part, part) == 0)
+			return k->v[i].same >= 0 ? &k->v[k->v[i].same] : &k->v[i];
+	return NULL;
+}
+
+/* Second pass: points figure f at its picture (when prefix is set), then
+ * removes the temporary attributes. */
 static void
 figure(collector *k, xmlNodePtr f, const char *prefix)
 {
 	xmlAttrPtr pa = xmlHasNsProp(f, BAD_CAST "part", BAD_CAST CD_PKG_NS);
 	xmlAttrPtr ha = xmlHasNsProp(f, BAD_CAST "href", BAD_CAST CD_PKG_NS);
 	xmlChar *part = pa ? xmlNodeGetContent((xmlNodePtr)pa) : NULL;
-	xmlChar *href = ha ? xmlNodeGetContent((xmlNodePtr)ha) : NULL;
 	entry *e;
 
-	if (prefix != NULL && href != NULL)
-		warn(k, "linked picture %s is not in the package; not written", (const char *)href);
-	if (prefix != NULL && part != NULL && (e = part_entry(k, (const char *)part)) != NULL &&
+	if (prefix != NULL && part != NULL && (e = filed_entry(k, (const char *)part)) != NULL &&
 	    e->file >= 0) {
 		cd_buf src;
 
@@ -312,7 +362,6 @@ figure(collector *k, xmlNodePtr f, const char *prefix)
 		}
 	}
 	xmlFree(part);
-	xmlFree(href);
 	xmlRemoveProp(pa);
 	xmlRemoveProp(ha);
 }
@@ -346,6 +395,12 @@ cd_media_collect(xmlDocPtr council, const unsigned char *data, size_t len,
 	k.data = data;
 	k.len = len;
 	k.o = o;
+	if (data != NULL && prefix != NULL) {
+		for (xmlNodePtr n = root; n != NULL; n = cd_xml_next_in(n, root))
+			if (cd_xml_is(n, CD_NS, "figure"))
+				figure_read(&k, n);
+		convert_all(&k);
+	}
 	for (xmlNodePtr n = root; n != NULL; n = cd_xml_next_in(n, root))
 		if (cd_xml_is(n, CD_NS, "figure"))
 			figure(&k, n, data != NULL ? prefix : NULL);

@@ -6,11 +6,18 @@
 
 #include <stddef.h>
 
-/* output/metafile.c: converts an EMF (emf = 1) or WMF (emf = 0) picture to
- * SVG in a child process. 0 and a malloc'd *svg of *svglen bytes (caller
- * frees with free()), or -1 when the conversion failed. */
-int cd_metafile_to_svg(int emf, const unsigned char *in, size_t len, char **svg,
-                       size_t *svglen);
+/* output/metafile.c: a metafile to convert, and its SVG. */
+typedef struct cd_mf_job {
+	int emf;                       /* 1 EMF, 0 WMF */
+	const unsigned char *in;
+	size_t len;
+	char *svg;                     /* out: malloc'd (caller frees), NULL: failed */
+	size_t svglen;
+} cd_mf_job;
+
+/* Converts the n metafiles to SVG in child processes (each failure costs
+ * its own picture only). */
+void cd_metafile_batch(cd_mf_job *jobs, size_t n);
 
 /* output/imginfo.c: what a picture's bytes are. */
 typedef struct cd_imginfo {

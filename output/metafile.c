@@ -2,15 +2,18 @@
  * metafile.c — Windows metafiles (EMF, WMF) to SVG, with libemf2svg and
  * libwmf, for the media step (output/media.c).
  *
- * The converters are third-party parsers of hostile bytes, so each
- * conversion runs in a child process: a crash, a hang (CD_MF_SECONDS) or
- * an output over CD_MF_MAX_SVG bytes fails that picture only. The SVG is
- * then parsed with the safe parser (no DTD, no network) before it is
- * accepted.
+ * The converters are third-party parsers of hostile bytes, so they run in
+ * a child process: one child converts a document's metafiles in order and
+ * streams the SVGs back; when it dies — a crash, a hang (CD_MF_SECONDS per
+ * picture), an output over CD_MF_MAX_SVG bytes — the picture it was on
+ * fails alone and a new child goes on with the next (one fork a document,
+ * not one a picture). Each SVG is then parsed with the safe parser (no
+ * DTD, no network) before it is accepted.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -76,46 +79,73 @@ wmf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
 	return *out != NULL && n > 0 ? 0 : -1;
 }
 
-/* In the child: converts and writes the SVG to fd. Never returns. */
-static void
-child(int fd, int emf, const unsigned char *in, size_t len)
+/* Writes n bytes to fd; 0 or -1. */
+static int
+write_all(int fd, const void *p, size_t n)
 {
-	char *svg = NULL;
-	size_t n = 0, off = 0;
+	const char *c = p;
+
+	while (n > 0) {
+		ssize_t k = write(fd, c, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		c += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Reads n bytes from fd; 0, or -1 at end of file or on error. */
+static int
+read_all(int fd, void *p, size_t n)
+{
+	char *c = p;
+
+	while (n > 0) {
+		ssize_t k = read(fd, c, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		c += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* In the child: converts jobs from..n in order, writing for each a record
+ * (the job's index, the SVG's length, 0 when it failed, the SVG) to fd;
+ * each conversion gets CD_MF_SECONDS. Never returns. */
+static void
+child(int fd, const cd_mf_job *jobs, size_t from, size_t n)
+{
 	int devnull = open("/dev/null", O_WRONLY);
 
 	if (devnull >= 0) {   /* the libraries print their complaints */
 		dup2(devnull, 1);
 		dup2(devnull, 2);
 	}
-	alarm(CD_MF_SECONDS);
-	if ((emf ? emf_convert(in, len, &svg, &n) : wmf_convert(in, len, &svg, &n)) != 0)
-		_exit(1);
-	while (off < n) {
-		ssize_t k = write(fd, svg + off, n - off);
+	for (size_t i = from; i < n; i++) {
+		char *svg = NULL;
+		size_t len = 0;
+		uint64_t head[2];
 
-		if (k <= 0)
+		alarm(CD_MF_SECONDS);
+		srand(1);   /* libemf2svg names clip paths with rand(): the same SVG
+		             * for the same picture, whatever came before it */
+		if ((jobs[i].emf ? emf_convert(jobs[i].in, jobs[i].len, &svg, &len)
+		                 : wmf_convert(jobs[i].in, jobs[i].len, &svg, &len)) != 0)
+			len = 0;
+		head[0] = i;
+		head[1] = len;
+		if (write_all(fd, head, sizeof head) != 0 || (len > 0 && write_all(fd, svg, len) != 0))
 			_exit(1);
-		off += (size_t)k;
 	}
 	_exit(0);
-}
-
-/* Reads the child's SVG from fd, at most CD_MF_MAX_SVG bytes. */
-static int
-slurp(int fd, cd_buf *b)
-{
-	char chunk[65536];
-	ssize_t k;
-
-	while ((k = read(fd, chunk, sizeof chunk)) != 0) {
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0 || b->len + (size_t)k > CD_MF_MAX_SVG)
-			return -1;
-		cd_buf_add(b, chunk, (size_t)k);
-	}
-	return b->failed ? -1 : 0;
 }
 
 /* libwmf writes text in the metafile's 8-bit code page, unescaped (as
@@ -172,54 +202,95 @@ drop_doctype(cd_buf *b)
 	}
 }
 
-int
-cd_metafile_to_svg(int emf, const unsigned char *in, size_t len, char **svg,
-                   size_t *svglen)
+/* Checks and cleans the SVG in b (taken): the job's svg, or NULL. */
+static void
+accept_svg(cd_mf_job *job, cd_buf *b)
 {
-	int fd[2], status = 0, rc;
-	pid_t pid;
-	cd_buf b;
 	xmlDocPtr doc;
 	cd_error err;
 
-	*svg = NULL;
-	if (pipe(fd) != 0)
-		return -1;
-	pid = fork();
-	if (pid < 0) {
-		close(fd[0]);
-		close(fd[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		close(fd[0]);
-		child(fd[1], emf, in, len);
-	}
-	close(fd[1]);
-	cd_buf_init(&b);
-	rc = slurp(fd[0], &b);
-	if (rc != 0)
-		kill(pid, SIGKILL);
-	close(fd[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (rc != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || b.len == 0) {
-		cd_buf_free(&b);
-		return -1;
-	}
-	cd_buf_add(&b, "", 0);
-	drop_doctype(&b);
-	if (!emf && !b.failed && strstr(b.data, "<svg xmlns=") == NULL)
-		wmf_fixup(&b);
+	cd_buf_add(b, "", 0);
+	drop_doctype(b);
+	if (!job->emf && !b->failed && strstr(b->data, "<svg xmlns=") == NULL)
+		wmf_fixup(b);
 	/* an SVG that does not parse is no SVG */
-	doc = cd_xml_parse("svg", b.data, b.len, &err);
-	if (doc == NULL || xmlDocGetRootElement(doc) == NULL ||
-	    strcmp((const char *)xmlDocGetRootElement(doc)->name, "svg") != 0) {
-		xmlFreeDoc(doc);
-		cd_buf_free(&b);
-		return -1;
-	}
+	doc = b->failed ? NULL : cd_xml_parse("svg", b->data, b->len, &err);
+	if (doc != NULL && xmlDocGetRootElement(doc) != NULL &&
+	    strcmp((const char *)xmlDocGetRootElement(doc)->name, "svg") == 0)
+		job->svg = cd_buf_take(b, &job->svglen);
 	xmlFreeDoc(doc);
-	*svg = cd_buf_take(&b, svglen);
-	return *svg != NULL ? 0 : -1;
+	cd_buf_free(b);
+}
+
+/* Reads the records of a child converting jobs from..n; returns the index
+ * of the first job it did not report (n when it reported all). */
+static size_t
+collect(int fd, cd_mf_job *jobs, size_t from, size_t n, pid_t pid)
+{
+	size_t i = from;
+	uint64_t head[2];
+
+	while (i < n && read_all(fd, head, sizeof head) == 0 && head[0] == i) {
+		cd_buf b;
+
+		if (head[1] > CD_MF_MAX_SVG) {
+			kill(pid, SIGKILL);
+			return i;   /* this one fails, the next child goes on */
+		}
+		cd_buf_init(&b);
+		if (head[1] > 0) {
+			cd_buf_add(&b, "", 0);
+			while (b.len < head[1] && !b.failed) {
+				char chunk[65536];
+				size_t want = head[1] - b.len < sizeof chunk ? head[1] - b.len : sizeof chunk;
+
+				if (read_all(fd, chunk, want) != 0)
+					break;
+				cd_buf_add(&b, chunk, want);
+			}
+			if (b.len < head[1] || b.failed) {
+				cd_buf_free(&b);
+				kill(pid, SIGKILL);
+				return i;
+			}
+			accept_svg(&jobs[i], &b);
+		}
+		i++;
+	}
+	return i;
+}
+
+void
+cd_metafile_batch(cd_mf_job *jobs, size_t n)
+{
+	size_t from = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		jobs[i].svg = NULL;
+		jobs[i].svglen = 0;
+	}
+	while (from < n) {
+		int fd[2], status;
+		pid_t pid;
+		size_t next;
+
+		if (pipe(fd) != 0)
+			return;
+		if ((pid = fork()) < 0) {
+			close(fd[0]);
+			close(fd[1]);
+			return;
+		}
+		if (pid == 0) {
+			close(fd[0]);
+			child(fd[1], jobs, from, n);
+		}
+		close(fd[1]);
+		next = collect(fd[0], jobs, from, n, pid);
+		close(fd[0]);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		/* the job the child died on (crash, alarm, bound) fails alone */
+		from = next < n ? next + 1 : n;
+	}
 }

@@ -369,9 +369,11 @@
   <!-- lists. GFM can only count with digits: a bullet list is "- ", an
        ordered list whose labels are plain numbers counting up from its
        start with one delimiter ("1." or "1)") is a GFM ordered list keeping
-       that delimiter; any other list (letters, roman, "1bis", "1.1", terms)
-       is written with its labels as text (m-text-list), so the Markdown
-       shows what Word shows. -->
+       that delimiter; a list lettered or numbered in roman ("a)", "(iv)")
+       stays a GFM ordered list ("1.") with Word's label as the first text
+       of each item ("1. a) ..."), so it keeps both its list structure and
+       the labels Word shows; any other list ("1bis", "1.1", terms) is
+       written with its labels as text (m-text-list). -->
   <xsl:template match="c:list" mode="m-block">
     <xsl:variable name="start">
       <xsl:call-template name="cd-list-start"/>
@@ -389,7 +391,14 @@
       <xsl:otherwise>
         <xsl:call-template name="m-gfm-list">
           <xsl:with-param name="start" select="$start"/>
-          <xsl:with-param name="delim" select="$delim"/>
+          <!-- a lettered list counts "1." and shows Word's labels as text -->
+          <xsl:with-param name="delim">
+            <xsl:choose>
+              <xsl:when test="$kind = 'lettered'">.</xsl:when>
+              <xsl:otherwise><xsl:value-of select="$delim"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="labelled" select="$kind = 'lettered'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -419,7 +428,22 @@
         <xsl:if test="normalize-space(@label) != concat($n, $delim) or $n &gt; 999999999">x</xsl:if>
       </xsl:for-each>
     </xsl:variable>
+    <!-- labels that are a letter or roman numeral in punctuation ("a)",
+         "(iv)", "B."): nothing but the sequence of an alphabetic style -->
+    <xsl:variable name="alpha">
+      <xsl:for-each select="c:item">
+        <xsl:variable name="l" select="normalize-space(@label)"/>
+        <xsl:variable name="core" select="translate($l, '().', '')"/>
+        <xsl:variable name="last" select="substring($l, string-length($l))"/>
+        <xsl:if test="$core = '' or string-length($core) &gt; 4
+                      or translate($core, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '') != ''
+                      or ($last != ')' and $last != '.')">x</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:choose>
+      <xsl:when test="@type = 'ordered' and $odd != '' and $alpha = '' and $start &gt;= 0
+                      and (@style = 'lower-alpha' or @style = 'upper-alpha'
+                           or @style = 'lower-roman' or @style = 'upper-roman')">lettered</xsl:when>
       <xsl:when test="@type = 'term' or (@type = 'ordered' and ($odd != '' or $start &lt; 0))">text</xsl:when>
       <xsl:otherwise>gfm</xsl:otherwise>
     </xsl:choose>
@@ -484,9 +508,10 @@
   <xsl:template name="m-gfm-list">
     <xsl:param name="start"/>
     <xsl:param name="delim" select="'.'"/>
+    <xsl:param name="labelled" select="false()"/>
     <xsl:variable name="ordered" select="@type = 'ordered'"/>
     <xsl:for-each select="c:item">
-      <xsl:variable name="mark">
+      <xsl:variable name="marker">
         <xsl:choose>
           <xsl:when test="$ordered">
             <xsl:value-of select="$start + position() - 1"/>
@@ -495,6 +520,13 @@
           </xsl:when>
           <xsl:otherwise>- </xsl:otherwise>
         </xsl:choose>
+      </xsl:variable>
+      <!-- in a lettered list the item's own label follows the marker -->
+      <xsl:variable name="mark">
+        <xsl:value-of select="$marker"/>
+        <xsl:if test="$labelled and normalize-space(@label) != ''">
+          <xsl:call-template name="m-esc"><xsl:with-param name="s" select="concat(normalize-space(@label), ' ')"/></xsl:call-template>
+        </xsl:if>
       </xsl:variable>
       <xsl:variable name="body">
         <xsl:for-each select="*">
@@ -507,7 +539,7 @@
             <xsl:variable name="lk">
               <xsl:if test="self::c:list"><xsl:call-template name="m-list-kind"/></xsl:if>
             </xsl:variable>
-            <xsl:if test="position() &gt; 1 and not($lk = 'gfm' and (@type = 'bullet' or $st = 1))">
+            <xsl:if test="position() &gt; 1 and not(($lk = 'gfm' or $lk = 'lettered') and (@type = 'bullet' or $st = 1))">
               <xsl:text>&#10;</xsl:text>
             </xsl:if>
             <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>
@@ -524,7 +556,7 @@
             <xsl:with-param name="text" select="string($body)"/>
             <xsl:with-param name="first" select="$mark"/>
             <xsl:with-param name="pad">
-              <xsl:call-template name="cd-spaces"><xsl:with-param name="n" select="string-length($mark)"/></xsl:call-template>
+              <xsl:call-template name="cd-spaces"><xsl:with-param name="n" select="string-length($marker)"/></xsl:call-template>
             </xsl:with-param>
           </xsl:call-template>
         </xsl:otherwise>

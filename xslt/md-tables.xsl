@@ -81,13 +81,21 @@
              is a value (a number, a code, a unit: short, no picture); a
              longer text across columns (a row title, a cover-page line)
              stands once -->
-        <xsl:variable name="src" select="$rows[number(substring-before(substring-after(current(), ' '), ','))]
-                                         /c:cell[number(substring-before(substring-after(current(), ','), ':'))]"/>
+        <xsl:variable name="k" select="number(substring-before(substring-after(., ','), ':'))"/>
         <xsl:variable name="v">
-          <xsl:if test="starts-with(., 'C ') or starts-with(., 'E ')
-                        or (not($full) and string-length(normalize-space($src)) &lt;= 24 and not($src//c:figure))">
-            <xsl:apply-templates select="$src" mode="m-cell"/>
-          </xsl:if>
+          <xsl:choose>
+            <!-- covered from a row above: that row's cell (the only lookup
+                 outside the row, kept off the common path) -->
+            <xsl:when test="starts-with(., 'E ')">
+              <xsl:variable name="r" select="number(substring-before(substring-after(., ' '), ','))"/>
+              <xsl:apply-templates select="$rows[$r]/c:cell[$k]" mode="m-cell"/>
+            </xsl:when>
+            <xsl:when test="starts-with(., 'C ') or (not($full)
+                            and string-length(normalize-space($row/c:cell[$k])) &lt;= 24
+                            and not($row/c:cell[$k]//c:figure))">
+              <xsl:apply-templates select="$row/c:cell[$k]" mode="m-cell"/>
+            </xsl:when>
+          </xsl:choose>
         </xsl:variable>
         <xsl:text> </xsl:text>
         <xsl:value-of select="$v"/>

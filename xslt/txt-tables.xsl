@@ -27,6 +27,7 @@
     <xsl:variable name="lay-rtf"><xsl:call-template name="cd-grid"/></xsl:variable>
     <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
     <xsl:for-each select="c:row">
+      <xsl:variable name="row" select="."/>
       <xsl:variable name="is-head" select="@header = 'true'"/>
       <xsl:variable name="p" select="position()"/>
       <xsl:variable name="line">
@@ -34,11 +35,18 @@
              again in every row it covers, so no value vanishes -->
         <xsl:for-each select="$lay[$p]/t[not(starts-with(., 'S '))]">
           <xsl:variable name="pos" select="count(preceding-sibling::t) + 1"/>
+          <xsl:variable name="k" select="number(substring-before(substring-after(., ','), ':'))"/>
           <xsl:variable name="v">
-            <xsl:for-each select="$rows[number(substring-before(substring-after(current(), ' '), ','))]
-                                  /c:cell[number(substring-before(substring-after(current(), ','), ':'))]">
-              <xsl:call-template name="t-cell-text"/>
-            </xsl:for-each>
+            <xsl:choose>
+              <!-- covered from a row above: that row's cell -->
+              <xsl:when test="starts-with(., 'E ')">
+                <xsl:variable name="r" select="number(substring-before(substring-after(., ' '), ','))"/>
+                <xsl:for-each select="$rows[$r]/c:cell[$k]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:for-each select="$row/c:cell[$k]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
+              </xsl:otherwise>
+            </xsl:choose>
           </xsl:variable>
           <xsl:variable name="h">
             <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
@@ -54,8 +62,9 @@
                 <xsl:variable name="ht" select="."/>
                 <xsl:if test="not(starts-with($ht, 'S ')) or position() = 1">
                   <xsl:if test="position() &gt; 1"><xsl:text> / </xsl:text></xsl:if>
-                  <xsl:for-each select="$rows[number(substring-before(substring-after($ht, ' '), ','))]
-                                        /c:cell[number(substring-before(substring-after($ht, ','), ':'))]">
+                  <xsl:variable name="hr" select="number(substring-before(substring-after($ht, ' '), ','))"/>
+                  <xsl:variable name="hk" select="number(substring-before(substring-after($ht, ','), ':'))"/>
+                  <xsl:for-each select="$rows[$hr]/c:cell[$hk]">
                     <xsl:call-template name="t-cell-text"/>
                   </xsl:for-each>
                 </xsl:if>
