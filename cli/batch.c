@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cd_internal.h"
+#include "councildoc.h"
 #include "run.h"
 #include "times.h"
 

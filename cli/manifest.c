@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "cd_internal.h"
+#include "councildoc.h"
 #include "run.h"
 
 char *

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cd_internal.h"
+#include "councildoc.h"
 #include "run.h"
 
 /* DIR/REL.ext for input idx, where REL is its path below the directory

@@ -5,7 +5,6 @@
 
 #include <stddef.h>
 #include "councildoc.h"
-#include "cd_internal.h"
 
 /* A record of the previous manifest (cli/manifest.c). */
 struct manifest_entry {

@@ -13,29 +13,9 @@
  * also a filter program (cli/). The intermediate "package document" is
  * described in doc/pipeline.md.
  *
- * Name prefixes and the files that define them:
- *   cd_error_*, cd_options_*, cd_init, cd_buf_*  pipeline/core.c
- *   cd_xml_*, cd_w_*, cd_pkg_*                   pipeline/xmlutil.c
- *   cd_convert                                   pipeline/convert.c
- *   cd_read                                      input/detect.c
- *   cd_read_docx, cd_zip_*, cd_opc_*             input/docx.c, opc.c, strict.c,
- *                                                picrefs.c
- *   cd_read_textdump, cd_dump_*                  input/textdump.c
- *   cd_flatten, cd_flat_*                        pipeline/flatten.c, fields.c, math.c,
- *                                                census.c, figures.c, charts.c
- *   cd_clean, cd_clean_*                         pipeline/clean.c
- *   cd_notes, cd_notes_*                         pipeline/notes.c
- *   cd_structure, cd_st_*                        pipeline/structure.c, front.c, roles.c, styles.c,
- *                                                numbering.c, blocks.c, tables.c,
- *                                                sections.c, stlang.c, comments.c,
- *                                                stfigure.c
- *   cd_meta_*                                    pipeline/meta.c, metadate.c, metaxml.c
- *   cd_refs_*                                    pipeline/refs.c, refkinds.c
- *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c
- *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
- *   cd_media_*                                   output/media.c, metafile.c, imginfo.c
- *   cd_meta_json, cd_json_*                      output/json.c
- *   cd_sha256_*                                  output/sha256.c
+ * The functions of this header are the library's API (councildoc(3)); the
+ * prefixes of internal names and the files that define them are listed in
+ * lib/core/cd_internal.h.
  *
  * Conventions: library code never prints and never exits. A function that
  * can fail returns NULL or a cd_status and fills a cd_error. Every function
@@ -259,6 +239,40 @@ cd_status cd_sync_fs(const char *path, cd_error *err);
  * refusing files over max bytes. */
 cd_status cd_read_file(const char *path, size_t max, unsigned char **data,
                        size_t *len, cd_error *err);
+
+/* ---- helpers for programs: buffers, JSON strings, SHA-256 ------------ */
+/* (what councildoc's own manifest uses; handy for a host that keeps one) */
+
+/* A growable byte buffer (lib/core/core.c). */
+typedef struct cd_buf {
+	char *data;   /* NUL-terminated; owned by the buffer */
+	size_t len;
+	size_t cap;
+	int failed;   /* an allocation failed; later appends are no-ops */
+} cd_buf;
+
+void cd_buf_init(cd_buf *b);
+void cd_buf_add(cd_buf *b, const char *s, size_t n);
+void cd_buf_adds(cd_buf *b, const char *s);
+void cd_buf_addc(cd_buf *b, char c);
+void cd_buf_printf(cd_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/* Hands the data to the caller (who frees it with free()) and resets b. */
+char *cd_buf_take(cd_buf *b, size_t *len);
+void cd_buf_free(cd_buf *b);
+
+/* ---- SHA-256 (output/sha256.c) ---- */
+
+/* The SHA-256 of data as 64 lower-case hex digits and a NUL in hex. */
+void cd_sha256_hex(const void *data, size_t len, char hex[65]);
+
+/* ---- JSON (output/json.c) ---- */
+
+/* Appends s as a JSON string literal (quotes included) to b. */
+void cd_json_str(cd_buf *b, const char *s);
 
 /* Library set-up: call cd_init before anything else and cd_cleanup when
  * done; the calls pair up and may repeat (init, cleanup, init...). While

@@ -1,8 +1,30 @@
 /*
  * cd_internal.h — helpers shared by the library's modules (not installed).
  *
- * Prefixes: cd_xml_* (pipeline/xmlutil.c), cd_buf_* (pipeline/core.c),
- * cd_w_* / cd_pkg_* (pipeline/xmlutil.c).
+ * Name prefixes and the files that define them:
+ *   cd_error_*, cd_options_*, cd_init, cd_buf_*  lib/core/core.c
+ *   cd_xml_*, cd_w_*, cd_pkg_*                   lib/core/xmlutil.c
+ *   cd_convert                                   pipeline/convert.c
+ *   cd_read                                      input/detect.c
+ *   cd_read_docx, cd_zip_*, cd_opc_*             input/docx.c, opc.c, strict.c,
+ *                                                picrefs.c
+ *   cd_read_textdump, cd_dump_*                  input/textdump.c
+ *   cd_flatten, cd_flat_*                        pipeline/flatten.c, fields.c, math.c,
+ *                                                census.c, figures.c, charts.c
+ *   cd_clean, cd_clean_*                         pipeline/clean.c
+ *   cd_notes, cd_notes_*                         pipeline/notes.c
+ *   cd_structure, cd_st_*                        pipeline/structure.c, front.c, roles.c, styles.c,
+ *                                                numbering.c, blocks.c, tables.c,
+ *                                                sections.c, stlang.c, comments.c,
+ *                                                stfigure.c
+ *   cd_meta_*                                    pipeline/meta.c, metadate.c, metaxml.c
+ *   cd_refs_*                                    pipeline/refs.c, refkinds.c
+ *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c
+ *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
+ *   cd_media_*                                   output/media.c, metafile.c, imginfo.c
+ *   cd_meta_json, cd_json_*                      output/json.c
+ *   cd_sha256_*                                  output/sha256.c
+ *
  */
 #ifndef CD_INTERNAL_H
 #define CD_INTERNAL_H
@@ -25,37 +47,6 @@
 #define CD_REL_NS  "http://schemas.openxmlformats.org/package/2006/relationships"
 #define CD_XML_NS  "http://www.w3.org/XML/1998/namespace"
 
-/* ---- growable byte buffer (pipeline/core.c) ---- */
-typedef struct cd_buf {
-	char *data;   /* NUL-terminated; owned by the buffer */
-	size_t len;
-	size_t cap;
-	int failed;   /* an allocation failed; later appends are no-ops */
-} cd_buf;
-
-void cd_buf_init(cd_buf *b);
-void cd_buf_add(cd_buf *b, const char *s, size_t n);
-void cd_buf_adds(cd_buf *b, const char *s);
-void cd_buf_addc(cd_buf *b, char c);
-void cd_buf_printf(cd_buf *b, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-/* Hands the data to the caller (who frees it with free()) and resets b. */
-char *cd_buf_take(cd_buf *b, size_t *len);
-void cd_buf_free(cd_buf *b);
-
-/* ---- SHA-256 (output/sha256.c) ---- */
-
-/* The SHA-256 of data as 64 lower-case hex digits and a NUL in hex. */
-void cd_sha256_hex(const void *data, size_t len, char hex[65]);
-
-/* ---- JSON (output/json.c) ---- */
-
-/* Appends s as a JSON string literal (quotes included) to b. */
-void cd_json_str(cd_buf *b, const char *s);
-
 /* ---- binary parts of a DOCX package (input/docx.c) ---- */
 
 /* A package opened again to read its pictures, under the bounds of o. */
@@ -70,7 +61,7 @@ cd_zip *cd_zip_open(const unsigned char *data, size_t len, const cd_options *o,
 int cd_zip_read(cd_zip *zp, const char *name, cd_buf *out, cd_error *err);
 void cd_zip_close(cd_zip *zp);
 
-/* ---- XML helpers (pipeline/xmlutil.c) ---- */
+/* ---- XML helpers (lib/core/xmlutil.c) ---- */
 
 /* 1 if n is an element with namespace ns and local name name. */
 int cd_xml_is(const xmlNode *n, const char *ns, const char *name);
