@@ -262,17 +262,6 @@ in_list(const xmlNode *n, const char *const *names)
 	return 0;
 }
 
-/* 1 when n is inside a w:rPr or w:pPr property container: there w:del and
- * w:ins are marks on the paragraph mark / row, not content wrappers. */
-static int
-in_props(const xmlNode *n)
-{
-	for (const xmlNode *a = n->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
-		if (cd_w_is(a, "pPr") || cd_w_is(a, "rPr") || cd_w_is(a, "trPr"))
-			return 1;
-	return 0;
-}
-
 static void
 flat_wrappers(xmlNodePtr root)
 {
@@ -283,7 +272,7 @@ flat_wrappers(xmlNodePtr root)
 	for (size_t i = l.n; i-- > 0;) {
 		xmlNodePtr n = l.v[i];
 
-		if ((cd_w_is(n, "del") || cd_w_is(n, "ins")) && in_props(n))
+		if ((cd_w_is(n, "del") || cd_w_is(n, "ins")) && cd_flat_in_props(n))
 			continue; /* a mark on the paragraph mark or row, not a wrapper */
 		if (in_list(n, w_drop))
 			cd_xml_remove(n);

@@ -10,10 +10,8 @@
 
 #include "stages.h"
 
-/* 1 when n is inside a w:rPr, w:pPr or w:trPr: there w:ins and w:del mark
- * a paragraph mark or a row, they wrap no content. */
-static int
-in_props(const xmlNode *n)
+int
+cd_flat_in_props(const xmlNode *n)
 {
 	for (const xmlNode *a = n->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
 		if (cd_w_is(a, "pPr") || cd_w_is(a, "rPr") || cd_w_is(a, "trPr"))
@@ -71,7 +69,7 @@ cd_flat_revisions(xmlNodePtr root, int mode)
 			rename_w(n, "t");
 		} else if (cd_w_is(n, "delInstrText")) {
 			rename_w(n, "instrText");
-		} else if (in_props(n)) {
+		} else if (cd_flat_in_props(n)) {
 			continue;
 		} else if (mode == CD_CHANGES_ALL) {
 			mark_change(n, ins);

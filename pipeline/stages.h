@@ -18,6 +18,9 @@ typedef struct cd_flat_list {
 
 void cd_flat_list_add(cd_flat_list *l, xmlNodePtr n);
 void cd_flat_list_free(cd_flat_list *l);
+/* 1 when n is inside a w:rPr, w:pPr or w:trPr: there w:ins and w:del mark
+ * a paragraph mark or a row, they wrap no content (revisions.c). */
+int cd_flat_in_props(const xmlNode *n);
 /* Appends every element under root (root excluded, pre-order) that is
  * ns:name (ns NULL: any namespace; name NULL: any name) to l. */
 void cd_flat_collect(xmlNodePtr root, const char *ns, const char *name,
