@@ -17,7 +17,7 @@
  *                                                numbering.c, blocks.c, tables.c,
  *                                                sections.c, stlang.c, comments.c,
  *                                                stfigure.c
- *   cd_meta_*                                    pipeline/meta.c, metadate.c, metaxml.c
+ *   cd_meta_*                                    pipeline/meta.c, leadin.c, metadate.c, metaxml.c
  *   cd_refs_*                                    pipeline/refs.c, refkinds.c
  *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c
  *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
