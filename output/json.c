@@ -5,25 +5,6 @@
 
 #include "cd_internal.h"
 
-/* Length of the well-formed UTF-8 sequence at p (a byte >= 0x80), or 0. */
-static size_t
-utf8_len(const unsigned char *p)
-{
-	size_t n = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : 0;
-	unsigned cp;
-
-	if (n == 0 || (n == 3 && p[0] > 0xEF))
-		return 0;
-	for (size_t k = 1; k < n; k++)
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-	cp = n == 2 ? 0 : n == 3 ? ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6)
-	                         : ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12);
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return n;
-}
 
 void
 cd_json_str(cd_buf *b, const char *s)
@@ -45,9 +26,9 @@ cd_json_str(cd_buf *b, const char *s)
 				/* a well-formed UTF-8 sequence is copied; any other
 				 * byte (a file name in another encoding) becomes
 				 * U+FFFD, so the JSON is always valid UTF-8 */
-				size_t n = utf8_len(p);
+				size_t n;
 
-				if (n == 0) {
+				if (cd_utf8_decode(p, 4, &n) == CD_UTF8_BAD) {
 					cd_buf_adds(b, "\xEF\xBF\xBD");
 				} else {
 					cd_buf_add(b, (const char *)p, n);

@@ -11,40 +11,14 @@
 unsigned
 cd_meta_u8(const char *s, size_t *len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned c = u[0];
-	size_t n, i;
+	uint32_t c;
 
-	if (c == 0) {
+	if (*s == '\0') {
 		*len = 0;
 		return 0;
 	}
-	if (c < 0x80) {
-		*len = 1;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-		c &= 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		c &= 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		c &= 0x07;
-	} else {
-		*len = 1;
-		return 0xFFFD;
-	}
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*len = 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	*len = n;
-	return c;
+	c = cd_utf8_decode((const unsigned char *)s, 4, len);
+	return c == CD_UTF8_BAD ? 0xFFFD : c;
 }
 
 /* Latin-1 letters U+00C0..U+00FF folded to lower-case ASCII (0: keep). */
@@ -271,31 +245,6 @@ dt_push(struct dtoks *d, int kind)
 	return t;
 }
 
-/* Encodes c as UTF-8 at o (room for 4 bytes); returns the byte count. */
-static size_t
-put_u8(char *o, unsigned c)
-{
-	if (c < 0x80) {
-		o[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (char)(0xC0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (char)(0xE0 | (c >> 12));
-		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | (c >> 18));
-	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
 
 /* Reads a run of word code points at s into t->w (folded). Returns bytes. */
 static size_t
@@ -309,7 +258,13 @@ dt_word(const char *s, struct dtok *t, struct dtoks *d)
 		if (o + 5 > sizeof t->w)
 			d->bad = 1;
 		else
-			o += put_u8(t->w + o, cd_meta_fold(c));
+			{
+				char u[5];
+				size_t l = cd_utf8_encode(cd_meta_fold(c), u);
+
+				memcpy(t->w + o, u, l);
+				o += l;
+			}
 		i += n;
 	}
 	t->w[o] = '\0';

@@ -13,27 +13,14 @@
 #include "cd_internal.h"
 #include "stlang.h"
 
-/* Decodes one UTF-8 sequence at s; *n receives its length (>= 1). */
+/* Decodes one UTF-8 sequence at s (NUL-terminated); *n receives its
+ * length (>= 1); U+FFFD for a malformed byte. */
 static unsigned
 utf8_next(const unsigned char *s, size_t *n)
 {
-	unsigned c = s[0];
-	size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	uint32_t c = cd_utf8_decode(s, 4, n);
 
-	if (len == 1) {
-		*n = 1;
-		return c;
-	}
-	c &= 0x3Fu >> (len - 1);
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xC0) != 0x80) {
-			*n = k;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (s[k] & 0x3Fu);
-	}
-	*n = len;
-	return c;
+	return c == CD_UTF8_BAD ? 0xFFFD : c;
 }
 
 enum { K_NONE, K_LTR, K_AR, K_HE, K_HAN, K_KANA, K_HANGUL };

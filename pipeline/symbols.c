@@ -254,29 +254,11 @@ cd_sym_map(int font, unsigned code)
 size_t
 cd_sym_utf8(uint32_t u, char *buf)
 {
-	size_t n = 0;
-
 	if (u == 0 || !cd_sym_char_ok(u)) {
 		buf[0] = '\0';
 		return 0;
 	}
-	if (u < 0x80) {
-		buf[n++] = (char)u;
-	} else if (u < 0x800) {
-		buf[n++] = (char)(0xC0 | (u >> 6));
-		buf[n++] = (char)(0x80 | (u & 0x3F));
-	} else if (u < 0x10000) {
-		buf[n++] = (char)(0xE0 | (u >> 12));
-		buf[n++] = (char)(0x80 | ((u >> 6) & 0x3F));
-		buf[n++] = (char)(0x80 | (u & 0x3F));
-	} else {
-		buf[n++] = (char)(0xF0 | (u >> 18));
-		buf[n++] = (char)(0x80 | ((u >> 12) & 0x3F));
-		buf[n++] = (char)(0x80 | ((u >> 6) & 0x3F));
-		buf[n++] = (char)(0x80 | (u & 0x3F));
-	}
-	buf[n] = '\0';
-	return n;
+	return cd_utf8_encode(u, buf);
 }
 
 int
@@ -295,31 +277,6 @@ cd_sym_char_ok(uint32_t c)
 	return c < 0xF0000;                      /* planes 15-16: private use */
 }
 
-/* Decodes one UTF-8 sequence at s (n bytes left); *len receives its length
- * (1 for a malformed byte, which decodes as 0xFFFFFFFF). */
-static uint32_t
-utf8_get(const unsigned char *s, size_t n, size_t *len)
-{
-	uint32_t c;
-	size_t l;
-
-	if (s[0] < 0x80) {
-		*len = 1;
-		return s[0];
-	}
-	l = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-	*len = 1;
-	if (l == 0 || l > n)
-		return 0xFFFFFFFFu;
-	c = s[0] & (0x7F >> l);
-	for (size_t k = 1; k < l; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return 0xFFFFFFFFu;
-		c = (c << 6) | (s[k] & 0x3F);
-	}
-	*len = l;
-	return c;
-}
 
 /* s without the characters cd_sym_char_ok refuses, or NULL when s is
  * clean. Caller frees the result with free(). */
@@ -330,7 +287,7 @@ clean_text(const char *s)
 	char *out = NULL;
 
 	while (k < n) {
-		uint32_t c = utf8_get((const unsigned char *)s + k, n - k, &l);
+		uint32_t c = cd_utf8_decode((const unsigned char *)s + k, n - k, &l);
 
 		if (!cd_sym_char_ok(c) && out == NULL) {
 			if ((out = malloc(n + 1)) == NULL)

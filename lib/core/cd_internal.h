@@ -4,6 +4,7 @@
  * Name prefixes and the files that define them:
  *   cd_error_*, cd_options_*, cd_init, cd_buf_*  lib/core/core.c
  *   cd_xml_*, cd_w_*, cd_pkg_*                   lib/core/xmlutil.c
+ *   cd_utf8_*                                    lib/core/utf8.c
  *   cd_convert                                   pipeline/convert.c
  *   cd_read                                      input/detect.c
  *   cd_read_docx, cd_zip_*, cd_opc_*             input/docx.c, opc.c, strict.c,
@@ -31,6 +32,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <libxml/tree.h>
 #include "councildoc.h"
 
@@ -60,6 +62,18 @@ cd_zip *cd_zip_open(const unsigned char *data, size_t len, const cd_options *o,
  * such part, -1 a bound was hit or the entry is corrupt (*err). */
 int cd_zip_read(cd_zip *zp, const char *name, cd_buf *out, cd_error *err);
 void cd_zip_close(cd_zip *zp);
+
+/* ---- UTF-8 (lib/core/utf8.c): the one decoder and encoder ---- */
+#define CD_UTF8_BAD 0xFFFFFFFFu
+/* Decodes the UTF-8 sequence at s, of at most n bytes (a NUL-terminated
+ * string may pass 4: decoding stops at the NUL). *len receives its length:
+ * 1 for a byte that starts no well-formed sequence (CD_UTF8_BAD is then
+ * returned), 0 when n is 0. Overlong forms, surrogates and code points
+ * beyond U+10FFFF are not well-formed. */
+uint32_t cd_utf8_decode(const unsigned char *s, size_t n, size_t *len);
+/* Encodes c into out (NUL-terminated); returns the byte count, 0 for a
+ * surrogate or a code point beyond U+10FFFF. */
+size_t cd_utf8_encode(uint32_t c, char out[5]);
 
 /* ---- XML helpers (lib/core/xmlutil.c) ---- */
 
