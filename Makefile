@@ -11,7 +11,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt libzip libwmf
+PKGS     = libxml-2.0 libxslt libexslt libzip libwmf libgcrypt
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libemf2svg ships no pkg-config file; the stylesheets run in threads
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lemf2svg -pthread

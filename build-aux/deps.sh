@@ -13,6 +13,7 @@ pc libxml-2.0 || need libxml2-dev
 pc libxslt || need libxslt1-dev
 pc libzip || need libzip-dev
 pc jansson || need libjansson-dev                       # the CLI reads its manifest
+pc libgcrypt || need libgcrypt20-dev                    # SHA-256 of manifests
 pc libwmf || need libwmf-dev                              # WMF pictures to SVG
 [ -f /usr/include/emf2svg.h ] || need libemf2svg-dev     # EMF pictures to SVG
 if [ "$want" = bench ]; then
