@@ -21,14 +21,17 @@ CLI_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
-# the library's modules see lib/core/ (cd_internal.h) and their stage's
-# headers; the programs under cli/ see the public header only
-INCS     = -Ilib/core -Ipipeline
+# the library's modules see lib/core/ (cd_internal.h) and the stages'
+# headers (a stage includes only its own and those of stages it builds on:
+# no cycle); the programs under cli/ see the public header only
+INCS     = -Ilib/core -Ipipeline/flatten -Ipipeline/structure \
+           -Ipipeline/structure/meta -Ipipeline/structure/refs
 CPPFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_GNU_SOURCE -Iinclude $(INCS) \
            -DCD_DATADIR='"$(PREFIX)/share/councildoc"' $(PKG_CFLAGS)
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-LIBSRC  := $(sort $(wildcard lib/core/*.c input/*.c pipeline/*.c output/*.c))
+LIBSRC  := $(sort $(wildcard lib/core/*.c input/*.c pipeline/*.c pipeline/*/*.c \
+                              pipeline/*/*/*.c output/*.c))
 FILTERS := extract flatten clean notes structure render
 PROGS   := bin/councildoc $(FILTERS:%=bin/councildoc-%)
 TESTSRC := $(sort $(wildcard tests/test_*.c))

@@ -1,6 +1,6 @@
 /*
  * test_figures.c — pictures, drawn figures, charts and equation objects:
- * flatten (pipeline/figures.c, charts.c) and the media step
+ * flatten (pipeline/flatten/figures.c, charts.c) and the media step
  * (output/media.c: reading, naming, de-duplicating, refusing).
  */
 #include <stdarg.h>

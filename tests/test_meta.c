@@ -1,5 +1,5 @@
 /* test_meta.c — header block lines, document numbers, dates, lead-in
- * labels, docProps and <meta> (pipeline/meta.c, metadate.c, metaxml.c). */
+ * labels, docProps and <meta> (pipeline/structure/meta/). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

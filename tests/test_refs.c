@@ -1,4 +1,4 @@
-/* test_refs.c — ITU references wrapped in <ref> (pipeline/refs.c). */
+/* test_refs.c — ITU references wrapped in <ref> (pipeline/structure/refs/refs.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

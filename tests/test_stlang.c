@@ -1,4 +1,4 @@
-/* test_stlang.c — the language and script of a run (pipeline/stlang.c). */
+/* test_stlang.c — the language and script of a run (pipeline/structure/stlang.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -10,16 +10,16 @@
  *   cd_read_docx, cd_zip_*, cd_opc_*             input/docx.c, opc.c, strict.c,
  *                                                picrefs.c
  *   cd_read_textdump, cd_dump_*                  input/textdump.c
- *   cd_flatten, cd_flat_*                        pipeline/flatten.c, fields.c, math.c,
+ *   cd_flatten, cd_flat_*                        pipeline/flatten/: flatten.c, fields.c, math.c,
  *                                                census.c, figures.c, charts.c
- *   cd_clean, cd_clean_*                         pipeline/clean.c
- *   cd_notes, cd_notes_*                         pipeline/notes.c
- *   cd_structure, cd_st_*                        pipeline/structure.c, front.c, roles.c, styles.c,
+ *   cd_clean, cd_clean_*                         pipeline/clean/clean.c
+ *   cd_notes, cd_notes_*                         pipeline/notes/notes.c
+ *   cd_structure, cd_st_*                        pipeline/structure/: structure.c, front.c, roles.c, styles.c,
  *                                                numbering.c, blocks.c, tables.c,
  *                                                sections.c, stlang.c, comments.c,
  *                                                stfigure.c
- *   cd_meta_*                                    pipeline/meta.c, leadin.c, metadate.c, metaxml.c
- *   cd_refs_*                                    pipeline/refs.c, refkinds.c
+ *   cd_meta_*                                    pipeline/structure/meta/: meta.c, leadin.c, metadate.c, metaxml.c
+ *   cd_refs_*                                    pipeline/structure/refs/: refs.c, refkinds.c
  *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c
  *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
  *   cd_media_*                                   output/media.c, metafile.c, imginfo.c
@@ -127,7 +127,7 @@ void cd_xml_indent(xmlNodePtr root, const char *const *containers);
 /* cd_xml_parse (councildoc.h) is the one safe parser every part goes
  * through: libxml2 errors become a cd_error naming the part and line. */
 
-/* ---- metadata and lead-in labels (pipeline/meta.c) ---- */
+/* ---- metadata and lead-in labels (pipeline/structure/meta/) ---- */
 
 /* The report's header block. Strings are malloc'd UTF-8 (NULL: absent),
  * owned by the struct; cd_meta_free releases them. */
@@ -178,7 +178,7 @@ int cd_meta_parse_date(const char *s, char iso[11]);
 enum { CD_LEADIN_NONE = 0, CD_LEADIN_PURPOSE, CD_LEADIN_ACTION, CD_LEADIN_REFERENCES };
 int cd_meta_leadin(const char *text);
 
-/* ---- ITU references (pipeline/refs.c) ---- */
+/* ---- ITU references (pipeline/structure/refs/refs.c) ---- */
 
 /* Wraps recognised ITU references (Resolutions, Decisions, Recommendations,
  * Council documents, Study Groups) found in the text of the council tree

@@ -1,6 +1,7 @@
 /*
  * stages.h — declarations shared by the three cleaning stages
- * (pipeline/flatten.c, fields.c, math.c, clean.c, notes.c). Not installed.
+ * (pipeline/flatten/, pipeline/clean/clean.c, pipeline/notes/notes.c).
+ * Not installed.
  */
 #ifndef CD_STAGES_H
 #define CD_STAGES_H
