@@ -10,13 +10,6 @@
 
 #include "structure.h"
 
-static void
-set_meta(char **field, const char *text)
-{
-	if (*field == NULL)
-		*field = strdup(text);
-}
-
 /* Offers each line of t (split at its line breaks) to cd_meta_line: 1
  * when every non-empty line is header metadata (then stored in m), else 0
  * with m unchanged. */
@@ -50,11 +43,13 @@ meta_lines(cd_meta *m, const char *t)
 	return 1;
 }
 
-/* A metadata field from a paragraph's text: its line breaks as spaces. */
+/* A metadata field from a paragraph's text, when not set yet: its line
+ * breaks and tabs as spaces. */
 static void
 set_meta_text(char **field, const char *t)
 {
-	set_meta(field, t);
+	if (*field == NULL)
+		*field = strdup(t);
 	for (char *q = *field; q && *q; q++)
 		if (*q == '\n' || *q == '\t')
 			*q = ' ';
@@ -96,13 +91,8 @@ cd_st_front_title_heading(cd_st_state *st, const xmlNode *p, const cd_st_pinfo *
 	if (pi->role != CD_ROLE_TITLE_TEXT || !pi->names_doc || st->meta.title != NULL)
 		return;
 	t = cd_st_para_text(st->c, p);
-	if (t == NULL)
-		return;
-	for (char *q = t; *q; q++)
-		if (*q == '\n' || *q == '\t')
-			*q = ' ';
-	if (t[cd_st_lead_space(t)] != '\0') {
-		st->meta.title = strdup(t + cd_st_lead_space(t));
+	if (t != NULL && t[cd_st_lead_space(t)] != '\0') {
+		set_meta_text(&st->meta.title, t + cd_st_lead_space(t));
 		st->meta.from_body |= CD_META_TITLE;
 	}
 	free(t);

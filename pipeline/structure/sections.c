@@ -167,12 +167,6 @@ cd_st_tree_close_all(cd_st_tree *t)
 	t->nsec = 1;
 }
 
-xmlNodePtr
-cd_st_tree_current(const cd_st_tree *t)
-{
-	return t->nsec > 1 ? t->sec[t->nsec - 1].node : NULL;
-}
-
 void
 cd_st_tree_para_id(cd_st_tree *t, xmlNodePtr p, const char *num)
 {

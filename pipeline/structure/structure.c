@@ -174,19 +174,18 @@ static int
 annex_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t,
            size_t lead)
 {
-	char num[32];
-	size_t end = pi->num_id == 0 ? cd_st_typed_annex(t, num, sizeof num) : 0;
+	char num[32] = "";
 	int styled = pi->role == CD_ROLE_ANNEX || pi->role == CD_ROLE_ANNEX_NO ||
 	             pi->role == CD_ROLE_ANNEX_TITLE;
-
 	/* in a document with styles, a typed "Annex 2 – Title" opens an annex
 	 * only in a heading style: the style says what a paragraph is */
-	if (!styled && !st->textdump && (pi->heading == 0 || pi->role != CD_ROLE_NONE))
-		end = 0;
+	int typed = st->textdump || (pi->heading > 0 && pi->role == CD_ROLE_NONE);
+	size_t end = 0;
+
+	if (pi->num_id == 0 && (styled || typed))
+		end = cd_st_typed_annex(t, num, sizeof num);   /* num "" when 0 */
 	if (!styled && end == 0)
 		return 0;
-	if (styled && end == 0)
-		num[0] = '\0';
 	st->pair = open_heading(st, p, pi, -1, num, lead);
 	st->pair_role = pi->role == CD_ROLE_ANNEX_NO ? CD_ROLE_ANNEX_NO : CD_ROLE_ANNEX;
 	return 1;
@@ -275,7 +274,7 @@ para(st_state *st, const xmlNode *p)
 		/* stored in meta */
 	} else if (*t && styled_para(st, p, &pi, t, lead)) {
 		/* heading, run-in heading or caption */
-	} else if (*t && st->opened == 0 && pi.heading == 0 &&
+	} else if (*t && st->opened == 0 && (pi.heading == 0 || pi.role == CD_ROLE_HEADINGB) &&
 	           (kind = cd_meta_leadin(t)) != CD_LEADIN_NONE) {
 		/* Purpose, Action required, References: the lead-in box only
 		 * before the first clause; later they are ordinary text */
@@ -294,6 +293,7 @@ para(st_state *st, const xmlNode *p)
 		st->front = 0;
 	} else if ((e = make_p(st, p, &pi, 0, "p")) != NULL) {
 		st->front = 0;   /* body text: no more header lines after it */
+		/* its text may not reach the output (hidden): a lone picture then */
 		cd_st_cap_block(&st->cap, st->tree, e);
 	}
 	free(text);

@@ -238,8 +238,6 @@ void cd_st_tree_annex(cd_st_tree *t, const char *num, xmlNodePtr title);
 void cd_st_tree_minor(cd_st_tree *t, xmlNodePtr title);
 /* Closes every open section and annex: what follows is at the top. */
 void cd_st_tree_close_all(cd_st_tree *t);
-/* The innermost open section or annex, NULL at the top. */
-xmlNodePtr cd_st_tree_current(const cd_st_tree *t);
 /* Gives a numbered paragraph p its num and a unique id (par-NUM). */
 void cd_st_tree_para_id(cd_st_tree *t, xmlNodePtr p, const char *num);
 /* Appends a block to the innermost open section (or the root). */

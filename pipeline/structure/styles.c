@@ -19,6 +19,9 @@ typedef struct st_style {
 	int is_char;       /* character style */
 	int is_default;    /* default paragraph style */
 	int toc_level;     /* 1..9: the document's TOC field lists it as a heading */
+	int role;          /* CD_ROLE_* its name names (roles.c), found at load */
+	int enumlev, names_doc;
+	int heading_name;  /* 1..9 for a "heading N" style, else 0 */
 	const xmlNode *ppr, *rpr;
 } st_style;
 
@@ -135,9 +138,17 @@ cd_st_styles_load(xmlNodePtr root)
 	dd = cd_w_child(root, "docDefaults");
 	s->def_rpr = cd_w_child(cd_w_child(dd, "rPrDefault"), "rPr");
 	s->def_ppr = cd_w_child(cd_w_child(dd, "pPrDefault"), "pPr");
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].is_default && s->def_para == NULL)
-			s->def_para = &s->v[i];
+	for (size_t i = 0; i < s->n; i++) {
+		st_style *st = &s->v[i];
+
+		if (st->is_default && s->def_para == NULL)
+			s->def_para = st;
+		/* once per style, not once per paragraph */
+		st->role = cd_st_role_of(st->name, st->id, &st->enumlev, &st->names_doc);
+		st->heading_name = cd_st_role_heading_word(st->id);
+		if (st->heading_name == 0)
+			st->heading_name = cd_st_role_heading_word(st->name);
+	}
 	s->lang = default_lang(s);
 	return s;
 }
@@ -199,13 +210,6 @@ loose_eq(const char *a, const char *b)
 	}
 }
 
-/* The role a style names by its name or id (roles.c). */
-static int
-style_role(const st_style *st, int *lev, int *names_doc)
-{
-	return cd_st_role_of(st->name, st->id, lev, names_doc);
-}
-
 void
 cd_st_styles_toc(cd_st_styles *s, const char *list)
 {
@@ -260,13 +264,10 @@ cd_st_style_heading(const cd_st_styles *s, const char *id)
 	int n = chain(s, find(s, id), c);
 
 	for (int k = 0; k < n; k++) {
-		int h = cd_st_role_heading_word(c[k]->id);
 		int o;
 
-		if (h == 0)
-			h = cd_st_role_heading_word(c[k]->name);
-		if (h > 0)
-			return h;
+		if (c[k]->heading_name > 0)
+			return c[k]->heading_name;
 		o = ppr_outline(c[k]->ppr);
 		if (o >= 0)
 			return o;
@@ -327,11 +328,12 @@ para_from_styles(const cd_st_styles *s, const st_style *const *c, int n,
 
 	for (int k = 0; k < n; k++) {
 		if (!role_done) {
-			pi->role = style_role(c[k], &pi->enumlev, &pi->names_doc);
+			pi->role = c[k]->role;
+			pi->enumlev = c[k]->enumlev;
+			pi->names_doc = c[k]->names_doc;
 			/* a "heading N" style ends the search: its ancestors'
 			 * roles are not its own */
-			role_done = pi->role != CD_ROLE_NONE ||
-			            cd_st_role_heading_word(c[k]->id) || cd_st_role_heading_word(c[k]->name);
+			role_done = pi->role != CD_ROLE_NONE || c[k]->heading_name;
 		}
 		if (!have_num)
 			have_num = ppr_num(c[k]->ppr, &pi->num_id, &pi->ilvl);
