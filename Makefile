@@ -89,20 +89,20 @@ $(A)/libcouncildoc.a: $(ASAN_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-bin/councildoc: $(R)/cli/councildoc.o $(R)/cli/batch.o $(R)/cli/manifest.o $(R)/cli/outputs.o $(R)/cli/times.o $(R)/libcouncildoc.a
+bin/councildoc: $(R)/cli/councildoc.o $(R)/cli/batch.o $(R)/cli/manifest.o $(R)/cli/outputs.o $(R)/cli/times.o $(R)/cli/messages.o $(R)/libcouncildoc.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(CLI_LIBS) $(LDFLAGS)
 
-bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/cli/filter.o $(R)/libcouncildoc.a
+bin/councildoc-%: $(R)/cli/councildoc-%.o $(R)/cli/filter.o $(R)/cli/messages.o $(R)/libcouncildoc.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 # sanitized programs for the tests
-$(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/cli/batch.o $(A)/cli/manifest.o $(A)/cli/outputs.o $(A)/cli/times.o $(A)/libcouncildoc.a
+$(A)/bin/councildoc: $(A)/cli/councildoc.o $(A)/cli/batch.o $(A)/cli/manifest.o $(A)/cli/outputs.o $(A)/cli/times.o $(A)/cli/messages.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS) $(CLI_LIBS)
 
-$(A)/bin/councildoc-%: $(A)/cli/councildoc-%.o $(A)/cli/filter.o $(A)/libcouncildoc.a
+$(A)/bin/councildoc-%: $(A)/cli/councildoc-%.o $(A)/cli/filter.o $(A)/cli/messages.o $(A)/libcouncildoc.a
 	@mkdir -p $(@D)
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 

@@ -19,6 +19,7 @@
 #include "councildoc.h"
 #include "run.h"
 #include "times.h"
+#include "messages.h"
 
 
 static const struct { cd_format fmt; const char *ext; } fmts[] = {
@@ -110,23 +111,6 @@ done:
 	return rc;
 }
 
-/* Adds the warnings of m to the record rec ("warnings": one string, a
- * line each), printed by the parent. */
-static void
-warnings(cd_buf *rec, const cd_media *m)
-{
-	cd_buf w;
-
-	if (m->nwarnings == 0)
-		return;
-	cd_buf_init(&w);
-	for (size_t i = 0; i < m->nwarnings; i++)
-		cd_buf_printf(&w, "%s%s", i ? "\n" : "", m->warnings[i]);
-	cd_buf_adds(rec, ",\"warnings\":");
-	cd_json_str(rec, w.data ? w.data : "");
-	cd_buf_free(&w);
-}
-
 /* Converts input number idx and returns its manifest record (malloc'd,
  * one line, no newline). */
 static char *
@@ -141,11 +125,15 @@ convert_one(struct run *r, size_t idx)
 	struct stage_clock sc;
 	cd_buf rec, outs;
 	cd_error err;
-	cd_media media = { NULL, 0, NULL, 0 };
+	cd_media media = { NULL, 0 };
 	char hex[65] = "", *prefix = NULL;
+	struct msglog ml;
 	int rc = 1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	msglog_init(&ml);
+	r->opt.report = msglog_report;
+	r->opt.report_ctx = &ml;
 	sc_start(&sc);
 	cd_error_clear(&err);
 	cd_buf_init(&outs);
@@ -156,6 +144,7 @@ convert_one(struct run *r, size_t idx)
 		if (r->update && (done = already_done(r, input, hex)) != NULL) {
 			free(data);
 			cd_buf_free(&outs);
+			msglog_free(&ml);
 			return strdup(done->line);
 		}
 		council = sc_convert(&sc, input, data, len, &r->opt, &err);
@@ -173,7 +162,7 @@ convert_one(struct run *r, size_t idx)
 	cd_json_str(&rec, input);
 	cd_buf_printf(&rec, ",\"sha256\":\"%s\",\"size\":%zu,\"options\":", hex, len);
 	cd_json_str(&rec, r->optkey);
-	warnings(&rec, &media);
+	msglog_record(&rec, &ml);
 	if (rc == 0) {
 		cd_buf_printf(&rec, ",\"status\":\"ok\",\"outputs\":[%s]", outs.data);
 	} else {
@@ -189,6 +178,9 @@ convert_one(struct run *r, size_t idx)
 	free(prefix);
 	cd_media_free(&media);
 	cd_buf_free(&outs);
+	msglog_free(&ml);
+	r->opt.report = NULL;
+	r->opt.report_ctx = NULL;
 	return cd_buf_take(&rec, NULL);
 }
 
@@ -265,6 +257,7 @@ struct tally {
 	struct run *r;
 	char **rec;          /* record per input index */
 	size_t done, failed;
+	int worst;           /* worst message level met */
 	struct timespec t0;
 	FILE *mf;            /* manifest being appended to */
 	int bar;             /* draw a progress bar on stderr */
@@ -287,22 +280,18 @@ progress(struct tally *t, const char *current)
 	fflush(stderr);
 }
 
-/* Prints the warnings of a record, "councildoc: FILE: warning: …" each. */
+/* Prints the messages of a record at the -v level or above (-v:
+ * warnings, -vv: notes too) and keeps the worst level of the batch. */
 static void
-print_warnings(struct tally *t, size_t idx, const char *line)
+print_messages(struct tally *t, size_t idx, const char *line)
 {
-	char *w = t->r->quiet ? NULL : json_get(line, "warnings");
-	const char *in = strcmp(t->r->inputs[idx], "-") == 0 ? "stdin" : t->r->inputs[idx];
+	int worst = record_messages(line, t->r->quiet || t->r->verbose == 0 ? NULL : stderr,
+	                            t->r->verbose > 1 ? CD_LEVEL_NOTE : CD_LEVEL_WARNING,
+	                            strcmp(t->r->inputs[idx], "-") == 0 ? "stdin" :
+	                            t->r->inputs[idx], t->bar);
 
-	if (w != NULL && t->bar)
-		fputs("\r\033[K", stderr);
-	for (char *s = w, *nl; s != NULL && *s; s = nl ? nl + 1 : NULL) {
-		nl = strchr(s, '\n');
-		if (nl != NULL)
-			*nl = '\0';
-		fprintf(stderr, "councildoc: %s: warning: %s\n", in, s);
-	}
-	free(w);
+	if (worst > t->worst)
+		t->worst = worst;
 }
 
 static void
@@ -318,7 +307,7 @@ record(struct tally *t, size_t idx, char *line)
 	}
 	t->rec[idx] = line;
 	t->done++;
-	print_warnings(t, idx, line);
+	print_messages(t, idx, line);
 	if (strstr(line, "\"status\":\"error\"") != NULL) {
 		t->failed++;
 		err = json_get(line, "error");
@@ -509,6 +498,8 @@ cd_batch_run(struct run *r)
 			if (t.rec[i] == NULL)
 				record(&t, i, r->clash[i] ? clash_record(r, i) : convert_one(r, i));
 	rc = t.failed > 0 || t.done < r->ninputs;
+	if (rc == 0 && r->werror > 0 && t.worst >= r->werror)
+		rc = 3;   /* -W LEVEL: all converted, with messages of that level */
 	/* outputs are written unsynced (a killed batch still leaves only
 	 * whole files); one syncfs makes them durable before the manifest
 	 * is rewritten (a crash before it: --update checks every output) */

@@ -10,5 +10,5 @@ run(xmlDocPtr in, const cd_options *o, cd_error *err)
 int
 main(int argc, char **argv)
 {
-	return cd_filter_main(argc, argv, "councildoc-clean", "[FILE]", run);
+	return cd_filter_main(argc, argv, "councildoc-clean", "[-v] [FILE]", run);
 }

@@ -16,13 +16,16 @@ main(int argc, char **argv)
 	xmlDocPtr pkg = NULL;
 	cd_options o;
 	cd_error err;
-	int rc = 1;
+	struct msglog ml;
+	int rc = 1, verbose;
 
-	if ((rc = cd_filter_args(argc, argv, "councildoc-extract", "[FILE]", NULL, &path)) >= 0)
+	if ((rc = cd_filter_args(argc, argv, "councildoc-extract", "[-v] [FILE]", NULL, &path,
+	                         &verbose)) >= 0)
 		return rc;
 	rc = 1;
 	cd_init();
 	cd_options_init(&o);
+	cd_filter_messages(&o, &ml, "councildoc-extract", path, verbose);
 	cd_error_clear(&err);
 	if (cd_read_file(path, o.max_input_size, &data, &len, &err) == CD_OK &&
 	    (pkg = cd_read(path, data, len, &o, &err)) != NULL &&
@@ -37,6 +40,7 @@ main(int argc, char **argv)
 	xmlFreeDoc(pkg);
 	free(out);
 	free(data);
+	msglog_free(&ml);
 	cd_cleanup();
 	return rc;
 }

@@ -32,10 +32,10 @@ main(int argc, char **argv)
 	cd_engine *eng = NULL;
 	cd_options o;
 	cd_error err;
-	int rc = 1;
+	int rc = 1, verbose;
 
 	if ((rc = cd_filter_args(argc, argv, "councildoc-render", "-t docbook|md|txt|xml [FILE]",
-	                         &fname, &path)) >= 0)
+	                         &fname, &path, &verbose)) >= 0)
 		return rc;
 	if ((fmt = parse_format(fname)) == 0) {
 		fprintf(stderr, "usage: councildoc-render -t docbook|md|txt|xml [FILE]\n");

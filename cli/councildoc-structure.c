@@ -5,5 +5,5 @@
 int
 main(int argc, char **argv)
 {
-	return cd_filter_main(argc, argv, "councildoc-structure", "[FILE]", cd_structure);
+	return cd_filter_main(argc, argv, "councildoc-structure", "[-v] [FILE]", cd_structure);
 }

@@ -17,6 +17,7 @@
 
 #include "councildoc.h"
 #include "run.h"
+#include "messages.h"
 
 static const char usage_text[] =
 	"usage: councildoc [-t FORMATS] [-o DIR] [-j N] [-r] [options] INPUT...\n"
@@ -39,6 +40,10 @@ static const char usage_text[] =
 	"      --update         skip inputs the manifest shows done with the same options\n"
 	"      --meta           print the report's metadata as JSON instead\n"
 	"      --datadir DIR    where council.rng and the stylesheets are\n"
+	"  -v, --verbose        print the quirks each input needed: warnings (-v),\n"
+	"                       notes too (-vv); the manifest counts them always\n"
+	"  -W, --fail-level=LEVEL  exit 3 when every input converted but one needed\n"
+	"                       a message of LEVEL (warning or note) or worse\n"
 	"  -q, --quiet          no error messages, only the exit status\n"
 	"  -h, --help           this text\n"
 	"  -V, --version        the version\n"
@@ -48,7 +53,8 @@ static const char usage_text[] =
 	"and one format and no -o, the result goes to standard output.\n"
 	"Pictures go to DIR/NAME.media/ with -o, to --media DIR without it;\n"
 	"with neither, no picture is written and figures keep only their text.\n"
-	"Exit status: 0 all converted, 1 some input failed, 2 usage error.\n";
+	"Exit status: 0 all converted, 1 some input failed, 2 usage error,\n"
+	"3 all converted but a message reached the -W level.\n";
 
 static const struct { cd_format fmt; const char *name; } fmts[] = {
 	{ CD_FMT_XML, "xml" },
@@ -195,6 +201,8 @@ parse_args(struct run *r, int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "recursive", no_argument, NULL, 'r' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "fail-level", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "notes", required_argument, NULL, O_NOTES },
@@ -216,7 +224,7 @@ parse_args(struct run *r, int argc, char **argv)
 	long v;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "t:o:j:rqhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "t:o:j:rqvW:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't': r->formats = parse_formats(optarg); break;
 		case 'o': r->outdir = optarg; break;
@@ -228,6 +236,11 @@ parse_args(struct run *r, int argc, char **argv)
 			break;
 		case 'r': r->recursive = 1; break;
 		case 'q': r->quiet = 1; break;
+		case 'v': r->verbose++; break;
+		case 'W':
+			if ((r->werror = msg_level_parse(optarg)) == 0)
+				usage_error("-W takes warning or note, not '%s'", optarg);
+			break;
 		case 'h': fputs(usage_text, stdout); exit(0);
 		case 'V': printf("councildoc %s\n", CD_VERSION); exit(0);
 		case O_NOTES:

@@ -11,20 +11,25 @@
 
 int
 cd_filter_args(int argc, char **argv, const char *prog, const char *usage,
-               const char **fmt, const char **path)
+               const char **fmt, const char **path, int *verbose)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "to", required_argument, NULL, 't' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, fmt ? "hVt:" : "hV", longopts, NULL)) != -1) {
+	*verbose = 0;
+	while ((c = getopt_long(argc, argv, fmt ? "hVvt:" : "hVv", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'v':
+			++*verbose;
+			break;
 		case 'h':
 			printf("usage: %s %s\n", prog, usage);
 			return 0;
@@ -50,6 +55,19 @@ cd_filter_args(int argc, char **argv, const char *prog, const char *usage,
 	return -1;
 }
 
+void
+cd_filter_messages(cd_options *o, struct msglog *l, const char *prog, const char *path,
+                   int verbose)
+{
+	msglog_init(l);
+	l->prog = prog;
+	l->input = strcmp(path, "-") == 0 ? "stdin" : path;
+	l->echo = verbose > 0 ? stderr : NULL;
+	l->echo_level = verbose > 1 ? CD_LEVEL_NOTE : CD_LEVEL_WARNING;
+	o->report = msglog_report;
+	o->report_ctx = l;
+}
+
 static int
 write_out(const char *prog, const char *data, size_t len)
 {
@@ -71,13 +89,15 @@ cd_filter_main(int argc, char **argv, const char *prog, const char *usage,
 	xmlDocPtr in = NULL, res = NULL;
 	cd_options o;
 	cd_error err;
-	int rc = 1;
+	struct msglog ml;
+	int rc = 1, verbose;
 
-	if ((rc = cd_filter_args(argc, argv, prog, usage, NULL, &path)) >= 0)
+	if ((rc = cd_filter_args(argc, argv, prog, usage, NULL, &path, &verbose)) >= 0)
 		return rc;
 	rc = 1;
 	cd_init();
 	cd_options_init(&o);
+	cd_filter_messages(&o, &ml, prog, path, verbose);
 	cd_error_clear(&err);
 	if (cd_read_file(path, o.max_input_size, &data, &len, &err) != CD_OK)
 		goto done;
@@ -99,6 +119,7 @@ done:
 	xmlFreeDoc(in);
 	free(out);
 	free(data);
+	msglog_free(&ml);
 	cd_cleanup();
 	return rc;
 }

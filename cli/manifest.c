@@ -11,6 +11,7 @@
 
 #include "councildoc.h"
 #include "run.h"
+#include "messages.h"
 
 char *
 json_get(const char *line, const char *key)
@@ -153,3 +154,29 @@ already_done(const struct run *r, const char *input, const char *sha)
 	return NULL;
 }
 
+
+int
+record_messages(const char *line, FILE *f, int min, const char *input, int bar)
+{
+	json_t *o = json_loads(line, JSON_REJECT_DUPLICATES, NULL), *m;
+	int worst = json_integer_value(json_object_get(o, "warnings")) > 0 ? CD_LEVEL_WARNING :
+	            json_integer_value(json_object_get(o, "notes")) > 0 ? CD_LEVEL_NOTE : 0;
+	size_t i;
+
+	json_array_foreach(json_object_get(o, "messages"), i, m) {
+		const char *level = json_string_value(json_object_get(m, "level"));
+
+		if (f == NULL || level == NULL || msg_level_parse(level) < min)
+			continue;
+		if (bar) {
+			fputs("\r\033[K", f);
+			bar = 0;
+		}
+		msg_print(f, "councildoc", input, json_string_value(json_object_get(m, "part")),
+		          (long)json_integer_value(json_object_get(m, "line")), level,
+		          json_string_value(json_object_get(m, "text")),
+		          json_string_value(json_object_get(m, "detail")));
+	}
+	json_decref(o);
+	return worst;
+}

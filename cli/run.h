@@ -4,6 +4,7 @@
 #define CD_RUN_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "councildoc.h"
 
 /* A record of the previous manifest (cli/manifest.c). */
@@ -24,6 +25,8 @@ struct run {
 	const char *datadir;
 	const char *manifest;    /* --manifest FILE, or NULL */
 	int jobs, recursive, quiet, validate, update, meta;
+	int verbose;             /* -v: print warnings, -vv: notes too */
+	int werror;              /* -W LEVEL: exit 3 on a message of that level */
 	int threads;             /* stylesheets side by side per input; 0: cores left */
 	int threads_fixed;       /* 1: threads set by COUNCILDOC_THREADS */
 	cd_options opt;
@@ -41,6 +44,10 @@ struct run {
  * JSON object in line (malloc'd), or NULL. */
 char *json_get(const char *line, const char *key);
 void entry_free(struct manifest_entry *e);
+/* Prints the messages listed in a record (its "messages") to f (NULL: none
+ * printed) when at least level min, clearing the progress bar first when
+ * bar; returns the worst level the record counts (0 when none). */
+int record_messages(const char *line, FILE *f, int min, const char *input, int bar);
 /* Loads r->manifest into r->old; later lines for the same input win. */
 void manifest_load(struct run *r);
 /* The old record if input (with this sha) is done under the same options
@@ -66,7 +73,9 @@ char *media_prefix(const struct run *r, size_t idx);
 int write_media(struct run *r, size_t idx, const cd_media *m, cd_buf *outs, cd_error *err);
 
 /* Converts every input (in parallel with r->jobs > 1), prints one line per
- * failure, keeps the manifest. Returns 0 when all converted, else 1. */
+ * failure (and the messages with -v), keeps the manifest. Returns 0 when
+ * all converted, 1 when some input failed, 3 when all converted but a
+ * message reached the -W level. */
 int cd_batch_run(struct run *r);
 
 #endif

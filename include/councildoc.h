@@ -78,6 +78,55 @@ enum { CD_CHANGES_ACCEPT = 0, CD_CHANGES_REJECT, CD_CHANGES_ALL };
 
 typedef enum cd_notes_at { CD_NOTES_SECTION = 0, CD_NOTES_END } cd_notes_at;
 
+/*
+ * Messages (lib/core/msg.c). What the library tolerated in an input is not
+ * printed: it is a value, a cd_message, handed to the caller's report
+ * function (cd_options.report) while the call that met it runs. Every
+ * message has an entry in one table, with a level (as mandoc's): a note
+ * is a repair that loses nothing (Strict namespaces read as Transitional,
+ * a duplicate zip entry), a warning is a quirk that may make the output
+ * differ from what Word shows or leave something out (a missing part, a
+ * field without end, a picture not written). An input that cannot be
+ * converted is an error: the cd_status and cd_error of the failing call,
+ * never a message. doc/messages.md lists the table.
+ */
+typedef enum cd_level { CD_LEVEL_NOTE = 1, CD_LEVEL_WARNING, CD_LEVEL_ERROR } cd_level;
+
+typedef enum cd_msg_id {
+	/* input/ */
+	CD_MSG_ZIP_DUPLICATE = 1, CD_MSG_STRICT, CD_MSG_PART_MISSING, CD_MSG_PART_OUTSIDE,
+	CD_MSG_PROPS_MALFORMED, CD_MSG_LINK_UNRESOLVED, CD_MSG_DUMP_NOTE_UNCLOSED,
+	/* pipeline/ */
+	CD_MSG_FIELD_UNCLOSED, CD_MSG_FIELD_STRAY, CD_MSG_ALTERNATE_DROPPED,
+	CD_MSG_TEXTBOX_DROPPED, CD_MSG_PICTURE_UNRESOLVED, CD_MSG_SYMBOL_UNKNOWN,
+	CD_MSG_CHAR_FORBIDDEN, CD_MSG_NOTE_MISSING, CD_MSG_NOTE_REPEATED,
+	/* output/ (pictures) */
+	CD_MSG_MEDIA_UNREADABLE, CD_MSG_MEDIA_MISSING, CD_MSG_MEDIA_FORMAT,
+	CD_MSG_MEDIA_BOMB, CD_MSG_MEDIA_CONVERT, CD_MSG_MEDIA_TOO_MANY, CD_MSG_MEDIA_LINKED,
+	CD_MSG_MAX_ /* the number of ids + 1 */
+} cd_msg_id;
+
+typedef struct cd_message {
+	cd_msg_id id;
+	cd_level level;
+	const char *code;    /* stable name for scripts: "zip-duplicate" */
+	const char *text;    /* the table's sentence */
+	const char *part;    /* package part ("word/document.xml"), or NULL */
+	long line;           /* line in that part, 0 when unknown */
+	const char *detail;  /* what it was about (a name, a count), or NULL */
+} cd_message;
+
+/* Receives one message; the strings live only during the call. */
+typedef void (*cd_report_fn)(void *ctx, const cd_message *m);
+
+/* "note", "warning", "error". */
+const char *cd_level_name(cd_level level);
+/* The table entry of id: its level, code and sentence (code and text NULL
+ * for an id that is not in the table). */
+cd_level cd_msg_level(cd_msg_id id);
+const char *cd_msg_code(cd_msg_id id);
+const char *cd_msg_text(cd_msg_id id);
+
 /* Options travel in this struct; cd_options_init sets the defaults. */
 typedef struct cd_options {
 	/* hostile-input bounds */
@@ -98,6 +147,10 @@ typedef struct cd_options {
 	                            sections, linking to their ids */
 	int table_headers_repeat; /* txt: "Header: value" in every row (else the
 	                            header row once, then cells joined by "; ") */
+	/* messages: called for each one, from the thread of the call that met
+	 * it (NULL: messages are dropped) */
+	cd_report_fn report;
+	void *report_ctx;
 } cd_options;
 
 void cd_options_init(cd_options *o);
@@ -201,8 +254,8 @@ cd_status cd_meta_json(xmlDocPtr council, char **out, size_t *len, cd_error *err
  * prefix NULL no picture is read and the attributes are only removed.
  * A picture that is missing, too large, of an unknown format, claims an
  * absurd pixel size or fails to convert never fails the document: it is
- * a warning ("PART: message") in m->warnings. Fails only when out of
- * memory. The caller frees m with cd_media_free.
+ * a warning (a CD_MSG_MEDIA_* message to o->report). Fails only when out
+ * of memory. The caller frees m with cd_media_free.
  */
 typedef struct cd_media_file {
 	char *name;               /* file name inside the media folder */
@@ -213,8 +266,6 @@ typedef struct cd_media_file {
 typedef struct cd_media {
 	cd_media_file *files;
 	size_t nfiles;
-	char **warnings;
-	size_t nwarnings;
 } cd_media;
 
 cd_status cd_media_collect(xmlDocPtr council, const unsigned char *data, size_t len,

@@ -130,12 +130,11 @@ read_xml(const char *name, const unsigned char *data, size_t len,
 	xmlNodePtr root;
 	xmlDocPtr pkg = NULL;
 
-	(void)o;
 	if (x == NULL)
 		return NULL;
 	root = xmlDocGetRootElement(x);
 	if (cd_xml_is(root, FLAT_NS, "package"))
-		pkg = cd_opc_build(flat_load, x, name, err);
+		pkg = cd_opc_build(flat_load, x, name, o, err);
 	else if (cd_xml_is(root, WORD2003_NS, "wordDocument"))
 		cd_error_set(err, CD_ERR_FORMAT, NULL, 0,
 		             "Word 2003 XML is not supported; save as .docx");

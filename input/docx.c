@@ -383,7 +383,13 @@ cd_read_docx(const char *name, const unsigned char *data, size_t len,
 		zipsrc_free(&z);
 		return NULL;
 	}
-	pkg = cd_opc_build(zip_load, &z, name, err);
+	for (zip_int64_t i = 1, first = 0; i < z.nsorted; i++) {   /* first of a run: read */
+		if (!cd_opc_name_eq(*z.sorted[first], *z.sorted[i]))
+			first = i;
+		else if (i - first <= 10)
+			cd_msg(o, CD_MSG_ZIP_DUPLICATE, *z.sorted[first], 0, "also %s", *z.sorted[i]);
+	}
+	pkg = cd_opc_build(zip_load, &z, name, o, err);
 	zipsrc_free(&z);
 	return pkg;
 }

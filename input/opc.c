@@ -1,6 +1,7 @@
 /*
  * opc.c — Open Packaging Conventions: relationships and the assembly of
- * the package document (doc/pipeline.md); Strict namespaces: strict.c,
+ * the package document (doc/pipeline.md; its nodes: pkgdoc.c); Strict
+ * namespaces: strict.c,
  * picture and chart references: picrefs.c. The parts
  * come from a loader (input/docx.c: zip entries or Flat OPC); part-name
  * resolution (cd_opc_resolve) lives in docx.c too.
@@ -16,64 +17,6 @@
 #define STRICT_PREFIX "http://purl.oclc.org/ooxml/"
 #define TRANS_PREFIX  "http://schemas.openxmlformats.org/"
 #define CD_OPC_MAX_PARTS 1000 /* parts loaded: bounds the quadratic lookups */
-
-/* ---- the package document ---- */
-
-xmlDocPtr
-cd_opc_pkg_new(const char *source, const char *kind)
-{
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root;
-	xmlNsPtr ns;
-
-	if (doc == NULL)
-		return NULL;
-	root = xmlNewNode(NULL, BAD_CAST "package");
-	if (root == NULL) {
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	xmlDocSetRootElement(doc, root);
-	ns = xmlNewNs(root, BAD_CAST CD_PKG_NS, BAD_CAST "pkg");
-	xmlSetNs(root, ns);
-	xmlNewProp(root, BAD_CAST "source", BAD_CAST(source ? source : ""));
-	xmlNewProp(root, BAD_CAST "kind", BAD_CAST kind);
-	return doc;
-}
-
-xmlNodePtr
-cd_opc_pkg_add(xmlDocPtr pkg, xmlDocPtr part, const char *name,
-               const char *role, const char *type)
-{
-	xmlNodePtr root = xmlDocGetRootElement(pkg);
-	xmlNodePtr r = xmlDocGetRootElement(part);
-	xmlNodePtr pe;
-
-	pe = xmlNewChild(root, root->ns, BAD_CAST "part", NULL);
-	if (pe == NULL || r == NULL) {
-		xmlFreeDoc(part);
-		return pe;
-	}
-	xmlNewProp(pe, BAD_CAST "name", BAD_CAST name);
-	xmlNewProp(pe, BAD_CAST "role", BAD_CAST role);
-	if (type != NULL)
-		xmlNewProp(pe, BAD_CAST "type", BAD_CAST type);
-	/* the package takes the first part's dictionary: names (and the short
-	 * texts the parser interned) are then shared, not copied per node */
-	if (pkg->dict == NULL && part->dict != NULL) {
-		pkg->dict = part->dict;
-		xmlDictReference(pkg->dict);
-	}
-	xmlUnlinkNode(r);
-	if (xmlDOMWrapAdoptNode(NULL, part, r, pkg, pe, 0) != 0) {
-		xmlFreeNode(r);
-		xmlFreeDoc(part);
-		return NULL;
-	}
-	xmlAddChild(pe, r);
-	xmlFreeDoc(part);
-	return pe;
-}
 
 /* ---- relationships ---- */
 
@@ -196,9 +139,11 @@ typedef struct part {
 typedef struct build {
 	cd_opc_load_fn load;
 	void *ctx;
+	const cd_options *o;   /* where messages go */
 	cd_error *err;
 	part *v;
 	size_t n, cap;
+	int strict;            /* Strict namespaces met (reported once) */
 } build;
 
 static const char *const role_order[] = {
@@ -227,7 +172,8 @@ load_doc(build *b, const char *name, xmlDocPtr *out)
 	*out = b->load(b->ctx, name, &absent, b->err);
 	if (*out == NULL)
 		return absent ? 0 : -1;
-	cd_opc_ns_normalize(*out);
+	if (cd_opc_ns_normalize(*out) > 0 && !b->strict++)
+		cd_msg(b->o, CD_MSG_STRICT, name, 0, NULL);
 	return 1;
 }
 
@@ -263,7 +209,19 @@ have_part(const build *b, const char *name)
 	return 0;
 }
 
-/* Loads part name with role; optional parts tolerate malformed XML. */
+/* 1 for the roles whose relationships are not read (their pictures,
+ * such as picture bullets, are not shown as figures). */
+static int
+parts_without_rels(const char *role)
+{
+	return strcmp(role, "styles") == 0 || strcmp(role, "numbering") == 0 ||
+	       strcmp(role, "settings") == 0 || strcmp(role, "chart") == 0 ||
+	       strcmp(role, "core") == 0 || strcmp(role, "custom") == 0 ||
+	       strcmp(role, "app") == 0;
+}
+
+/* Loads part name with role: 1 loaded, 0 absent or loaded before, 2
+ * skipped (an optional part tolerates malformed XML), -1 error. */
 static int
 add_part(build *b, const char *name, const char *role, int optional)
 {
@@ -281,8 +239,9 @@ add_part(build *b, const char *name, const char *role, int optional)
 	st = load_doc(b, name, &doc);
 	if (st < 0 && optional && b->err != NULL &&
 	    (b->err->code == CD_ERR_XML || b->err->code == CD_ERR_FORMAT)) {
+		cd_msg(b->o, CD_MSG_PROPS_MALFORMED, name, 0, "%s", b->err->msg);
 		cd_error_clear(b->err);
-		return 0; /* QUIRK: a broken docProps part is skipped */
+		return 2; /* QUIRK: a broken docProps part is skipped */
 	}
 	if (st <= 0)
 		return st;
@@ -306,8 +265,7 @@ add_part(build *b, const char *name, const char *role, int optional)
 		cd_error_set(b->err, CD_ERR_NOMEM, name, 0, "out of memory");
 		return -1;
 	}
-	if (strcmp(role, "styles") == 0 || strcmp(role, "numbering") == 0 ||
-	    strcmp(role, "settings") == 0 || optional)
+	if (parts_without_rels(role) || optional)
 		return 1;
 	return load_rels(b, name, &p->rl) < 0 ? -1 : 1;
 }
@@ -402,9 +360,14 @@ load_satellites(build *b, const char *base, const rels *rl, int package)
 			if (props != package || !rel_is(r, satellites[k].suffix))
 				continue;
 			/* QUIRK: a target outside the package is ignored */
-			if ((name = cd_opc_resolve(base, r->target)) == NULL)
+			if ((name = cd_opc_resolve(base, r->target)) == NULL) {
+				cd_msg(b->o, CD_MSG_PART_OUTSIDE, *base ? base : "_rels/.rels", 0,
+				       "%s", r->target);
 				continue;
+			}
 			st = add_part(b, name, satellites[k].role, props);
+			if (st == 0 && !have_part(b, name))
+				cd_msg(b->o, CD_MSG_PART_MISSING, name, 0, "%s", satellites[k].role);
 			free(name);
 			if (st < 0)
 				return -1;
@@ -452,20 +415,24 @@ set_hf_types(build *b)
  * external relationship of rl, and resolves picture and chart
  * references (resolve_media) against the part base. */
 static void
-resolve_links(xmlNodePtr pe, const char *base, const rels *rl)
+resolve_links(const build *b, xmlNodePtr pe, const char *base, const rels *rl, int rels_read)
 {
 	for (xmlNodePtr n = pe; n != NULL; n = cd_xml_next_in(n, pe)) {
 		xmlChar *id;
 		const rel *r;
 		int linked;
 
-		if (cd_opc_picture_ref(n, &linked) != NULL)
-			cd_opc_resolve_picture(n, pe->ns, base, rl);
+		if (cd_opc_picture_ref(n, &linked) != NULL &&
+		    cd_opc_resolve_picture(n, pe->ns, base, rl) != 0 && rels_read)
+			cd_msg(b->o, CD_MSG_PICTURE_UNRESOLVED, base, xmlGetLineNo(n), NULL);
 		if (!cd_w_is(n, "hyperlink"))
 			continue;
 		id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
 		/* QUIRK: an r:id naming no relationship is ignored */
 		r = id ? cd_opc_rels_find(rl, (const char *)id) : NULL;
+		if (id != NULL && r == NULL && rels_read)
+			cd_msg(b->o, CD_MSG_LINK_UNRESOLVED, base, xmlGetLineNo(n), "r:id %s",
+			       (const char *)id);
 		xmlFree(id);
 		if (r != NULL && r->external)
 			xmlSetNsProp(n, pe->ns, BAD_CAST "href", BAD_CAST r->target);
@@ -522,7 +489,7 @@ assemble(build *b, const char *source)
 				xmlFreeDoc(pkg);
 				return NULL;
 			}
-			resolve_links(pe, p->name, &p->rl);
+			resolve_links(b, pe, p->name, &p->rl, !parts_without_rels(p->role));
 		}
 	}
 	return pkg;
@@ -569,9 +536,10 @@ build_parts(build *b)
 }
 
 xmlDocPtr
-cd_opc_build(cd_opc_load_fn load, void *ctx, const char *source, cd_error *err)
+cd_opc_build(cd_opc_load_fn load, void *ctx, const char *source, const cd_options *o,
+             cd_error *err)
 {
-	build b = { load, ctx, err, NULL, 0, 0 };
+	build b = { load, ctx, o, err, NULL, 0, 0, 0 };
 	xmlDocPtr pkg = NULL;
 
 	if (build_parts(&b) == 0) {

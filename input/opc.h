@@ -22,10 +22,11 @@ typedef xmlDocPtr (*cd_opc_load_fn)(void *ctx, const char *name, int *absent,
                                     cd_error *err);
 
 /* Builds the package document (kind "docx") of the package the loader
- * reads; source is its name for the source attribute. Caller frees the
- * result with xmlFreeDoc. NULL and *err on failure. */
+ * reads; source is its name for the source attribute; what it tolerates
+ * is reported to o (may be NULL). Caller frees the result with
+ * xmlFreeDoc. NULL and *err on failure. */
 xmlDocPtr cd_opc_build(cd_opc_load_fn load, void *ctx, const char *source,
-                       cd_error *err);
+                       const cd_options *o, cd_error *err);
 
 /* Resolves target relative to the folder of the part base ("" for the
  * package root; an absolute target starts from the root). Percent escapes
@@ -40,8 +41,8 @@ char *cd_opc_resolve(const char *base, const char *target);
 char *cd_opc_rels_name(const char *name);
 
 /* Rewrites every Strict OOXML namespace declared in doc to its
- * Transitional URI (in place). */
-void cd_opc_ns_normalize(xmlDocPtr doc);
+ * Transitional URI (in place); returns how many it rewrote. */
+int cd_opc_ns_normalize(xmlDocPtr doc);
 
 /* Creates an empty package document: root pkg:package with source and
  * kind attributes. Caller frees with xmlFreeDoc. NULL on no memory. */
@@ -79,8 +80,10 @@ char *cd_opc_strict_uri(const char *uri);
  * when n is none; *linked = 1 for r:link. */
 const char *cd_opc_picture_ref(const xmlNode *n, int *linked);
 /* Sets pkg:src (ns) to the part name of reference n resolved against the
- * part base, or pkg:href to its external or linked target. */
-void cd_opc_resolve_picture(xmlNodePtr n, xmlNsPtr ns, const char *base, const rels *rl);
+ * part base, or pkg:href to its external or linked target. Returns 0, or
+ * -1 when the reference names no relationship or a part outside the
+ * package (n then gets neither). */
+int cd_opc_resolve_picture(xmlNodePtr n, xmlNsPtr ns, const char *base, const rels *rl);
 
 /* ASCII case-insensitive comparison of part names. */
 int cd_opc_name_eq(const char *a, const char *b);

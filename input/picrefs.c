@@ -30,7 +30,7 @@ cd_opc_picture_ref(const xmlNode *n, int *linked)
 
 /* Sets pkg:src (the part name, inside the package) or pkg:href (an
  * external target) on a picture or chart reference n. */
-void
+int
 cd_opc_resolve_picture(xmlNodePtr n, xmlNsPtr ns, const char *base, const rels *rl)
 {
 	int linked;
@@ -41,13 +41,15 @@ cd_opc_resolve_picture(xmlNodePtr n, xmlNsPtr ns, const char *base, const rels *
 
 	xmlFree(id);
 	if (r == NULL)
-		return;
+		return -1;
 	if (r->external || linked) {
 		xmlSetNsProp(n, ns, BAD_CAST "href", BAD_CAST r->target);
 	} else if ((name = cd_opc_resolve(base, r->target)) != NULL) {
-		/* QUIRK: a target outside the package gets no pkg:src */
 		xmlSetNsProp(n, ns, BAD_CAST "src", BAD_CAST name);
 		free(name);
+	} else {
+		return -1;   /* QUIRK: a target outside the package gets no pkg:src */
 	}
+	return 0;
 }
 

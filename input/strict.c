@@ -50,10 +50,11 @@ cd_opc_strict_uri(const char *uri)
 	return cd_buf_take(&b, NULL);
 }
 
-void
+int
 cd_opc_ns_normalize(xmlDocPtr doc)
 {
 	xmlNodePtr top = xmlDocGetRootElement(doc);
+	int n_rewritten = 0;
 
 	for (xmlNodePtr n = top; n != NULL; n = cd_xml_next_in(n, top)) {
 		for (xmlNsPtr ns = n->nsDef; ns != NULL; ns = ns->next) {
@@ -64,7 +65,9 @@ cd_opc_ns_normalize(xmlDocPtr doc)
 			xmlFree((xmlChar *)ns->href);
 			ns->href = xmlStrdup(BAD_CAST t);
 			free(t);
+			n_rewritten++;
 		}
 	}
+	return n_rewritten;
 }
 

@@ -28,6 +28,7 @@ typedef struct dump {
 	int failed;
 	int parent_colon;       /* the last top-level bullet item ended with ':' */
 	int in_sub;             /* the last bullet item was a sub-item */
+	const cd_options *o;    /* where messages go */
 } dump;
 
 /* ---- lines ---- */
@@ -365,6 +366,8 @@ dump_take_notes(dump *d, char **lines, size_t n, size_t i)
 			continue;
 		}
 		last = dump_note_end(lines, n, i);
+		if (last == 0)
+			cd_msg(d->o, CD_MSG_DUMP_NOTE_UNCLOSED, "input", (long)i + 1, "[%ld: ...", id);
 		dump_note_para(d, fn, text, 1);
 		*start = '\0';
 		for (size_t k = i + 1; last > 0 && k <= last; k++) {
@@ -526,15 +529,16 @@ cd_read_textdump(const char *name, const unsigned char *data, size_t len,
 	size_t n = 0, skip = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	xmlDocPtr pkg = NULL;
 
-	(void)o;
 	buf = malloc(len - skip + 1);
 	if (buf != NULL) {
 		memcpy(buf, data + skip, len - skip);
 		buf[len - skip] = '\0'; /* an embedded NUL ends the text */
 		lines = dump_split(buf, &n);
 	}
-	if (lines != NULL && dump_init(&d) == 0)
+	if (lines != NULL && dump_init(&d) == 0) {
+		d.o = o;
 		pkg = dump_build(&d, lines, n, name);
+	}
 	else if (lines != NULL)
 		d.failed = 1;
 	if (lines != NULL) {

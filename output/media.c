@@ -41,30 +41,6 @@ typedef struct collector {
 	int nomem;
 } collector;
 
-static void
-warn(collector *k, const char *fmt, ...)
-{
-	char **w, *s;
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (r < 0) {
-		k->nomem = 1;
-		return;
-	}
-	w = realloc(k->m->warnings, (k->m->nwarnings + 1) * sizeof *w);
-	if (w == NULL) {
-		free(s);
-		k->nomem = 1;
-		return;
-	}
-	k->m->warnings = w;
-	w[k->m->nwarnings++] = s;
-}
-
 /* 1 if a file called name (case-insensitively) is already there. */
 static int
 name_taken(const cd_media *m, const char *name)
@@ -169,8 +145,8 @@ convert_all(collector *k)
 			e->file = svg;
 			e->type = "image/svg+xml";
 		} else {
-			warn(k, "%s: %s picture could not be converted to SVG; the original is kept",
-			     e->part, strcmp(e->type, "image/emf") == 0 ? "EMF" : "WMF");
+			cd_msg(k->o, CD_MSG_MEDIA_CONVERT, e->part, 0, "%s",
+			       strcmp(e->type, "image/emf") == 0 ? "EMF" : "WMF");
 		}
 		e->metafile = 0;
 	}
@@ -189,20 +165,20 @@ read_part(collector *k, const char *part, cd_buf *b)
 	cd_error_clear(&err);
 	if (k->zip == NULL && !k->zip_failed && (k->len < 2 || memcmp(k->data, "PK", 2) != 0)) {
 		k->zip_failed = 1;   /* QUIRK: Flat OPC pkg:binaryData is not read */
-		warn(k, "pictures are read from zip packages only (not Flat OPC); none written");
+		cd_msg(k->o, CD_MSG_MEDIA_UNREADABLE, NULL, 0, "pictures are read from zip packages only, not Flat OPC");
 	}
 	if (k->zip == NULL && !k->zip_failed &&
 	    (k->zip = cd_zip_open(k->data, k->len, k->o, &err)) == NULL) {
 		k->zip_failed = 1;
-		warn(k, "pictures cannot be read: %s", err.msg);
+		cd_msg(k->o, CD_MSG_MEDIA_UNREADABLE, NULL, 0, "%s", err.msg);
 	}
 	if (k->zip == NULL)
 		return -1;
 	st = cd_zip_read(k->zip, part, b, &err);
 	if (st == 0)
-		warn(k, "%s: picture part missing from the package", part);
+		cd_msg(k->o, CD_MSG_MEDIA_MISSING, part, 0, NULL);
 	else if (st < 0)
-		warn(k, "%s; picture not written", err.msg);
+		cd_msg(k->o, CD_MSG_MEDIA_MISSING, part, 0, "%s", err.msg);
 	return st > 0 ? 0 : -1;
 }
 
@@ -217,13 +193,12 @@ file_part(collector *k, entry *e, cd_buf *b)
 
 	cd_imginfo_sniff((const unsigned char *)b->data, b->len, &in);
 	if (in.ext == NULL) {
-		warn(k, "%s: not a picture format we know; not written", e->part);
+		cd_msg(k->o, CD_MSG_MEDIA_FORMAT, e->part, 0, NULL);
 		return;
 	}
 	if (in.width > CD_MEDIA_MAX_SIDE || in.height > CD_MEDIA_MAX_SIDE ||
 	    (unsigned long long)in.width * in.height > CD_MEDIA_MAX_PIXELS) {
-		warn(k, "%s: claims %lux%lu pixels (image bomb?); not written", e->part,
-		     in.width, in.height);
+		cd_msg(k->o, CD_MSG_MEDIA_BOMB, e->part, 0, "%lux%lu pixels", in.width, in.height);
 		return;
 	}
 	cd_sha256_hex(b->data, b->len, e->sha);
@@ -256,8 +231,8 @@ part_entry(collector *k, const char *part)
 			return &k->v[i];
 	if (k->n >= CD_MEDIA_MAX_PICTURES) {
 		if (!k->too_many++)
-			warn(k, "more than %d pictures; the others are not written",
-			     CD_MEDIA_MAX_PICTURES);
+			cd_msg(k->o, CD_MSG_MEDIA_TOO_MANY, NULL, 0, "more than %d",
+			       CD_MEDIA_MAX_PICTURES);
 		return NULL;
 	}
 	if ((v = realloc(k->v, (k->n + 1) * sizeof *v)) == NULL) {
@@ -316,7 +291,7 @@ figure_read(collector *k, xmlNodePtr f)
 	xmlChar *href = xmlGetNsProp(f, BAD_CAST "href", BAD_CAST CD_PKG_NS);
 
 	if (href != NULL)
-		warn(k, "linked picture %s is not in the package; not written", (const char *)href);
+		cd_msg(k->o, CD_MSG_MEDIA_LINKED, NULL, 0, "%s", (const char *)href);
 	if (part != NULL)
 		part_entry(k, (const char *)part);
 	xmlFree(part);
@@ -427,9 +402,6 @@ cd_media_free(cd_media *m)
 		free(m->files[i].name);
 		free(m->files[i].data);
 	}
-	for (size_t i = 0; i < m->nwarnings; i++)
-		free(m->warnings[i]);
 	free(m->files);
-	free(m->warnings);
 	memset(m, 0, sizeof *m);
 }

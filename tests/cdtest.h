@@ -12,6 +12,7 @@
 #ifndef CDTEST_H
 #define CDTEST_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -111,6 +112,33 @@ t_zip(const t_entry *e, size_t n, size_t *len)
 	zip_error_fini(&ze);
 	*len = st.size;
 	return out;
+}
+
+/* The messages a report function received (cd_options.report with
+ * report_ctx = a t_msgs), each as "code|level|part|line>0|detail". */
+typedef struct t_msgs {
+	char v[16][300];
+	int n;
+} t_msgs;
+
+static inline void
+t_msgs_add(void *ctx, const cd_message *m)
+{
+	t_msgs *s = ctx;
+
+	if (s->n < 16)
+		snprintf(s->v[s->n++], sizeof s->v[0], "%s|%s|%s|%d|%s", m->code,
+		         cd_level_name(m->level), m->part ? m->part : "", m->line > 0,
+		         m->detail ? m->detail : "");
+}
+
+/* Routes the messages of o to s (emptied). */
+static inline void
+t_msgs_on(cd_options *o, t_msgs *s)
+{
+	memset(s, 0, sizeof *s);
+	o->report = t_msgs_add;
+	o->report_ctx = s;
 }
 
 /* The inside of the parts of a small Word document (NULL: part absent). */

@@ -49,7 +49,7 @@ artefacts() {
 
 # path, pandoc_ok, variant: awk, because `IFS=tab read` merges empty fields
 awk -F'\t' 'NR > 1 {print $1 "\t" $4 "\t" $22}' "$C/manifest.tsv" > "$W/rows"
-ok=0 refused=0 tolerated=0 other=0 fail=0 pics=0 warns=0
+ok=0 refused=0 tolerated=0 other=0 fail=0 pics=0 warns=0 notes=0
 san='Sanitizer\|runtime error:\|LeakSanitizer'
 while IFS= read -r row; do
 	path=$(printf '%s\n' "$row" | cut -f1)
@@ -58,12 +58,15 @@ while IFS= read -r row; do
 	f=$C/$path
 	out=$W/out/$(printf '%s' "$path" | tr '/ ' '__')
 	mkdir -p "$out"
-	timeout 120 "$bin" -t all -o "$out" "$f" 2> "$W/err"; rc=$?
+	rm -f "$W/m.jsonl"
+	timeout 120 "$bin" -t all -o "$out" --manifest "$W/m.jsonl" "$f" 2> "$W/err"; rc=$?
 	lines=$(wc -l < "$W/err")
 	nout=$(ls "$out" | wc -l)
 	nfmt=$(ls "$out" | grep -vc '\.media$')   # the four formats (pictures apart)
 	pics=$((pics + $(find "$out" -path '*.media/*' -type f | wc -l)))
-	warns=$((warns + $(grep -c ': warning: ' "$W/err")))
+	w=$(grep -o '"warnings":[0-9]*' "$W/m.jsonl" 2>/dev/null | cut -d: -f2)
+	nt=$(grep -o '"notes":[0-9]*' "$W/m.jsonl" 2>/dev/null | cut -d: -f2)
+	warns=$((warns + ${w:-0})) notes=$((notes + ${nt:-0}))
 	if grep -q "$san" "$W/err"; then
 		echo "check-corpus: SANITIZER $path"; fail=$((fail + 1)); continue
 	fi
@@ -98,5 +101,5 @@ done < "$W/rows"
 nref=$(wc -l < "$W/refuse")
 echo "check-corpus: $ok readable converted, $refused of $nref bad inputs refused," \
      "$tolerated tolerated, $other other, $fail failures;" \
-     "$pics picture files written, $warns picture warnings"
+     "$pics picture files written; messages: $warns warnings, $notes notes"
 [ $fail = 0 ] && [ "$refused" -eq "$nref" ]

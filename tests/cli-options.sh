@@ -94,6 +94,30 @@ touch -d 2001-01-01 "$long/plain.md"
 "$bin" -j 2 -t all -o "$long" --manifest "$T/m2.jsonl" --update "$T/names" 2> /dev/null; rc=$?
 check "manifest: --update reads it back and converts nothing" '[ $rc = 0 ] && [ "$(wc -l < "$T/m2.jsonl")" = 2 ] && [ "$(stat -c %Y "$long/plain.md")" = "$(date -d 2001-01-01 +%s)" ]'
 
+# messages: tolerated quirks are counted in the manifest, printed with -v
+# (warnings) or -vv (notes too); -W LEVEL makes them exit 3
+"$mk" tests/golden/figures-hostile.in.xml "$T/h.docx" || exit 1
+"$mk" tests/golden/symbols.in.xml "$T/s.docx" || exit 1
+"$bin" -t md -o "$T/msg" --manifest "$T/msg.jsonl" "$T/h.docx" "$T/s.docx" 2> "$T/msg0.err"; rc=$?
+check "messages: not printed without -v, exit 0" '[ $rc = 0 ] && [ ! -s "$T/msg0.err" ]'
+check "messages: counted and listed in the manifest" '[ "$($B/jsonlines "$T/msg.jsonl" warnings | tr "\n" " ")" = "6 8 " ] && $B/jsonlines "$T/msg.jsonl" messages.code | head -1 | grep -q "^picture-unresolved media-missing media-format media-bomb media-missing media-convert$"'
+"$bin" -v -t md -o "$T/msg" "$T/h.docx" 2> "$T/msg1.err"; rc=$?
+check "-v prints each warning with its part and line" '[ $rc = 0 ] && [ "$(grep -c ": warning: " "$T/msg1.err")" = 6 ] && grep -q "^councildoc: $T/h.docx: word/document.xml:[0-9]*: warning: picture reference names no picture part" "$T/msg1.err"'
+printf '<pkg:package xmlns:pkg="urn:councildoc:pkg"><pkg:part name="word/document.xml"><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>Strict</w:t></w:r></w:p></w:body></w:document></pkg:part></pkg:package>' > "$T/strict.xml"
+"$mk" "$T/strict.xml" "$T/strict.docx" || exit 1
+"$bin" -v -t md "$T/strict.docx" > /dev/null 2> "$T/msg2.err"; rc1=$?
+"$bin" -vv -t md "$T/strict.docx" > /dev/null 2> "$T/msg3.err"; rc2=$?
+check "-vv prints notes too" '[ $rc1 = 0 ] && [ $rc2 = 0 ] && [ ! -s "$T/msg2.err" ] && grep -q "note: Strict OOXML namespaces read as Transitional" "$T/msg3.err"'
+"$bin" -W warning -t md "$T/strict.docx" > /dev/null 2>&1; rc1=$?
+"$bin" -W note -t md "$T/strict.docx" > /dev/null 2>&1; rc2=$?
+"$bin" -W warning -t md -o "$T/msg" "$T/h.docx" 2> /dev/null; rc3=$?
+"$bin" -W bogus -t md "$T/strict.docx" > /dev/null 2>&1; rc4=$?
+check "-W LEVEL: exit 3 when a message reached it" '[ $rc1 = 0 ] && [ $rc2 = 3 ] && [ $rc3 = 3 ] && [ $rc4 = 2 ]'
+"$B/councildoc-extract" "$T/h.docx" > "$T/h.pkg" 2> "$T/x0.err"; rc1=$?
+"$B/councildoc-extract" -v "$T/h.docx" > /dev/null 2> "$T/x1.err"; rc2=$?
+"$B/councildoc-flatten" -v "$T/h.pkg" > /dev/null 2> "$T/x2.err"; rc3=$?
+check "filters: -v prints their stage's messages" '[ $rc1 = 0 ] && [ $rc2 = 0 ] && [ $rc3 = 0 ] && [ ! -s "$T/x0.err" ] && grep -q "^councildoc-extract: $T/h.docx: word/document.xml:[0-9]*: warning: picture reference" "$T/x1.err" && [ ! -s "$T/x2.err" ]'
+
 # the filters: --help and --version exit 0, a usage error exits 2
 for f in extract flatten clean notes structure render; do
 	"$B/councildoc-$f" --help > "$T/h" 2>&1; check "councildoc-$f --help" '[ $? = 0 ] && grep -q "^usage: councildoc-$f" "$T/h"'

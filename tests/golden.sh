@@ -7,7 +7,8 @@
 # NAME.args, when present, holds extra councildoc options for that input,
 # and NAME.xslparams the xsltproc parameters they stand for (--stringparam).
 # Expected outputs beside it: NAME.xml NAME.dbk NAME.md NAME.txt NAME.err,
-# NAME.files (the names of the pictures written into NAME.media/);
+# NAME.files (the names of the pictures written into NAME.media/); NAME.err
+# is what councildoc -vv printed (errors, warnings and notes) and its exit status;
 # only present files are compared, but every format is always run (so a crash
 # in any of them fails). Every council XML is validated against
 # xslt/council.rng by councildoc itself (libxml2 RELAX NG); every DocBook file
@@ -39,7 +40,7 @@ for src in "$G"/*.in.xml "$G"/*.docx "$G"/*.dump "$G"/*.raw; do
 	mkdir -p "$out"
 	args=$(cat "$G/$name.args" 2>/dev/null)
 	# shellcheck disable=SC2086 # the options are words
-	(cd "$W/in" && "$OLDPWD/$bindir/councildoc" $args -t all -o "$OLDPWD/$out" "$(basename "$input")") \
+	(cd "$W/in" && "$OLDPWD/$bindir/councildoc" -vv $args -t all -o "$OLDPWD/$out" "$(basename "$input")") \
 		2>"$out/$name.err.raw"
 	rc=$?
 	if [ $rc -gt 1 ] || grep -q "Sanitizer\|runtime error" "$out/$name.err.raw"; then

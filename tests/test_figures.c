@@ -191,10 +191,12 @@ test_media_collect(void **state)
 	cd_media m;
 	cd_options o;
 	cd_error err;
+	t_msgs w;
 	char *x;
 
 	(void)state;
 	cd_options_init(&o);
+	t_msgs_on(&o, &w);
 	assert_int_equal(cd_media_collect(d, zip, len, "r.media/", &o, &m, &err), CD_OK);
 	/* one file for the picture used twice and its copy, the metafile kept */
 	assert_int_equal(m.nfiles, 2);
@@ -208,13 +210,13 @@ test_media_collect(void **state)
 	assert_non_null(strstr(x, "<figure src=\"r.media/eq.emf\" type=\"image/emf\"/>"));
 	assert_null(strstr(x, "pkg:"));
 	assert_null(strstr(x, "bomb"));
-	assert_int_equal(m.nwarnings, 5);
-	assert_non_null(strstr(m.warnings[0], "bomb.png: claims 100000x100000 pixels"));
-	assert_non_null(strstr(m.warnings[1], "junk.png: not a picture format"));
-	assert_non_null(strstr(m.warnings[2], "gone.png: picture part missing"));
-	assert_non_null(strstr(m.warnings[3], "linked picture file:///C:/x.png"));
+	assert_int_equal(w.n, 5);
+	assert_string_equal(w.v[0], "media-bomb|warning|word/media/bomb.png|0|100000x100000 pixels");
+	assert_string_equal(w.v[1], "media-format|warning|word/media/junk.png|0|");
+	assert_string_equal(w.v[2], "media-missing|warning|word/media/gone.png|0|");
+	assert_string_equal(w.v[3], "media-linked|warning||0|file:///C:/x.png");
 	/* the metafiles are converted after all pictures are read */
-	assert_non_null(strstr(m.warnings[4], "eq.emf: EMF picture could not be converted"));
+	assert_string_equal(w.v[4], "media-convert|warning|word/media/eq.emf|0|EMF");
 	free(x);
 	cd_media_free(&m);
 	xmlFreeDoc(d);
@@ -233,7 +235,6 @@ test_media_none(void **state)
 	(void)state;
 	assert_int_equal(cd_media_collect(d, (const unsigned char *)"x", 1, NULL, NULL, &m, &err), CD_OK);
 	assert_int_equal(m.nfiles, 0);
-	assert_int_equal(m.nwarnings, 0);
 	x = doc_xml(d);
 	assert_non_null(strstr(x, "<figure alt=\"A\"/>"));
 	assert_null(strstr(x, "urn:councildoc:pkg"));
@@ -253,6 +254,7 @@ test_media_bounds(void **state)
 	cd_media m;
 	cd_options o;
 	cd_error err;
+	t_msgs w;
 
 	(void)state;
 	assert_non_null(big);
@@ -261,11 +263,12 @@ test_media_bounds(void **state)
 	zip = t_zip(e, 2, &len);
 	cd_options_init(&o);
 	o.max_part_size = 1 << 20;
+	t_msgs_on(&o, &w);
 	assert_int_equal(cd_media_collect(d, zip, len, "m/", &o, &m, &err), CD_OK);
 	assert_int_equal(m.nfiles, 0);
-	assert_int_equal(m.nwarnings, 1);
-	assert_non_null(strstr(m.warnings[0], "big.png"));
-	assert_non_null(strstr(m.warnings[0], "too large"));
+	assert_int_equal(w.n, 1);
+	assert_non_null(strstr(w.v[0], "media-missing|warning|word/media/big.png|0|"));
+	assert_non_null(strstr(w.v[0], "too large"));
 	cd_media_free(&m);
 	xmlFreeDoc(d);
 	free(zip);
@@ -285,7 +288,9 @@ test_media_many(void **state)
 	unsigned char *zip;
 	xmlDocPtr d;
 	cd_media m;
+	cd_options o;
 	cd_error err;
+	t_msgs w;
 	int distinct = 1;
 
 	(void)state;
@@ -303,7 +308,9 @@ test_media_many(void **state)
 	}
 	zip = t_zip(e, N + 1, &len);
 	d = council(body.data);
-	assert_int_equal(cd_media_collect(d, zip, len, "", NULL, &m, &err), CD_OK);
+	cd_options_init(&o);
+	t_msgs_on(&o, &w);
+	assert_int_equal(cd_media_collect(d, zip, len, "", &o, &m, &err), CD_OK);
 	assert_int_equal(m.nfiles, 1000);
 	assert_string_equal(m.files[0].name, "x.png");
 	assert_string_equal(m.files[1].name, "x-2.png");
@@ -311,8 +318,8 @@ test_media_many(void **state)
 		for (size_t j = i + 1; j < m.nfiles && distinct; j++)
 			distinct = strcmp(m.files[i].name, m.files[j].name) != 0;
 	assert_true(distinct);
-	assert_int_equal(m.nwarnings, 1);
-	assert_non_null(strstr(m.warnings[0], "more than 1000 pictures"));
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.v[0], "media-too-many|warning||0|more than 1000");
 	cd_media_free(&m);
 	xmlFreeDoc(d);
 	cd_buf_free(&body);

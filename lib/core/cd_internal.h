@@ -5,10 +5,11 @@
  *   cd_error_*, cd_options_*, cd_init, cd_buf_*  lib/core/core.c
  *   cd_xml_*, cd_w_*, cd_pkg_*                   lib/core/xmlutil.c
  *   cd_utf8_*                                    lib/core/utf8.c
+ *   cd_msg*, cd_level_name                       lib/core/msg.c
  *   cd_convert                                   pipeline/convert.c
  *   cd_read                                      input/detect.c
  *   cd_read_docx, cd_zip_*, cd_opc_*             input/docx.c, opc.c, strict.c,
- *                                                picrefs.c
+ *                                                picrefs.c, pkgdoc.c
  *   cd_read_textdump, cd_dump_*                  input/textdump.c
  *   cd_flatten, cd_flat_*                        pipeline/flatten/: flatten.c, fields.c, math.c,
  *                                                census.c, figures.c, charts.c
@@ -62,6 +63,34 @@ cd_zip *cd_zip_open(const unsigned char *data, size_t len, const cd_options *o,
  * such part, -1 a bound was hit or the entry is corrupt (*err). */
 int cd_zip_read(cd_zip *zp, const char *name, cd_buf *out, cd_error *err);
 void cd_zip_close(cd_zip *zp);
+
+/* ---- messages (lib/core/msg.c; the table is in councildoc.h) ---- */
+
+/* Reports message id to o->report (o may be NULL); fmt (NULL: none)
+ * gives the detail; part NULL and line 0 when unknown. */
+void cd_msg(const cd_options *o, cd_msg_id id, const char *part, long line,
+            const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+/* While a stage works on doc, cd_msg_at about its nodes goes to the
+ * report function of o: bind at the start (r lives on the caller's
+ * stack), unbind before returning. */
+typedef struct cd_msg_route {
+	cd_report_fn fn;
+	void *ctx;
+	void *saved;
+} cd_msg_route;
+void cd_msg_bind(xmlDocPtr doc, cd_msg_route *r, const cd_options *o);
+void cd_msg_unbind(xmlDocPtr doc, cd_msg_route *r);
+/* Reports id about node n of a bound document: the part is the name of
+ * its pkg:part, the line where the parser met it. */
+void cd_msg_at(const xmlNode *n, cd_msg_id id, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
 
 /* ---- UTF-8 (lib/core/utf8.c): the one decoder and encoder ---- */
 #define CD_UTF8_BAD 0xFFFFFFFFu

@@ -272,9 +272,13 @@ fldchar(fld_stack *s, xmlNodePtr c)
 	if (t == NULL) {
 		/* malformed: ignore */
 	} else if (xmlStrcmp(t, BAD_CAST "begin") == 0) {
+		if (c->_private != &matched_mark)
+			cd_msg_at(c, CD_MSG_FIELD_UNCLOSED, NULL);
 		stack_push(s, c->_private != &matched_mark);
+	} else if (s->n == 0) {
+		cd_msg_at(c, CD_MSG_FIELD_STRAY, "%s", (const char *)t);
 	} else if (xmlStrcmp(t, BAD_CAST "separate") == 0) {
-		if (s->n > 0 && !s->v[s->n - 1].in_result) {
+		if (!s->v[s->n - 1].in_result) {
 			s->v[s->n - 1].in_result = 1;
 			fld_classify(&s->v[s->n - 1], c);
 		}

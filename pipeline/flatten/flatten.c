@@ -207,6 +207,7 @@ resolve_alternate(xmlNodePtr ac)
 		cd_xml_remove(ac);
 		cd_xml_unwrap(pick);
 	} else {
+		cd_msg_at(ac, CD_MSG_ALTERNATE_DROPPED, NULL);
 		cd_xml_remove(ac);
 	}
 }
@@ -361,6 +362,7 @@ flat_textboxes(xmlNodePtr root)
 		if (cd_fig_is_group(p))
 			continue;   /* the group's figure keeps its labels (figures.c) */
 		if (!cd_w_is(p, "p")) {
+			cd_msg_at(t, CD_MSG_TEXTBOX_DROPPED, NULL);
 			cd_xml_remove(t);
 			continue;
 		}
@@ -491,6 +493,8 @@ cd_status
 cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 {
 	xmlNodePtr comments;
+	cd_msg_route mr;
+	cd_status st;
 	int mode;
 
 	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
@@ -501,5 +505,8 @@ cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	if (comments != NULL && (o == NULL || !o->keep_comments))
 		cd_xml_remove(comments);
 	mode = o != NULL ? o->changes : CD_CHANGES_ACCEPT;
-	return cd_flat_each_part(pkg, flat_part, &mode, err);
+	cd_msg_bind(pkg, &mr, o);
+	st = cd_flat_each_part(pkg, flat_part, &mode, err);
+	cd_msg_unbind(pkg, &mr);
+	return st;
 }

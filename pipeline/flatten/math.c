@@ -315,6 +315,7 @@ map_pua(xmlNodePtr t, int font)
 	const unsigned char *p;
 	cd_buf b;
 	int changed = 0;
+	size_t dropped = 0;
 	char *out;
 
 	if (s == NULL)
@@ -336,8 +337,12 @@ map_pua(xmlNodePtr t, int font)
 		}
 		utf8_put(&b, cd_sym_map(font, c));
 		changed |= cd_sym_map(font, c) != (c & 0xFF) || len == 3;
+		if (cd_sym_map(font, c) == 0)
+			dropped++;
 		p += len;
 	}
+	if (dropped > 0)
+		cd_msg_at(t, CD_MSG_SYMBOL_UNKNOWN, "%zu in a symbol-font run", dropped);
 	out = cd_buf_take(&b, NULL);
 	if (changed && out != NULL) {
 		xmlChar *esc = xmlEncodeSpecialChars(t->doc, BAD_CAST out);
@@ -357,6 +362,11 @@ sym_to_text(xmlNodePtr sym)
 	uint32_t u = code <= 0xFFFF ? cd_sym_map(cd_sym_font((const char *)font),
 	                                         (unsigned)code) : 0;
 
+	if (u == 0)
+		cd_msg_at(sym, cd_sym_font((const char *)font) != CD_SYM_NONE ?
+		          CD_MSG_SYMBOL_UNKNOWN : CD_MSG_CHAR_FORBIDDEN,
+		          "w:sym font \"%s\" char %s", font ? (const char *)font : "",
+		          chr ? (const char *)chr : "");
 	if (u != 0) {
 		cd_buf b;
 		char *s;

@@ -281,7 +281,7 @@ cd_sym_char_ok(uint32_t c)
 /* s without the characters cd_sym_char_ok refuses, or NULL when s is
  * clean. Caller frees the result with free(). */
 static char *
-clean_text(const char *s)
+clean_text(const char *s, size_t *dropped)
 {
 	size_t n = strlen(s), k = 0, o = 0, l;
 	char *out = NULL;
@@ -298,6 +298,8 @@ clean_text(const char *s)
 		if (out != NULL && cd_sym_char_ok(c)) {
 			memcpy(out + o, s + k, l);
 			o += l;
+		} else if (out != NULL) {
+			(*dropped)++;
 		}
 		k += l;
 	}
@@ -307,11 +309,11 @@ clean_text(const char *s)
 }
 
 static void
-clean_attrs(xmlNodePtr e)
+clean_attrs(xmlNodePtr e, size_t *dropped)
 {
 	for (xmlAttrPtr a = e->properties; a; a = a->next) {
 		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-		char *c = v ? clean_text((const char *)v) : NULL;
+		char *c = v ? clean_text((const char *)v, dropped) : NULL;
 
 		if (c != NULL)
 			xmlSetNsProp(e, a->ns, a->name, BAD_CAST c);
@@ -321,23 +323,26 @@ clean_attrs(xmlNodePtr e)
 }
 
 static void
-clean_elem(xmlNodePtr e)
+clean_elem(xmlNodePtr e, size_t *dropped)
 {
-	clean_attrs(e);
+	clean_attrs(e, dropped);
 	for (xmlNodePtr n = e->children; n; n = n->next) {
 		char *c;
 
 		if ((n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) ||
-		    n->content == NULL || (c = clean_text((const char *)n->content)) == NULL)
+		    n->content == NULL || (c = clean_text((const char *)n->content, dropped)) == NULL)
 			continue;
 		xmlNodeSetContentLen(n, BAD_CAST c, (int)strlen(c));
 		free(c);
 	}
 }
 
-void
+size_t
 cd_sym_sanitize(xmlNodePtr root)
 {
+	size_t dropped = 0;
+
 	for (xmlNodePtr n = root; n; n = cd_xml_next_in(n, root))
-		clean_elem(n);
+		clean_elem(n, &dropped);
+	return dropped;
 }

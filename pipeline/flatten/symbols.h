@@ -28,7 +28,8 @@ int cd_sym_char_ok(uint32_t c);
  * or a character cd_sym_char_ok refuses. Returns the length. */
 size_t cd_sym_utf8(uint32_t u, char *buf);
 /* Removes every character cd_sym_char_ok refuses (and malformed UTF-8)
- * from the text and attribute values under root, root included. */
-void cd_sym_sanitize(xmlNodePtr root);
+ * from the text and attribute values under root, root included; returns
+ * how many it removed. */
+size_t cd_sym_sanitize(xmlNodePtr root);
 
 #endif

@@ -217,6 +217,10 @@ place_ref(xmlNodePtr ref, notes_kind *k)
 		split_after(r, ref);
 		note = make_note(r, src, k, label, nid);
 		xmlAddNextSibling(r, note);
+	} else if (src == NULL) {
+		cd_msg_at(ref, CD_MSG_NOTE_MISSING, "%s %s", k->note, id ? (const char *)id : "without id");
+	} else if (cd_w_is(r, "r")) {
+		cd_msg_at(ref, CD_MSG_NOTE_REPEATED, "%s %s", k->note, (const char *)id);
 	}
 	cd_xml_remove(ref);
 	if (cd_w_is(r, "r") && !run_has_content(r))
@@ -291,19 +295,14 @@ kind_free(notes_kind *k)
 	xmlHashFree(k->used, NULL);
 }
 
-cd_status
-cd_notes(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+static cd_status
+notes(xmlDocPtr pkg, cd_error *err)
 {
 	notes_kind k[2];
 	cd_flat_list l = { 0 };
 	xmlNodePtr doc = cd_pkg_part_root(pkg, "document");
 	cd_status st = CD_OK;
 
-	(void)o;
-	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
-		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "notes: no package document");
-		return CD_ERR_USAGE;
-	}
 	kind_init(&k[0], 1);
 	kind_init(&k[1], 0);
 	kind_format(pkg, &k[0]);
@@ -329,4 +328,20 @@ cd_notes(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	cd_xml_remove(cd_pkg_part(pkg, "footnotes"));
 	cd_xml_remove(cd_pkg_part(pkg, "endnotes"));
 	return CD_OK;
+}
+
+cd_status
+cd_notes(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+{
+	cd_msg_route mr;
+	cd_status st;
+
+	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
+		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "notes: no package document");
+		return CD_ERR_USAGE;
+	}
+	cd_msg_bind(pkg, &mr, o);
+	st = notes(pkg, err);
+	cd_msg_unbind(pkg, &mr);
+	return st;
 }

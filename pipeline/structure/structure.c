@@ -406,14 +406,14 @@ static const char *const cd_st_block_containers[] = {
 };
 
 /* Caller frees the result with xmlFreeDoc. */
-xmlDocPtr
-cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+static xmlDocPtr
+structure(xmlDocPtr pkg, cd_error *err)
 {
 	cd_st_ctx c;
 	st_state st;
 	xmlNodePtr body = cd_pkg_body(pkg);
+	size_t dropped;
 
-	(void)o;
 	if (body == NULL) {
 		cd_error_set(err, CD_ERR_FORMAT, "word/document.xml", 0,
 		             "no document body in the package");
@@ -453,7 +453,9 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 	cd_st_comments(&c, pkg, st.root);
 	cd_st_lists_finish(st.root);
 	cd_st_toc_leftovers(st.root);
-	cd_sym_sanitize(st.root);
+	if ((dropped = cd_sym_sanitize(st.root)) > 0)
+		cd_msg_at(body, CD_MSG_CHAR_FORBIDDEN, "%zu left in the text (a symbol font set by a style?)",
+		          dropped);
 	cd_refs_mark(st.root);
 	cd_st_figures_lift(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);
@@ -469,4 +471,20 @@ nomem:
 	xmlFreeDoc(c.out);
 	cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
 	return NULL;
+}
+
+xmlDocPtr
+cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+{
+	cd_msg_route mr;
+	xmlDocPtr out;
+
+	if (pkg == NULL) {
+		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "structure: no package document");
+		return NULL;
+	}
+	cd_msg_bind(pkg, &mr, o);
+	out = structure(pkg, err);
+	cd_msg_unbind(pkg, &mr);
+	return out;
 }
