@@ -79,44 +79,6 @@ wmf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
 	return *out != NULL && n > 0 ? 0 : -1;
 }
 
-/* Writes n bytes to fd; 0 or -1. */
-static int
-write_all(int fd, const void *p, size_t n)
-{
-	const char *c = p;
-
-	while (n > 0) {
-		ssize_t k = write(fd, c, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		c += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-/* Reads n bytes from fd; 0, or -1 at end of file or on error. */
-static int
-read_all(int fd, void *p, size_t n)
-{
-	char *c = p;
-
-	while (n > 0) {
-		ssize_t k = read(fd, c, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		c += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* In the child: converts jobs from..n in order, writing for each a record
  * (the job's index, the SVG's length, 0 when it failed, the SVG) to fd;
  * each conversion gets CD_MF_SECONDS. Never returns. */
@@ -142,7 +104,8 @@ child(int fd, const cd_mf_job *jobs, size_t from, size_t n)
 			len = 0;
 		head[0] = i;
 		head[1] = len;
-		if (write_all(fd, head, sizeof head) != 0 || (len > 0 && write_all(fd, svg, len) != 0))
+		if (cd_fd_write_all(fd, head, sizeof head) != 0 ||
+		    (len > 0 && cd_fd_write_all(fd, svg, len) != 0))
 			_exit(1);
 	}
 	_exit(0);
@@ -230,7 +193,7 @@ collect(int fd, cd_mf_job *jobs, size_t from, size_t n, pid_t pid)
 	size_t i = from;
 	uint64_t head[2];
 
-	while (i < n && read_all(fd, head, sizeof head) == 0 && head[0] == i) {
+	while (i < n && cd_fd_read_all(fd, head, sizeof head) == 0 && head[0] == i) {
 		cd_buf b;
 
 		if (head[1] > CD_MF_MAX_SVG) {
@@ -244,7 +207,7 @@ collect(int fd, cd_mf_job *jobs, size_t from, size_t n, pid_t pid)
 				char chunk[65536];
 				size_t want = head[1] - b.len < sizeof chunk ? head[1] - b.len : sizeof chunk;
 
-				if (read_all(fd, chunk, want) != 0)
+				if (cd_fd_read_all(fd, chunk, want) != 0)
 					break;
 				cd_buf_add(&b, chunk, want);
 			}

@@ -16,17 +16,8 @@
 static int
 write_all(int fd, const char *data, size_t len, int sync)
 {
-	size_t off = 0;
-
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		off += (size_t)n;
-	}
+	if (cd_fd_write_all(fd, data, len) != 0)
+		return -1;
 	return sync ? fsync(fd) : 0;
 }
 

@@ -6,6 +6,7 @@
  *   cd_xml_*, cd_w_*, cd_pkg_*                   lib/core/xmlutil.c
  *   cd_utf8_*                                    lib/core/utf8.c
  *   cd_msg*, cd_level_name                       lib/core/msg.c
+ *   cd_fd_*                                      lib/core/fdio.c
  *   cd_convert                                   pipeline/convert.c
  *   cd_read                                      input/detect.c
  *   cd_read_docx, cd_zip_*, cd_opc_*             input/docx.c, opc.c, strict.c,
@@ -91,6 +92,13 @@ void cd_msg_at(const xmlNode *n, cd_msg_id id, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)))
 #endif
 	;
+
+/* ---- file descriptors (lib/core/fdio.c) ---- */
+
+/* Writes / reads exactly n bytes (retrying on EINTR and short counts);
+ * 0, or -1 on an error (errno set) or, reading, at end of file. */
+int cd_fd_write_all(int fd, const void *p, size_t n);
+int cd_fd_read_all(int fd, void *p, size_t n);
 
 /* ---- UTF-8 (lib/core/utf8.c): the one decoder and encoder ---- */
 #define CD_UTF8_BAD 0xFFFFFFFFu
