@@ -169,15 +169,6 @@ clean_run_children(xmlNodePtr r)
 	}
 }
 
-static int
-run_empty(xmlNodePtr r)
-{
-	for (xmlNodePtr c = r->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !cd_w_is(c, "rPr"))
-			return 0;
-	return 1;
-}
-
 /* Joins adjacent w:t children of run r into one (xml:space="preserve"). */
 static void
 join_texts(xmlNodePtr r)
@@ -421,7 +412,7 @@ clean_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 			parents.failed |= holds_run(n);
 			clean_run_children(n);
 			join_texts(n);
-			if (run_empty(n))
+			if (!cd_flat_run_has_content(n))
 				cd_xml_remove(n);
 			else
 				ptr_set_add(&parents, n->parent);

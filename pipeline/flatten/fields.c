@@ -288,15 +288,6 @@ fldchar(fld_stack *s, xmlNodePtr c)
 	xmlFree(t);
 }
 
-static int
-has_content(xmlNodePtr r)
-{
-	for (xmlNodePtr c = r->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !cd_w_is(c, "rPr"))
-			return 1;
-	return 0;
-}
-
 /* Moves run r into the current w:hyperlink of link field f. */
 static void
 wrap_link(fld *f, xmlNodePtr r)
@@ -350,7 +341,7 @@ do_run(fld_stack *s, xmlNodePtr r)
 		}
 	}
 	f = innermost_link(s);
-	if (f != NULL && f->in_result && has_content(r))
+	if (f != NULL && f->in_result && cd_flat_run_has_content(r))
 		wrap_link(f, r);
 	return dropped;
 }

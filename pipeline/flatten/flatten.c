@@ -129,6 +129,15 @@ cd_flat_new_w(xmlNodePtr ctx, const char *name)
 	return new_in_ns(ctx, CD_W_NS, "w", name);
 }
 
+int
+cd_flat_run_has_content(const xmlNode *r)
+{
+	for (const xmlNode *c = r->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !cd_w_is(c, "rPr"))
+			return 1;
+	return 0;
+}
+
 xmlNodePtr
 cd_flat_new_pkg(xmlNodePtr ctx, const char *name)
 {

@@ -61,6 +61,9 @@ xmlNodePtr cd_flat_new_pkg(xmlNodePtr ctx, const char *name);
 /* Sets the attribute w:name / pkg:name (namespaced) on n. */
 void cd_flat_set_w(xmlNodePtr n, const char *name, const char *val);
 void cd_flat_set_pkg(xmlNodePtr n, const char *name, const char *val);
+/* 1 when run r holds an element other than its w:rPr (text, a tab, a
+ * drawing, a note...). */
+int cd_flat_run_has_content(const xmlNode *r);
 
 /* pipeline/figures.c: every w:drawing, w:pict and w:object under root
  * becomes a pkg:image (or goes, when it is a decorative shape). */

@@ -174,15 +174,6 @@ split_after(xmlNodePtr r, xmlNodePtr ref)
 }
 
 static int
-run_has_content(xmlNodePtr r)
-{
-	for (xmlNodePtr c = r->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !cd_w_is(c, "rPr"))
-			return 1;
-	return 0;
-}
-
-static int
 attr_on(xmlNodePtr n, const char *name)
 {
 	xmlChar *v = cd_w_attr(n, name);
@@ -223,7 +214,7 @@ place_ref(xmlNodePtr ref, notes_kind *k)
 		cd_msg_at(ref, CD_MSG_NOTE_REPEATED, "%s %s", k->note, (const char *)id);
 	}
 	cd_xml_remove(ref);
-	if (cd_w_is(r, "r") && !run_has_content(r))
+	if (cd_w_is(r, "r") && !cd_flat_run_has_content(r))
 		cd_xml_remove(r);
 	free(custom);
 	xmlFree(id);
