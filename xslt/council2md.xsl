@@ -10,7 +10,8 @@
      table holds a table), "- " and "N. "
      lists indented to the parent's content column, **bold**, *italic*,
      [text](url), hard breaks as backslash-newline.  Markdown syntax in the
-     text is backslash-escaped.  Internal links keep only their text and
+     text is backslash-escaped (not an underscore between two ASCII letters
+     or digits, which GFM never reads as emphasis: "Table_id").  Internal links keep only their text and
      anchors are dropped (GitHub makes its own heading ids).
 
      This file holds the document, sections and blocks; the tables are in

@@ -188,10 +188,10 @@
   <xsl:template name="m-esc">
     <xsl:param name="s"/>
     <xsl:param name="i" select="1"/>
-    <xsl:variable name="chars" select="'\`*_[]&lt;&gt;|~&amp;#'"/>
+    <xsl:variable name="chars" select="'\`*[]&lt;&gt;|~&amp;#'"/>
     <xsl:choose>
       <xsl:when test="$i &gt; string-length($chars) or translate($s, $chars, '') = $s">
-        <xsl:value-of select="$s"/>
+        <xsl:call-template name="m-esc-us"><xsl:with-param name="s" select="$s"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="ch" select="substring($chars, $i, 1)"/>
@@ -204,6 +204,32 @@
             </xsl:call-template>
           </xsl:with-param>
           <xsl:with-param name="i" select="$i + 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-esc-us: S with "_" escaped, except between two ASCII letters or
+       digits ("Table_id", "snake_case"), where GFM never reads it as
+       emphasis (an intraword "_" can neither open nor close it).  PREV is
+       the character before S. -->
+  <xsl:variable name="m-alnum" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'"/>
+  <xsl:template name="m-esc-us">
+    <xsl:param name="s"/>
+    <xsl:param name="prev" select="''"/>
+    <xsl:choose>
+      <xsl:when test="not(contains($s, '_'))"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="before" select="substring-before($s, '_')"/>
+        <xsl:variable name="after" select="substring-after($s, '_')"/>
+        <xsl:variable name="p" select="substring(concat($prev, $before), string-length(concat($prev, $before)))"/>
+        <xsl:variable name="n" select="substring($after, 1, 1)"/>
+        <xsl:value-of select="$before"/>
+        <xsl:if test="$p = '' or $n = '' or translate(concat($p, $n), $m-alnum, '') != ''">\</xsl:if>
+        <xsl:text>_</xsl:text>
+        <xsl:call-template name="m-esc-us">
+          <xsl:with-param name="s" select="$after"/>
+          <xsl:with-param name="prev" select="'_'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
