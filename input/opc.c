@@ -472,14 +472,17 @@ load_charts(build *b)
 static xmlDocPtr
 assemble(build *b, const char *source)
 {
-	xmlDocPtr pkg = cd_opc_pkg_new(source, "docx");
+	xmlNodePtr pe;
+	xmlDocPtr pkg = cd_opc_pkg_take(b->v[0].doc, source, "docx", b->v[0].name,
+	                                b->v[0].role, &pe);
 
+	b->v[0].doc = NULL;   /* the main part (role document, first) */
 	if (pkg == NULL)
 		return NULL;
+	resolve_links(b, pe, b->v[0].name, &b->v[0].rl, 1);
 	for (int rank = 0; role_order[rank] != NULL; rank++) {
-		for (size_t i = 0; i < b->n; i++) {
+		for (size_t i = 1; i < b->n; i++) {
 			part *p = &b->v[i];
-			xmlNodePtr pe;
 
 			if (role_rank(p->role) != rank)
 				continue;

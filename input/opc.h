@@ -47,6 +47,13 @@ int cd_opc_ns_normalize(xmlDocPtr doc);
 /* Creates an empty package document: root pkg:package with source and
  * kind attributes. Caller frees with xmlFreeDoc. NULL on no memory. */
 xmlDocPtr cd_opc_pkg_new(const char *source, const char *kind);
+/* Turns the document of a parsed part into the package document: its root
+ * element goes under the first pkg:part (name, role; *pe), under a new
+ * pkg:package root; its other top-level nodes are dropped. No node moves
+ * to another document, so nothing is walked. Returns part (caller frees
+ * with xmlFreeDoc), or NULL on no memory (part freed). */
+xmlDocPtr cd_opc_pkg_take(xmlDocPtr part, const char *source, const char *kind,
+                          const char *name, const char *role, xmlNodePtr *pe);
 
 /* Moves the root element of part (which is then freed) under a new
  * pkg:part element (name, role, type unless NULL) appended to the root of
