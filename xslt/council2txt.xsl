@@ -358,20 +358,16 @@
     <xsl:apply-templates mode="t-inl"/>
   </xsl:template>
 
-  <!-- a superscript or subscript number ("10<sup>6</sup>", "2<sup>-1</sup>",
-       "H<sub>2</sub>O") in the superscript and subscript characters of
-       Unicode, so that "10⁶" never reads as "106"; other superscripts and
-       subscripts (ordinals, note letters, "TBS<sub>n</sub>") as they are -->
+  <!-- a superscript number ("10<sup>6</sup>", "2<sup>-1</sup>") in the
+       superscript characters of Unicode, so that an exponent never reads
+       as part of the number ("10⁶", not "106"); other superscripts
+       (ordinals, note letters) and subscripts ("H2O", "GBATX5": an index
+       keeps its meaning) as they are -->
   <xsl:variable name="t-sup-from" select="'0123456789+-&#x2212;=()'"/>
   <xsl:template match="c:sup[not(*[not(self::c:b or self::c:i or self::c:u)])]
                        [string(.) != '' and translate(., '0123456789+-&#x2212;=()', '') = '']" mode="t-inl">
     <xsl:value-of select="translate(., $t-sup-from, '&#x2070;&#xB9;&#xB2;&#xB3;&#x2074;&#x2075;&#x2076;&#x2077;&#x2078;&#x2079;&#x207A;&#x207B;&#x207B;&#x207C;&#x207D;&#x207E;')"/>
   </xsl:template>
-  <xsl:template match="c:sub[not(*[not(self::c:b or self::c:i or self::c:u)])]
-                       [string(.) != '' and translate(., '0123456789+-&#x2212;=()', '') = '']" mode="t-inl">
-    <xsl:value-of select="translate(., $t-sup-from, '&#x2080;&#x2081;&#x2082;&#x2083;&#x2084;&#x2085;&#x2086;&#x2087;&#x2088;&#x2089;&#x208A;&#x208B;&#x208B;&#x208C;&#x208D;&#x208E;')"/>
-  </xsl:template>
-
   <xsl:template match="c:anchor" mode="t-inl"/>
 
   <xsl:template match="c:br" mode="t-inl">
