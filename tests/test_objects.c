@@ -173,6 +173,38 @@ test_outside_the_body(void **state)
 	xmlFreeDoc(c);
 }
 
+/* A drawn figure whose text boxes hold its labels (one paragraph style)
+ * and its caption (Figure_NoTitle): the caption is the figure's, before
+ * its description; a caption paragraph after such a figure stays a
+ * paragraph (a figure has one caption). */
+#define TBOX(style, text) "<wps:wsp><wps:txbx><w:txbxContent><w:p><w:pPr><w:pStyle w:val=\"" \
+	style "\"/></w:pPr><w:r><w:t>" text "</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>"
+static void
+test_caption_in_drawing(void **state)
+{
+	t_doc d = { 0 };
+	xmlDocPtr c;
+
+	(void)state;
+	d.styles = "<w:style w:type=\"paragraph\" w:styleId=\"NormalWeb\"><w:name w:val=\"Normal (Web)\"/>"
+		"</w:style><w:style w:type=\"paragraph\" w:styleId=\"FigureNoTitle\"><w:name "
+		"w:val=\"Figure_NoTitle\"/></w:style>";
+	d.body = "<w:p><w:r><w:drawing><wp:anchor><wp:docPr id=\"1\" name=\"Group 5\"/><a:graphic>"
+		"<a:graphicData><wpg:wgp>" TBOX("NormalWeb", "Encoder") TBOX("NormalWeb", "Decoder")
+		TBOX("FigureNoTitle", "Figure 3 \xe2\x80\x93 Coding chain") "</wpg:wgp></a:graphicData>"
+		"</a:graphic></wp:anchor></w:drawing></w:r></w:p>"
+		"<w:p><w:pPr><w:pStyle w:val=\"FigureNoTitle\"/></w:pPr><w:r><w:t>Figure 3 (end)</w:t>"
+		"</w:r></w:p>";
+	c = t_council(&d);
+	t_expect(c, "string(//c:figure/c:caption)", "Figure 3 \xe2\x80\x93 Coding chain");
+	t_expect(c, "name(//c:figure/*[1])", "caption");
+	t_expect(c, "count(//c:figure/c:desc/c:p)", "1");
+	t_expect(c, "string(//c:figure/c:desc/c:p)", "EncoderDecoder");
+	t_expect(c, "count(//c:figure/c:desc/c:p/c:br)", "1");
+	t_expect(c, "string(//c:figure/following-sibling::c:p)", "Figure 3 (end)");
+	xmlFreeDoc(c);
+}
+
 int
 main(void)
 {
@@ -184,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_omml_body_level),
 		cmocka_unit_test(test_embedded_objects),
 		cmocka_unit_test(test_outside_the_body),
+		cmocka_unit_test(test_caption_in_drawing),
 	};
 	int rc;
 

@@ -285,6 +285,19 @@ textbox_label(xmlNodePtr box)
 	}
 }
 
+/* 1 when paragraphs a and b have the same w:pStyle (or both none). */
+static int
+same_style(const xmlNode *a, const xmlNode *b)
+{
+	xmlChar *x = cd_w_child_val(cd_w_child(a, "pPr"), "pStyle");
+	xmlChar *y = cd_w_child_val(cd_w_child(b, "pPr"), "pStyle");
+	int same = xmlStrEqual(x, y);
+
+	xmlFree(x);
+	xmlFree(y);
+	return same;
+}
+
 /* Moves the text boxes and the pictures of group d under img, in document
  * order: the labels (one a text box) as one paragraph, a line each; each
  * picture as a paragraph holding a nested pkg:image. */
@@ -308,7 +321,9 @@ group_description(xmlNodePtr img, xmlNodePtr d)
 			for (xmlNodePtr c = cd_xml_first_elem(n), nx; c != NULL; c = nx) {
 				nx = cd_xml_next_elem(c);
 				xmlUnlinkNode(c);
-				if (cd_w_is(c, "p") && labels != NULL) {
+				/* labels of one paragraph style join; another style (a
+				 * caption's, Figure_NoTitle) starts a paragraph of its own */
+				if (cd_w_is(c, "p") && labels != NULL && same_style(labels, c)) {
 					append_para(labels, c, 1);
 					continue;
 				}

@@ -552,6 +552,10 @@ cd_st_blocks(cd_st_ctx *c, const xmlNode *container, xmlNodePtr parent)
 		if (cd_w_is(k, "p")) {
 			xmlNodePtr p;
 
+			if (cd_pkg_is(container, "image") && cd_st_figure_caption(c, k, parent)) {
+				list = NULL;
+				continue;
+			}
 			if (cd_st_block_item(c, k, parent, &list))
 				continue;
 			list = NULL;

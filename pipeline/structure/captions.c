@@ -51,11 +51,19 @@ cd_st_cap_flush(cd_st_captions *k, cd_st_tree *t)
 	k->pending = NULL;
 }
 
+/* 1 when figure or table n has its caption already (one its drawing
+ * holds): another caption paragraph stays a paragraph. */
+static int
+has_caption(const xmlNode *n)
+{
+	return cd_xml_child(n, CD_NS, "caption") != NULL;
+}
+
 void
 cd_st_cap_add(cd_st_captions *k, cd_st_tree *t, xmlNodePtr cap)
 {
 	if (k->last != NULL && xmlStrcmp(k->last->name, BAD_CAST "figure") == 0 &&
-	    !table_caption(cap)) {
+	    !table_caption(cap) && !has_caption(k->last)) {
 		attach(k->last, cap);
 		k->last = NULL;
 		return;
@@ -97,6 +105,8 @@ cd_st_cap_block(cd_st_captions *k, cd_st_tree *t, xmlNodePtr p)
 	/* a paragraph holding only a picture is the figure itself */
 	xmlUnlinkNode(fig);
 	xmlFreeNode(p);
+	if (has_caption(fig))
+		cd_st_cap_flush(k, t);
 	cd_st_tree_block(t, fig);
 	k->last = fig;
 	if (k->pending != NULL) {

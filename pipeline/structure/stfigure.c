@@ -4,7 +4,9 @@
  * A figure carries alt, title, kind (drawing, chart, equation; a picture
  * by default), width and height; its description (the
  * labels of a drawn figure, a chart's data table) becomes desc, built from
- * the marker's paragraphs and tables like any other blocks. The picture's
+ * the marker's paragraphs and tables like any other blocks, except a
+ * label in a caption style (Figure_NoTitle in a text box of the drawing),
+ * which is the figure's caption. The picture's
  * part name travels as pkg:part (pkg:href for a linked picture) until the
  * media step (output/media.c) writes the file and sets src and type, or
  * drops it. A paragraph holding nothing but a figure gives way to the
@@ -73,13 +75,32 @@ cd_st_figure(cd_st_ctx *c, const xmlNode *n)
 	xmlFree(href);
 	if (cd_xml_first_elem(n) != NULL) {
 		desc = cd_st_elem(c, "desc");
+		xmlAddChild(e, desc);   /* a caption among the labels goes before it */
 		cd_st_blocks(c, n, desc);
-		if (desc->children != NULL)
-			xmlAddChild(e, desc);
-		else
-			xmlFreeNode(desc);
+		if (desc->children == NULL)
+			cd_xml_remove(desc);
 	}
 	return e;
+}
+
+int
+cd_st_figure_caption(cd_st_ctx *c, const xmlNode *p, xmlNodePtr desc)
+{
+	xmlNodePtr fig = desc->parent, cap;
+	cd_st_pinfo pi;
+
+	if (fig == NULL || xmlStrcmp(fig->name, BAD_CAST "figure") != 0 ||
+	    cd_xml_child(fig, CD_NS, "caption") != NULL)
+		return 0;
+	cd_st_para_info(c->styles, p, &pi);
+	if (pi.role != CD_ROLE_CAPTION)
+		return 0;
+	cap = cd_st_elem(c, "caption");
+	if (cd_st_inline(c, p, cap, 0))
+		xmlAddPrevSibling(desc, cap);
+	else
+		xmlFreeNode(cap);
+	return 1;
 }
 
 /* 1 if n is whitespace-only text. */

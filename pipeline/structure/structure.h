@@ -166,6 +166,10 @@ int cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p);
 /* ---- stfigure.c ---- */
 /* The council figure of a pkg:image marker n (desc from its children). */
 xmlNodePtr cd_st_figure(cd_st_ctx *c, const xmlNode *n);
+/* While desc of a figure is built: when paragraph p is in a caption style
+ * and the figure has no caption yet, it becomes the figure's caption
+ * (before desc) and 1 is returned; else 0. */
+int cd_st_figure_caption(cd_st_ctx *c, const xmlNode *p, xmlNodePtr desc);
 /* Block figures: a paragraph holding only a figure gives way to it; a
  * figure with a desc splits its paragraph. */
 void cd_st_figures_lift(xmlNodePtr root);
