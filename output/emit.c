@@ -17,6 +17,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "cd_internal.h"
+#include "xsltext.h"
 
 static const char *const sheet_file[] = {
 	"council2docbook.xsl", "council2md.xsl", "council2txt.xsl"
@@ -333,6 +334,12 @@ new_job(struct job *j, cd_engine *eng, int which, cd_format fmt, xmlDocPtr counc
 	}
 	xsltSetTransformErrorFunc(j->ctxt, &j->msg, collect);
 	xsltSetCtxtSecurityPrefs(eng->sec, j->ctxt);
+	if (!cd_xslt_ext_register(j->ctxt)) {
+		xsltFreeTransformContext(j->ctxt);
+		j->ctxt = NULL;
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return 0;
+	}
 	return 1;
 }
 

@@ -6,14 +6,20 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:c="urn:councildoc:1"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:cdx="urn:councildoc:ext"
     xmlns:l="urn:councildoc:labels"
     extension-element-prefixes="exsl"
-    exclude-result-prefixes="c exsl l">
+    exclude-result-prefixes="c exsl l cdx">
 
   <!-- element-only content: whitespace between children is not text -->
   <xsl:strip-space elements="c:council c:meta c:summary c:purpose c:action c:references
                              c:section c:annex c:list c:item c:table c:row c:cell c:quote c:note
                              c:comments c:comment"/>
+
+  <!-- councildoc's string functions in C (urn:councildoc:ext): where
+       they are available the stylesheets call them in place of templates
+       that compute the same strings (under xsltproc, the templates) -->
+  <xsl:variable name="cd-ext" select="function-available('cdx:md-esc')"/>
 
   <!-- the document language: primary subtag of the root's xml:lang -->
   <xsl:variable name="cd-lang-full" select="translate(string(/c:council/@xml:lang),

@@ -290,11 +290,16 @@
   <!-- ================================================================ blocks -->
   <xsl:template match="c:p" mode="db-block">
     <para>
-      <xsl:call-template name="db-id"/>
-      <xsl:call-template name="db-langdir"/>
+      <!-- (the named templates write nothing without these attributes:
+           most paragraphs skip the calls, and text alone is its value) -->
+      <xsl:if test="@id"><xsl:call-template name="db-id"/></xsl:if>
+      <xsl:if test="@xml:lang or @dir"><xsl:call-template name="db-langdir"/></xsl:if>
       <!-- a numbered paragraph starts with its number -->
       <xsl:if test="normalize-space(@num) != ''"><xsl:value-of select="concat(normalize-space(@num), ' ')"/></xsl:if>
-      <xsl:apply-templates mode="db-inl"/>
+      <xsl:choose>
+        <xsl:when test="*"><xsl:apply-templates mode="db-inl"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
     </para>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>

@@ -23,8 +23,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:c="urn:councildoc:1"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:cdx="urn:councildoc:ext"
     extension-element-prefixes="exsl"
-    exclude-result-prefixes="c exsl">
+    exclude-result-prefixes="c exsl cdx">
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="list-start.xsl"/>
@@ -198,16 +199,44 @@
   <xsl:template name="m-blocks">
     <xsl:param name="nodes"/>
     <xsl:for-each select="$nodes">
-      <xsl:variable name="out">
-        <xsl:apply-templates select="." mode="m-block"/>
-      </xsl:variable>
-      <xsl:if test="string($out) != ''">
-        <xsl:if test="self::c:list and preceding-sibling::*[1][self::c:list]/@type = @type">
-          <xsl:text>&lt;!-- --&gt;&#10;&#10;</xsl:text>
-        </xsl:if>
-        <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>
-        <xsl:text disable-output-escaping="yes">&#10;&#10;</xsl:text>
-      </xsl:if>
+      <xsl:choose>
+        <!-- a paragraph of plain text without breaks: cdx:md-line writes it
+             as the general path below would -->
+        <xsl:when test="$cd-ext and self::c:p and not(*) and not(contains(., $m-br)) and not(contains(@num, $m-br))">
+          <xsl:variable name="line" select="cdx:md-line(@num, .)"/>
+          <xsl:if test="$line != ''">
+            <xsl:value-of select="$line"/>
+            <xsl:text disable-output-escaping="yes">&#10;&#10;</xsl:text>
+          </xsl:if>
+        </xsl:when>
+        <!-- a paragraph of plain text with nothing to escape or break:
+             what the general path below writes, without its temporary trees -->
+        <xsl:when test="self::c:p and not(*) and translate(., $m-plain-no, '') = . and not(contains(@num, $m-br))">
+          <!-- (a blank or missing @num leaves no space: normalize-space) -->
+          <xsl:variable name="seg" select="normalize-space(concat(@num, ' ', .))"/>
+          <xsl:if test="$seg != ''">
+            <xsl:call-template name="m-plain-line"><xsl:with-param name="s" select="$seg"/></xsl:call-template>
+            <xsl:text disable-output-escaping="yes">&#10;&#10;</xsl:text>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="out">
+            <xsl:apply-templates select="." mode="m-block"/>
+          </xsl:variable>
+          <xsl:if test="string($out) != ''">
+            <xsl:if test="self::c:list and preceding-sibling::*[1][self::c:list]/@type = @type">
+              <xsl:text>&lt;!-- --&gt;&#10;&#10;</xsl:text>
+            </xsl:if>
+            <xsl:choose>
+              <xsl:when test="$cd-ext"><xsl:value-of select="cdx:trim-nl($out)"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:text disable-output-escaping="yes">&#10;&#10;</xsl:text>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
@@ -216,6 +245,7 @@
     <!-- up to two newlines per step: long blocks are copied less often -->
     <xsl:variable name="len" select="string-length($s)"/>
     <xsl:choose>
+      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:trim-nl($s)"/></xsl:when>
       <xsl:when test="substring($s, $len) != '&#10;'"><xsl:value-of select="$s"/></xsl:when>
       <xsl:when test="substring($s, $len - 1, 1) != '&#10;'"><xsl:value-of select="substring($s, 1, $len - 1)"/></xsl:when>
       <xsl:otherwise>
@@ -231,7 +261,12 @@
       <xsl:if test="normalize-space(@num) != ''"><xsl:value-of select="concat(normalize-space(@num), ' ')"/></xsl:if>
       <xsl:apply-templates mode="m-inl"/>
     </xsl:variable>
-    <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-para($text)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- a figure: the image (its alt text when no file was written), then
@@ -253,85 +288,6 @@
   <xsl:template match="c:caption" mode="m-caption">
     <xsl:variable name="text"><xsl:apply-templates mode="m-inl"/></xsl:variable>
     <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
-  </xsl:template>
-
-  <!-- m-para: inline Markdown with U+E000 marks as paragraph lines; each
-       line escaped at its start so that it cannot open a block -->
-  <xsl:template name="m-para">
-    <xsl:param name="text"/>
-    <xsl:param name="first" select="true()"/>
-    <xsl:variable name="seg">
-      <xsl:choose>
-        <xsl:when test="contains($text, $m-br)"><xsl:value-of select="normalize-space(substring-before($text, $m-br))"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="normalize-space($text)"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="rest" select="substring-after($text, $m-br)"/>
-    <xsl:variable name="more" select="contains($text, $m-br) and normalize-space(translate($rest, $m-br, ' ')) != ''"/>
-    <xsl:choose>
-      <xsl:when test="$seg = '' and $more">
-        <xsl:call-template name="m-para">
-          <xsl:with-param name="text" select="$rest"/>
-          <xsl:with-param name="first" select="$first"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$seg = ''"/>
-      <xsl:otherwise>
-        <xsl:call-template name="m-line-start"><xsl:with-param name="s" select="string($seg)"/></xsl:call-template>
-        <xsl:choose>
-          <xsl:when test="$more">
-            <xsl:text>\&#10;</xsl:text>
-            <xsl:call-template name="m-para">
-              <xsl:with-param name="text" select="$rest"/>
-              <xsl:with-param name="first" select="false()"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- m-line-start: S with its start escaped: "#", "+", "-", "=" and
-       ordered-list markers ("1." "1)") cannot open a block -->
-  <xsl:template name="m-line-start">
-    <xsl:param name="s"/>
-    <xsl:variable name="c1" select="substring($s, 1, 1)"/>
-    <xsl:choose>
-      <xsl:when test="$c1 = '+' or $c1 = '-' or $c1 = '=' or $c1 = '#'">
-        <xsl:text>\</xsl:text><xsl:value-of select="$s"/>
-      </xsl:when>
-      <xsl:when test="contains('0123456789', $c1) and $c1 != ''">
-        <xsl:variable name="lead">
-          <xsl:call-template name="m-lead-digits"><xsl:with-param name="s" select="$s"/></xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="after" select="substring($s, $lead + 1, 1)"/>
-        <xsl:choose>
-          <xsl:when test="$lead &lt;= 9 and ($after = '.' or $after = ')')
-                          and contains(' &#9;', substring(concat($s, ' '), $lead + 2, 1))">
-            <xsl:value-of select="substring($s, 1, $lead)"/>
-            <xsl:text>\</xsl:text>
-            <xsl:value-of select="substring($s, $lead + 1)"/>
-          </xsl:when>
-          <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="m-lead-digits">
-    <xsl:param name="s"/>
-    <xsl:param name="n" select="0"/>
-    <xsl:choose>
-      <xsl:when test="$n &lt; 12 and string-length(substring($s, $n + 1, 1)) = 1 and contains('0123456789', substring($s, $n + 1, 1))">
-        <xsl:call-template name="m-lead-digits">
-          <xsl:with-param name="s" select="$s"/>
-          <xsl:with-param name="n" select="$n + 1"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- Word comments (only with councildoc -\-comments): kept apart, at the end -->

@@ -20,9 +20,10 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:c="urn:councildoc:1"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:cdx="urn:councildoc:ext"
     xmlns:str="http://exslt.org/strings"
     extension-element-prefixes="exsl str"
-    exclude-result-prefixes="c exsl str">
+    exclude-result-prefixes="c exsl str cdx">
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="txt-tables.xsl"/>
@@ -45,6 +46,9 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="t-per-section" select="$notes = 'section'"/>
+  <!-- lines are neither wrapped nor isolated: a paragraph of plain text
+       is one line as it is (t-blocks) -->
+  <xsl:variable name="t-plain" select="$t-width = 0 and not($cd-any-rtl)"/>
 
   <!-- tables: 'once' = the header row as a line of its own, data rows as
        cells joined by "; "; 'repeat' = each data cell prefixed with its
@@ -149,16 +153,37 @@
     <xsl:param name="ind" select="0"/>
     <xsl:param name="sep" select="''"/>
     <xsl:for-each select="$nodes">
-      <xsl:variable name="out">
-        <xsl:apply-templates select="." mode="t-block">
-          <xsl:with-param name="ind" select="$ind"/>
-        </xsl:apply-templates>
-      </xsl:variable>
-      <xsl:if test="string($out) != ''">
-        <xsl:call-template name="t-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>
-        <xsl:text disable-output-escaping="yes">&#10;</xsl:text>
-        <xsl:value-of select="$sep" disable-output-escaping="yes"/>
-      </xsl:if>
+      <xsl:choose>
+        <!-- a paragraph of plain text on one line (no wrapping, no break,
+             left to right): what the general path below writes, without
+             its temporary trees -->
+        <xsl:when test="$t-plain and self::c:p and not(*) and not(contains(., $t-br)) and not(contains(@num, $t-br))">
+          <!-- (a blank or missing @num leaves no space: normalize-space) -->
+          <xsl:variable name="seg" select="normalize-space(concat(@num, ' ', .))"/>
+          <xsl:if test="$seg != ''">
+            <xsl:value-of select="$seg"/>
+            <xsl:text disable-output-escaping="yes">&#10;</xsl:text>
+            <xsl:value-of select="$sep" disable-output-escaping="yes"/>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="out">
+            <xsl:apply-templates select="." mode="t-block">
+              <xsl:with-param name="ind" select="$ind"/>
+            </xsl:apply-templates>
+          </xsl:variable>
+          <xsl:if test="string($out) != ''">
+            <xsl:choose>
+              <xsl:when test="$cd-ext"><xsl:value-of select="cdx:trim-nl($out)"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="t-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:text disable-output-escaping="yes">&#10;</xsl:text>
+            <xsl:value-of select="$sep" disable-output-escaping="yes"/>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
@@ -168,6 +193,7 @@
     <!-- up to two newlines per step: long blocks are copied less often -->
     <xsl:variable name="len" select="string-length($s)"/>
     <xsl:choose>
+      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:trim-nl($s)"/></xsl:when>
       <xsl:when test="substring($s, $len) != '&#10;'"><xsl:value-of select="$s"/></xsl:when>
       <xsl:when test="substring($s, $len - 1, 1) != '&#10;'"><xsl:value-of select="substring($s, 1, $len - 1)"/></xsl:when>
       <xsl:otherwise>

@@ -1,16 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- md-inline.xsl - the inlines of council2md.xsl (included by it): text with
+<!-- md-inline.xsl - the inlines and lines of council2md.xsl (included by it): text with
      Markdown syntax backslash-escaped, **bold** / *italic* with delimiters
      placed where cmark-gfm accepts them, <sup>/<sub>, `code`, footnote
-     references [^N], links [text](url) and bare URLs.
+     references [^N], links [text](url) and bare URLs; a paragraph's
+     inline Markdown cut into lines (m-para), each escaped at its start.
 
      XSLT 1.0 + EXSLT common.  Uses m-br of council2md.xsl. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:c="urn:councildoc:1"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:cdx="urn:councildoc:ext"
     extension-element-prefixes="exsl"
-    exclude-result-prefixes="c exsl">
+    exclude-result-prefixes="c exsl cdx">
 
   <xsl:variable name="m-punct"
       select="concat('!&quot;#$%&amp;', &quot;'&quot;, '()*+,-./:;&lt;=&gt;?@[\]^_`{|}~',
@@ -19,9 +21,14 @@
 
   <!-- ================================================================ inlines -->
   <xsl:template match="text()" mode="m-inl">
-    <xsl:call-template name="m-esc">
-      <xsl:with-param name="s" select="translate(., '&#9;&#10;&#13;', '   ')"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-text(.)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="m-esc">
+          <xsl:with-param name="s" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="c:b" mode="m-inl">
@@ -190,6 +197,7 @@
     <xsl:param name="i" select="1"/>
     <xsl:variable name="chars" select="'\`*[]&lt;&gt;|~&amp;#'"/>
     <xsl:choose>
+      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-esc($s)"/></xsl:when>
       <xsl:when test="$i &gt; string-length($chars) or translate($s, $chars, '') = $s">
         <xsl:call-template name="m-esc-us"><xsl:with-param name="s" select="$s"/></xsl:call-template>
       </xsl:when>
@@ -234,4 +242,110 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- ================================================================ lines -->
+  <!-- the characters that send a paragraph to the general path: those
+       m-esc escapes and the break mark -->
+  <xsl:variable name="m-plain-no" select="concat('\`*_[]&lt;&gt;|~&amp;#', $m-br)"/>
+
+  <!-- m-plain-line: S (normalized, nothing to escape) as m-line-start
+       writes it; the template is called only when S starts with a
+       character it may escape -->
+  <xsl:template name="m-plain-line">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains('+-=#0123456789', substring($s, 1, 1))">
+        <xsl:call-template name="m-line-start"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-para: inline Markdown with U+E000 marks as paragraph lines; each
+       line escaped at its start so that it cannot open a block -->
+  <xsl:template name="m-para">
+    <xsl:param name="text"/>
+    <xsl:param name="first" select="true()"/>
+    <xsl:choose>
+      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-para($text)"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="m-para-xsl"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="m-para-xsl">
+    <xsl:param name="text"/>
+    <xsl:param name="first" select="true()"/>
+    <xsl:variable name="seg">
+      <xsl:choose>
+        <xsl:when test="contains($text, $m-br)"><xsl:value-of select="normalize-space(substring-before($text, $m-br))"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space($text)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="rest" select="substring-after($text, $m-br)"/>
+    <xsl:variable name="more" select="contains($text, $m-br) and normalize-space(translate($rest, $m-br, ' ')) != ''"/>
+    <xsl:choose>
+      <xsl:when test="$seg = '' and $more">
+        <xsl:call-template name="m-para-xsl">
+          <xsl:with-param name="text" select="$rest"/>
+          <xsl:with-param name="first" select="$first"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$seg = ''"/>
+      <xsl:otherwise>
+        <xsl:call-template name="m-line-start"><xsl:with-param name="s" select="string($seg)"/></xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$more">
+            <xsl:text>\&#10;</xsl:text>
+            <xsl:call-template name="m-para-xsl">
+              <xsl:with-param name="text" select="$rest"/>
+              <xsl:with-param name="first" select="false()"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- m-line-start: S with its start escaped: "#", "+", "-", "=" and
+       ordered-list markers ("1." "1)") cannot open a block -->
+  <xsl:template name="m-line-start">
+    <xsl:param name="s"/>
+    <xsl:variable name="c1" select="substring($s, 1, 1)"/>
+    <xsl:choose>
+      <xsl:when test="$c1 = '+' or $c1 = '-' or $c1 = '=' or $c1 = '#'">
+        <xsl:text>\</xsl:text><xsl:value-of select="$s"/>
+      </xsl:when>
+      <xsl:when test="contains('0123456789', $c1) and $c1 != ''">
+        <xsl:variable name="lead">
+          <xsl:call-template name="m-lead-digits"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="after" select="substring($s, $lead + 1, 1)"/>
+        <xsl:choose>
+          <xsl:when test="$lead &lt;= 9 and ($after = '.' or $after = ')')
+                          and contains(' &#9;', substring(concat($s, ' '), $lead + 2, 1))">
+            <xsl:value-of select="substring($s, 1, $lead)"/>
+            <xsl:text>\</xsl:text>
+            <xsl:value-of select="substring($s, $lead + 1)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="m-lead-digits">
+    <xsl:param name="s"/>
+    <xsl:param name="n" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt; 12 and string-length(substring($s, $n + 1, 1)) = 1 and contains('0123456789', substring($s, $n + 1, 1))">
+        <xsl:call-template name="m-lead-digits">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="n" select="$n + 1"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
 </xsl:stylesheet>

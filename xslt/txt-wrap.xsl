@@ -11,9 +11,10 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:c="urn:councildoc:1"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:cdx="urn:councildoc:ext"
     xmlns:str="http://exslt.org/strings"
     extension-element-prefixes="exsl str"
-    exclude-result-prefixes="c exsl str">
+    exclude-result-prefixes="c exsl str cdx">
 
   <xsl:variable name="t-ascii"
       select="concat(' !&quot;#$%&amp;', &quot;'&quot;, '()*+,-./0123456789:;&lt;=&gt;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~')"/>
@@ -29,6 +30,22 @@
        an RLI/PDI isolate when the context is right-to-left and the line
        holds left-to-right characters.  Each line ends with a newline. -->
   <xsl:template name="t-lines">
+    <xsl:param name="text"/>
+    <xsl:param name="ind" select="0"/>
+    <xsl:param name="ctx" select="."/>
+    <xsl:choose>
+      <xsl:when test="$cd-ext and $t-plain"><xsl:value-of select="cdx:txt-lines($text)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t-lines-xsl">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="ind" select="$ind"/>
+          <xsl:with-param name="ctx" select="$ctx"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="t-lines-xsl">
     <xsl:param name="text"/>
     <xsl:param name="ind" select="0"/>
     <xsl:param name="ctx" select="."/>

@@ -1,0 +1,313 @@
+/*
+ * xsltext.c — string functions in C for the stylesheets (see xsltext.h).
+ *
+ * Every function here has a template in the stylesheets that computes the
+ * same string, used when the function is not available (xsltproc): the
+ * function only spares libxslt the template calls, temporary strings and
+ * translate() passes (translate() compares each character of the text
+ * with each character of its second argument, in a function call).
+ *
+ *   cdx:md-esc(S)          m-esc (md-inline.xsl): \ ` * _ [ ] < > | ~ & #
+ *                          each preceded by a backslash, except "_"
+ *                          between two ASCII letters or digits
+ *   cdx:md-text(S)         the m-inl text() template: tab, LF, CR as spaces,
+ *                          then m-esc
+ *   cdx:md-line(NUM, S)    a paragraph of plain text as m-blocks writes it:
+ *                          normalize-space(concat(NUM' ', md-esc(S))) with
+ *                          its start escaped as m-line-start does ("" when
+ *                          it is blank)
+ *   cdx:md-para(S)         m-para (council2md.xsl): the segments of S
+ *                          between U+E000 marks, normalized, the blank
+ *                          ones left out, each escaped at its start,
+ *                          joined by backslash-newline, ending in newline
+ *   cdx:txt-lines(S)       t-segments (txt-wrap.xsl) when lines are neither
+ *                          wrapped nor isolated: each non-blank segment,
+ *                          normalized, on a line of its own
+ *   cdx:trim-nl(S)         m-trim-nl / t-trim-nl: S without its trailing
+ *                          newlines
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+
+#include "cd_internal.h"
+#include "xsltext.h"
+
+/* XPath's white space (normalize-space) */
+static int
+xp_blank(unsigned char c)
+{
+	return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D;
+}
+
+static int
+md_special(unsigned char c)
+{
+	return c != '\0' && strchr("\\`*_[]<>|~&#", c) != NULL;
+}
+
+static int
+ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* m-esc-us: "_" needs no backslash between two ASCII letters or digits
+ * of S (GFM never reads an intraword "_" as emphasis) */
+static int
+md_escape_at(const xmlChar *s, const xmlChar *start, const xmlChar *end)
+{
+	if (*s != '_')
+		return md_special(*s);
+	return !(s > start && s + 1 < end && ascii_alnum(s[-1]) && ascii_alnum(s[1]));
+}
+
+/* Appends the N bytes at S (normalize-space'd when NORM, tabs and line
+ * ends as spaces when TABS, Markdown-escaped when ESC) to B; *pend says a
+ * space is owed before the next character (normalize-space across pieces). */
+static void
+put(cd_buf *b, const xmlChar *s, size_t n, int norm, int tabs, int esc, int *pend)
+{
+	const xmlChar *start = s;
+
+	for (const xmlChar *end = s + n; s < end; s++) {
+		unsigned char c = *s;
+
+		if (tabs && (c == '\t' || c == '\n' || c == '\r'))
+			c = ' ';
+		if (norm && xp_blank(c)) {
+			if (b->len > 0)
+				*pend = 1;
+			continue;
+		}
+		if (*pend) {
+			cd_buf_add(b, " ", 1);
+			*pend = 0;
+		}
+		if (esc && md_escape_at(s, start, end))
+			cd_buf_add(b, "\\", 1);
+		cd_buf_add(b, (const char *)&c, 1);
+	}
+}
+
+static void
+push_buf(xmlXPathParserContextPtr ctxt, cd_buf *b)
+{
+	xmlChar *r = xmlStrndup(BAD_CAST(b->data != NULL ? b->data : ""), (int)b->len);
+
+	cd_buf_free(b);
+	if (r == NULL) {
+		xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
+		return;
+	}
+	valuePush(ctxt, xmlXPathWrapString(r));
+}
+
+static void
+esc_common(xmlXPathParserContextPtr ctxt, int nargs, int tabs)
+{
+	xmlChar *s;
+	cd_buf b;
+	int pend = 0;
+
+	if (nargs != 1) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	s = xmlXPathPopString(ctxt);
+	if (s == NULL)
+		return;
+	cd_buf_init(&b);
+	put(&b, s, (size_t)xmlStrlen(s), 0, tabs, 1, &pend);
+	xmlFree(s);
+	push_buf(ctxt, &b);
+}
+
+static void
+fn_md_esc(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	esc_common(ctxt, nargs, 0);
+}
+
+static void
+fn_md_text(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	esc_common(ctxt, nargs, 1);
+}
+
+/* m-line-start on the normalized line in B (from offset 0) */
+static void
+line_start(const cd_buf *b, cd_buf *out)
+{
+	const char *s = b->data;
+	size_t lead = 0;
+
+	if (b->len == 0)
+		return;
+	if (strchr("+-=#", s[0]) != NULL) {
+		cd_buf_add(out, "\\", 1);
+		cd_buf_add(out, s, b->len);
+		return;
+	}
+	/* m-lead-digits counts at most 12 */
+	while (lead < b->len && lead < 12 && s[lead] >= '0' && s[lead] <= '9')
+		lead++;
+	if (lead > 0 && lead <= 9 && lead < b->len && (s[lead] == '.' || s[lead] == ')') &&
+	    (lead + 1 == b->len || s[lead + 1] == ' ' || s[lead + 1] == '\t')) {
+		cd_buf_add(out, s, lead);
+		cd_buf_add(out, "\\", 1);
+		cd_buf_add(out, s + lead, b->len - lead);
+		return;
+	}
+	cd_buf_add(out, s, b->len);
+}
+
+static void
+fn_md_line(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *num, *s;
+	cd_buf b, out;
+	int pend = 0;
+
+	if (nargs != 2) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	s = xmlXPathPopString(ctxt);
+	num = xmlXPathPopString(ctxt);
+	if (s == NULL || num == NULL) {
+		xmlFree(s);
+		xmlFree(num);
+		return;
+	}
+	cd_buf_init(&b);
+	cd_buf_init(&out);
+	put(&b, num, (size_t)xmlStrlen(num), 1, 0, 0, &pend);
+	if (b.len > 0)
+		pend = 1;
+	put(&b, s, (size_t)xmlStrlen(s), 1, 0, 1, &pend);
+	xmlFree(num);
+	xmlFree(s);
+	line_start(&b, &out);
+	cd_buf_free(&b);
+	push_buf(ctxt, &out);
+}
+
+/* the segments of S between U+E000 break marks, each normalize-space'd:
+ * calls emit(OUT, segment, first) for each non-blank one */
+static void
+segments(const xmlChar *s, void (*emit)(cd_buf *, const cd_buf *, int), cd_buf *out)
+{
+	static const char br[] = "\xEE\x80\x80";
+	cd_buf seg;
+	int first = 1;
+
+	cd_buf_init(&seg);
+	for (;;) {
+		const char *e = strstr((const char *)s, br);
+		size_t n = e != NULL ? (size_t)(e - (const char *)s) : strlen((const char *)s);
+		int pend = 0;
+
+		seg.len = 0;
+		put(&seg, s, n, 1, 0, 0, &pend);
+		if (seg.len > 0) {
+			emit(out, &seg, first);
+			first = 0;
+		}
+		if (e == NULL)
+			break;
+		s = (const xmlChar *)e + 3;
+	}
+	cd_buf_free(&seg);
+}
+
+/* m-para (council2md.xsl): the lines joined by backslash-newline */
+static void
+emit_md(cd_buf *out, const cd_buf *seg, int first)
+{
+	if (!first)
+		cd_buf_add(out, "\\\n", 2);
+	line_start(seg, out);
+}
+
+/* t-segments (txt-wrap.xsl) without wrapping or isolates: one line each */
+static void
+emit_txt(cd_buf *out, const cd_buf *seg, int first)
+{
+	(void)first;
+	cd_buf_add(out, seg->data, seg->len);
+	cd_buf_add(out, "\n", 1);
+}
+
+static void
+para_common(xmlXPathParserContextPtr ctxt, int nargs, int md)
+{
+	xmlChar *s;
+	cd_buf out;
+
+	if (nargs != 1) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	s = xmlXPathPopString(ctxt);
+	if (s == NULL)
+		return;
+	cd_buf_init(&out);
+	segments(s, md ? emit_md : emit_txt, &out);
+	if (md && out.len > 0)
+		cd_buf_add(&out, "\n", 1);
+	xmlFree(s);
+	push_buf(ctxt, &out);
+}
+
+static void
+fn_md_para(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	para_common(ctxt, nargs, 1);
+}
+
+static void
+fn_txt_lines(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	para_common(ctxt, nargs, 0);
+}
+
+static void
+fn_trim_nl(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s;
+	int n;
+
+	if (nargs != 1) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	s = xmlXPathPopString(ctxt);
+	if (s == NULL)
+		return;
+	n = xmlStrlen(s);
+	while (n > 0 && s[n - 1] == '\n')
+		s[--n] = '\0';
+	valuePush(ctxt, xmlXPathWrapString(s));
+}
+
+int
+cd_xslt_ext_register(xsltTransformContextPtr ctxt)
+{
+	static const struct {
+		const char *name;
+		xmlXPathFunction fn;
+	} fns[] = {
+		{ "md-esc", fn_md_esc }, { "md-text", fn_md_text },
+		{ "md-line", fn_md_line }, { "md-para", fn_md_para },
+		{ "txt-lines", fn_txt_lines }, { "trim-nl", fn_trim_nl },
+	};
+
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		if (xsltRegisterExtFunction(ctxt, BAD_CAST fns[i].name, BAD_CAST CD_XSLT_EXT_NS,
+		                            fns[i].fn) != 0)
+			return 0;
+	return 1;
+}
