@@ -205,6 +205,34 @@ test_caption_in_drawing(void **state)
 	xmlFreeDoc(c);
 }
 
+/* A table whose first row is its title (one cell, Table_NoTitle) has it
+ * as caption; a second table with a title paragraph before it and the
+ * title row too keeps the paragraph as a paragraph. */
+#define TC(text) "<w:tc><w:p><w:r><w:t>" text "</w:t></w:r></w:p></w:tc>"
+#define TITLE_ROW "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:pPr><w:pStyle " \
+	"w:val=\"TableNoTitle\"/></w:pPr><w:r><w:t>Table 1 \xe2\x80\x93 Rates</w:t></w:r></w:p></w:tc></w:tr>"
+static void
+test_table_title_row(void **state)
+{
+	t_doc d = { 0 };
+	xmlDocPtr c;
+
+	(void)state;
+	d.styles = "<w:style w:type=\"paragraph\" w:styleId=\"TableNoTitle\"><w:name "
+		"w:val=\"Table_NoTitle\"/></w:style>";
+	d.body = "<w:tbl>" TITLE_ROW "<w:tr>" TC("Year") TC("Rate") "</w:tr><w:tr>" TC("2024") TC("3")
+		"</w:tr></w:tbl>" T_P("Between.")
+		"<w:p><w:pPr><w:pStyle w:val=\"TableNoTitle\"/></w:pPr><w:r><w:t>Table 2 \xe2\x80\x93 "
+		"Again</w:t></w:r></w:p><w:tbl>" TITLE_ROW "<w:tr>" TC("a") TC("b") "</w:tr></w:tbl>";
+	c = t_council(&d);
+	t_expect(c, "string(//c:table[1]/c:caption)", "Table 1 \xe2\x80\x93 Rates");
+	t_expect(c, "count(//c:table[1]/c:row)", "2");
+	t_expect(c, "normalize-space(//c:table[1]/c:row[1]/c:cell[1])", "Year");
+	t_expect(c, "string(//c:table[2]/c:caption)", "Table 1 \xe2\x80\x93 Rates");
+	t_expect(c, "string(//c:table[2]/preceding-sibling::c:p[1])", "Table 2 \xe2\x80\x93 Again");
+	xmlFreeDoc(c);
+}
+
 int
 main(void)
 {
@@ -217,6 +245,7 @@ main(void)
 		cmocka_unit_test(test_embedded_objects),
 		cmocka_unit_test(test_outside_the_body),
 		cmocka_unit_test(test_caption_in_drawing),
+		cmocka_unit_test(test_table_title_row),
 	};
 	int rc;
 

@@ -120,6 +120,8 @@ void
 cd_st_cap_table(cd_st_captions *k, cd_st_tree *t, xmlNodePtr tbl)
 {
 	k->last = NULL;
+	if (has_caption(tbl))
+		cd_st_cap_flush(k, t);
 	if (k->pending != NULL) {
 		attach(tbl, k->pending);
 		k->pending = NULL;

@@ -2,7 +2,8 @@
  * tables.c — w:tbl → council table/row/cell: grid columns (w:gridBefore,
  * w:gridSpan → colspan), vertical merges (w:vMerge restart/continue →
  * rowspan), header rows (w:tblHeader, or a first row all in bold), cells
- * wrapped in w:sdt, nested tables (cell content goes through cd_st_blocks).
+ * wrapped in w:sdt, nested tables (cell content goes through cd_st_blocks);
+ * a first row that is the table's title in a caption style is its caption.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,10 +176,46 @@ table_row(cd_st_ctx *c, const xmlNode *tr, int header)
 	return row;
 }
 
+/* The caption of a table whose first row is its title: one cell holding
+ * one paragraph in a caption style (Table_NoTitle, the title repeated on
+ * each page), as a caption element; else NULL. */
+static xmlNodePtr
+title_row(cd_st_ctx *c, const xmlNode *tr)
+{
+	tcell *cs;
+	size_t n = row_cells(tr, &cs);
+	const xmlNode *title = NULL;
+	xmlNodePtr cap = NULL;
+	int ok = n == 1 && cs[0].vm == 0;
+
+	for (const xmlNode *k = ok ? cs[0].tc->children : NULL; k != NULL && ok; k = k->next) {
+		cd_st_pinfo pi;
+
+		if (cd_w_is(k, "tcPr") || k->type != XML_ELEMENT_NODE)
+			continue;
+		if (!cd_w_is(k, "p")) {
+			ok = 0;
+		} else if (cd_st_para_has_content(c, k)) {
+			cd_st_para_info(c->styles, k, &pi);
+			ok = title == NULL && pi.role == CD_ROLE_CAPTION;
+			title = k;
+		}
+	}
+	free(cs);
+	if (ok && title != NULL) {
+		cap = cd_st_elem(c, "caption");
+		if (!cd_st_inline(c, title, cap, 0)) {
+			xmlFreeNode(cap);
+			cap = NULL;
+		}
+	}
+	return cap;
+}
+
 xmlNodePtr
 cd_st_table(cd_st_ctx *c, const xmlNode *tbl)
 {
-	xmlNodePtr t = cd_st_elem(c, "table");
+	xmlNodePtr t = cd_st_elem(c, "table"), cap;
 	int first = 1, has_text = 0;
 
 	for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
@@ -186,6 +223,10 @@ cd_st_table(cd_st_ctx *c, const xmlNode *tbl)
 
 		if (!cd_w_is(tr, "tr"))
 			continue;
+		if (first && t->children == NULL && (cap = title_row(c, tr)) != NULL) {
+			xmlAddChild(t, cap);   /* the title row is the caption */
+			continue;
+		}
 		row = table_row(c, tr, is_header_row(c, tr, first));
 		first = 0;
 		if (row == NULL)
