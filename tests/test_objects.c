@@ -233,6 +233,34 @@ test_table_title_row(void **state)
 	xmlFreeDoc(c);
 }
 
+/* Pictures in a caption-styled paragraph: alone, the paragraph is the
+ * figure (and takes the caption after it); with text, the picture is a
+ * figure and the text its caption. */
+#define FIGP(body) "<w:p><w:pPr><w:pStyle w:val=\"FigureNoTitle\"/></w:pPr>" body "</w:p>"
+#define INLINE_PIC(n) "<w:r><w:drawing><wp:inline><wp:docPr id=\"" n "\" name=\"Picture " n "\"/>" \
+	PIC "</wp:inline></w:drawing></w:r>"
+static void
+test_picture_in_caption_style(void **state)
+{
+	t_doc d = { 0 };
+	xmlDocPtr c;
+
+	(void)state;
+	d.styles = "<w:style w:type=\"paragraph\" w:styleId=\"FigureNoTitle\"><w:name "
+		"w:val=\"Figure_NoTitle\"/></w:style>";
+	d.body = FIGP(INLINE_PIC("1")) FIGP("<w:r><w:t>Figure 1 \xe2\x80\x93 Alone</w:t></w:r>")
+		FIGP(INLINE_PIC("2") "<w:r><w:br/></w:r><w:r><w:t>Figure 2 \xe2\x80\x93 Together</w:t></w:r>")
+		T_P("After.");
+	c = t_council(&d);
+	t_expect(c, "count(//c:figure)", "2");
+	t_expect(c, "string((//c:figure)[1]/c:caption)", "Figure 1 \xe2\x80\x93 Alone");
+	t_expect(c, "string((//c:figure)[2]/c:caption)", "Figure 2 \xe2\x80\x93 Together");
+	t_expect(c, "count((//c:figure)[2]/c:caption/c:br)", "0");
+	t_expect(c, "count(//c:caption//c:figure)", "0");
+	t_expect(c, "count(//c:p)", "1");
+	xmlFreeDoc(c);
+}
+
 int
 main(void)
 {
@@ -246,6 +274,7 @@ main(void)
 		cmocka_unit_test(test_outside_the_body),
 		cmocka_unit_test(test_caption_in_drawing),
 		cmocka_unit_test(test_table_title_row),
+		cmocka_unit_test(test_picture_in_caption_style),
 	};
 	int rc;
 

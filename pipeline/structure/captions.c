@@ -72,9 +72,18 @@ cd_st_cap_add(cd_st_captions *k, cd_st_tree *t, xmlNodePtr cap)
 	k->pending = cap;
 }
 
+static int
+blank_text(const xmlNode *n)
+{
+	for (const xmlChar *s = n->content; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n')
+			return 0;
+	return 1;
+}
+
 /* The figure when p holds one figure and nothing else, else NULL. */
 static xmlNodePtr
-only_figure(xmlNodePtr p)
+only_figure(const xmlNode *p)
 {
 	xmlNodePtr fig = NULL;
 
@@ -90,6 +99,50 @@ only_figure(xmlNodePtr p)
 		}
 	}
 	return fig;
+}
+
+void
+cd_st_cap_para(cd_st_captions *k, cd_st_tree *t, xmlNodePtr cap)
+{
+	xmlNodePtr figs = NULL, last = NULL;
+
+	if (only_figure(cap) != NULL) {   /* a picture in a caption style */
+		xmlNodeSetName(cap, BAD_CAST "p");
+		cd_st_cap_block(k, t, cap);
+		return;
+	}
+	/* the pictures anchored in it come first, as figures; its text is
+	 * the caption of the last of them (a picture, a line break and
+	 * "Figure 3 – ..." in one paragraph) */
+	for (xmlNodePtr n = cap->children, nx; n != NULL; n = nx) {
+		nx = n->next;
+		if (n->type != XML_ELEMENT_NODE || xmlStrcmp(n->name, BAD_CAST "figure") != 0)
+			continue;
+		xmlUnlinkNode(n);
+		if (last == NULL)
+			figs = n;
+		else
+			xmlAddNextSibling(last, n);
+		last = n;
+	}
+	while (figs != NULL) {
+		xmlNodePtr p = xmlNewDocNode(cap->doc, cap->ns, BAD_CAST "p", NULL), nx = figs->next;
+
+		xmlUnlinkNode(figs);
+		if (p == NULL) {
+			xmlFreeNode(figs);
+		} else {
+			xmlAddChild(p, figs);
+			cd_st_cap_block(k, t, p);
+		}
+		figs = nx;
+	}
+	while (cap->children != NULL &&
+	       ((cap->children->type == XML_ELEMENT_NODE &&
+	         xmlStrcmp(cap->children->name, BAD_CAST "br") == 0) ||
+	        (cap->children->type == XML_TEXT_NODE && blank_text(cap->children))))
+		cd_xml_remove(cap->children);   /* the break after the picture */
+	cd_st_cap_add(k, t, cap);
 }
 
 void

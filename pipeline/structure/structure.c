@@ -220,7 +220,7 @@ styled_para(st_state *st, const xmlNode *p, const cd_st_pinfo *pi, const char *t
 		xmlNodePtr e = make_p(st, p, pi, lead, "caption");
 
 		if (e != NULL)
-			cd_st_cap_add(&st->cap, st->tree, e);
+			cd_st_cap_para(&st->cap, st->tree, e);
 		st->front = 0;
 		return 1;
 	}

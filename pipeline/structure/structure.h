@@ -189,6 +189,10 @@ void cd_st_cap_add(cd_st_captions *k, cd_st_tree *t, xmlNodePtr cap);
 /* Emits paragraph p (adopted); a paragraph holding only a figure is
  * emitted as that figure, with the pending caption. */
 void cd_st_cap_block(cd_st_captions *k, cd_st_tree *t, xmlNodePtr p);
+/* A caption-styled paragraph (a caption element, adopted): one holding
+ * only a picture is that figure; else the pictures in it are figures and
+ * its text the caption of the last of them (or cd_st_cap_add's). */
+void cd_st_cap_para(cd_st_captions *k, cd_st_tree *t, xmlNodePtr cap);
 /* Emits a table (adopted) with the pending caption. */
 void cd_st_cap_table(cd_st_captions *k, cd_st_tree *t, xmlNodePtr tbl);
 /* Emits the pending caption as a paragraph; call before any other block. */
