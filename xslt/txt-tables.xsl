@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- txt-tables.xsl - the tables of council2txt.xsl (included by it):
-     linearised one line per row, cells joined by "; ", the header row once
+     linearised one line per row, cells joined by "; " (a row of one cell
+     a line per paragraph, break and list item), the header row once
      or repeated before each value ($table-headers), a cell's blocks as
      inline text and nested tables flattened into their cell.
 
@@ -30,6 +31,10 @@
       <xsl:variable name="row" select="."/>
       <xsl:variable name="is-head" select="@header = 'true'"/>
       <xsl:variable name="p" select="position()"/>
+      <!-- a row of one cell (a note row, a table of one column) keeps the
+           cell's paragraphs and line breaks as lines ("a) Unused if…",
+           "b) …") -->
+      <xsl:variable name="single" select="count($lay[$p]/t[not(starts-with(., 'S '))]) = 1"/>
       <xsl:variable name="line">
         <!-- a cell spanning columns is said once; one spanning rows is said
              again in every row it covers, so no value vanishes -->
@@ -42,6 +47,9 @@
               <xsl:when test="starts-with(., 'E ')">
                 <xsl:variable name="r" select="number(substring-before(substring-after(., ' '), ','))"/>
                 <xsl:for-each select="$rows[$r]/c:cell[$k]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
+              </xsl:when>
+              <xsl:when test="$single">
+                <xsl:for-each select="$row/c:cell[$k]"><xsl:call-template name="t-cell-lines"/></xsl:for-each>
               </xsl:when>
               <xsl:otherwise>
                 <xsl:for-each select="$row/c:cell[$k]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
@@ -84,6 +92,25 @@
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- t-cell-lines: the blocks of a cell a line each, its paragraphs'
+       line breaks kept -->
+  <xsl:template name="t-cell-lines">
+    <xsl:for-each select="*">
+      <xsl:if test="position() &gt; 1"><xsl:value-of select="$t-br"/></xsl:if>
+      <xsl:apply-templates select="." mode="t-cell-line"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="c:p" mode="t-cell-line"><xsl:apply-templates mode="t-inl"/></xsl:template>
+  <xsl:template match="c:list" mode="t-cell-line">
+    <xsl:for-each select="c:item">
+      <xsl:if test="position() &gt; 1"><xsl:value-of select="$t-br"/></xsl:if>
+      <xsl:call-template name="cd-item-label"/>
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="t-cell-lines"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="*" mode="t-cell-line"><xsl:apply-templates select="." mode="t-cell"/></xsl:template>
 
   <xsl:template name="t-cell-text">
     <xsl:for-each select="*">
