@@ -259,6 +259,18 @@ test_picture_in_caption_style(void **state)
 	t_expect(c, "count(//c:caption//c:figure)", "0");
 	t_expect(c, "count(//c:p)", "1");
 	xmlFreeDoc(c);
+	/* a figure drawn as a table: "Figure 5 – ..." below the table is its
+	 * caption; a "Table 6 – ..." below it waits for the next table */
+	d.body = "<w:tbl><w:tr>" TC("Byte 0") TC("Flags") "</w:tr></w:tbl>"
+		FIGP("<w:r><w:t>Figure 5 \xe2\x80\x93 Header structure</w:t></w:r>")
+		"<w:tbl><w:tr>" TC("a") TC("b") "</w:tr></w:tbl>"
+		FIGP("<w:r><w:t>Table 6 \xe2\x80\x93 Next</w:t></w:r>")
+		"<w:tbl><w:tr>" TC("c") TC("d") "</w:tr></w:tbl>";
+	c = t_council(&d);
+	t_expect(c, "string(//c:table[1]/c:caption)", "Figure 5 \xe2\x80\x93 Header structure");
+	t_expect(c, "count(//c:table[2]/c:caption)", "0");
+	t_expect(c, "string(//c:table[3]/c:caption)", "Table 6 \xe2\x80\x93 Next");
+	xmlFreeDoc(c);
 }
 
 int

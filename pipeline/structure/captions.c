@@ -2,8 +2,9 @@
  * captions.c — ties caption paragraphs (Table_NoTitle, Figure_NoTitle,
  * Caption...) to their table or figure. ITU puts a table's title above
  * the table and a figure's title below the figure: a caption attaches to
- * the figure just emitted (unless it names a table), else waits for the
- * next block; when that block is no table or figure, the caption is
+ * the figure just emitted, or to the table without caption just emitted
+ * (a figure drawn as a table), unless it names a table; else it waits for
+ * the next block; when that block is no table or figure, the caption is
  * emitted in place as a paragraph. Reading order never changes.
  */
 #include <string.h>
@@ -62,8 +63,7 @@ has_caption(const xmlNode *n)
 void
 cd_st_cap_add(cd_st_captions *k, cd_st_tree *t, xmlNodePtr cap)
 {
-	if (k->last != NULL && xmlStrcmp(k->last->name, BAD_CAST "figure") == 0 &&
-	    !table_caption(cap) && !has_caption(k->last)) {
+	if (k->last != NULL && !table_caption(cap) && !has_caption(k->last)) {
 		attach(k->last, cap);
 		k->last = NULL;
 		return;
@@ -180,4 +180,7 @@ cd_st_cap_table(cd_st_captions *k, cd_st_tree *t, xmlNodePtr tbl)
 		k->pending = NULL;
 	}
 	cd_st_tree_block(t, tbl);
+	/* a figure drawn as a table ("Figure 45 – … structure" below it) */
+	if (!has_caption(tbl))
+		k->last = tbl;
 }

@@ -181,7 +181,7 @@ typedef struct cd_st_tree cd_st_tree;
 /* Captions on their way to a table or figure. Zero-initialised. */
 typedef struct cd_st_captions {
 	xmlNodePtr pending;  /* a caption waiting for the next block (owned) */
-	xmlNodePtr last;     /* the figure just emitted, without caption */
+	xmlNodePtr last;     /* the figure or table just emitted, without caption */
 } cd_st_captions;
 
 /* A caption paragraph (a council caption element, adopted). */
