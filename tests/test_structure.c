@@ -235,6 +235,19 @@ test_numbers(void **state)
 	assert_int_equal(cd_st_typed_annex("Annex to the decision", num, sizeof num), 0);
 	assert_true(cd_st_typed_annex("Annex 2 – Budget", num, sizeof num) > 0);
 	assert_string_equal(num, "2");
+	/* Russian, Arabic and Chinese annexes and appendices */
+	assert_int_equal(cd_st_typed_annex("\xd0\x9f\xd1\x80\xd0\xb8\xd0\xbb\xd0\xbe\xd0\xb6\xd0\xb5"
+	                                   "\xd0\xbd\xd0\xb8\xd0\xb5 \xd0\x90\n\xd0\x9e\xd0\xb1\xd0\xb7\xd0\xbe\xd1\x80",
+	                                   num, sizeof num), 23);   /* Приложение А⏎Обзор */
+	assert_string_equal(num, "\xd0\x90");
+	assert_true(cd_st_typed_annex("\xd0\x94\xd0\xbe\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd"
+	                              "\xd0\xb8\xd0\xb5 II", num, sizeof num) > 0);   /* Дополнение II */
+	assert_string_equal(num, "II");
+	assert_int_equal(cd_st_typed_annex("\xd0\x9f\xd1\x80\xd0\xb8\xd0\xbb\xd0\xbe\xd0\xb6\xd0\xb5"
+	                                   "\xd0\xbd\xd0\xb8\xd0\xb5 \xd0\xba \xd1\x80\xd0\xb5\xd1\x88\xd0\xb5\xd0\xbd"
+	                                   "\xd0\xb8\xd1\x8e", num, sizeof num), 0);   /* Приложение к решению */
+	assert_true(cd_st_typed_annex("\xe9\x99\x84\xe5\xbd\x95\xe4\xb8\x80", num, sizeof num) > 0);   /* 附录一 */
+	assert_string_equal(num, "\xe4\xb8\x80");
 }
 
 int

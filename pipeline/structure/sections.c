@@ -370,14 +370,49 @@ cd_st_typed_number(const char *s, int spaces_ok, char *num, size_t max)
 	return k;
 }
 
-/* Annex heading: "Annex 1", "ANNEX A", "Annexe 2", "Anexo 1", "Appendix 1"
- * with an optional title. Fills num ("" when none). 1 when it is one. */
+/* The length of an annex number that is one non-ASCII character — a
+ * capital Cyrillic or Greek letter ("Приложение А"), an Arabic letter, a
+ * Chinese numeral ("附件一") — followed by the end, a space, a line break
+ * or punctuation; 0 otherwise ("Приложение к решению" is a sentence). */
+static size_t
+letter_num(const char *s)
+{
+	static const uint32_t han[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+		0x4E03, 0x516B, 0x4E5D, 0x5341, 0 };   /* 一 二 三 四 五 六 七 八 九 十 */
+	size_t l;
+	uint32_t c = cd_utf8_decode((const unsigned char *)s, 4, &l);
+	unsigned char nx = (unsigned char)s[l];
+	int ok = (c >= 0x0400 && c <= 0x042F) || (c >= 0x0391 && c <= 0x03A9) ||
+	         (c >= 0x0620 && c <= 0x064A);
+
+	for (int i = 0; han[i] && !ok; i++)
+		ok = c == han[i];
+	if (!ok)
+		return 0;
+	return nx == '\0' || nx == ' ' || nx == '\t' || nx == '\n' || nx == '-' || nx == ':' ||
+	       nx == '.' || nx == 0xE2 ? l : 0;
+}
+
+/* 1 when s starts with a lower-case Cyrillic or Greek letter. */
+static int
+lower_word(const char *s)
+{
+	size_t l;
+	uint32_t c = cd_utf8_decode((const unsigned char *)s, 4, &l);
+
+	return (c >= 0x0430 && c <= 0x045F) || (c >= 0x03B1 && c <= 0x03C9);
+}
+
+/* Annex heading: "Annex 1", "ANNEX A", "Annexe 2", "Anexo 1", "Appendix 1",
+ * "Приложение А", "Дополнение I" with an optional title. Fills num (""
+ * when none). 1 when it is one. */
 size_t
 cd_st_typed_annex(const char *s, char *num, size_t max)
 {
 	static const char *const words[] = { "annexe", "annex", "anexo", "appendix",
-		"appendice", "apéndice", "attachment", "приложение", "ПРИЛОЖЕНИЕ",
-		"الملحق", "附件", NULL };
+		"appendice", "apéndice", "APÉNDICE", "attachment",
+		"приложение", "Приложение", "ПРИЛОЖЕНИЕ", "дополнение", "Дополнение", "ДОПОЛНЕНИЕ",
+		"الملحق", "التذييل", "附件", "附录", NULL };
 	size_t k = 0, w;
 
 	num[0] = '\0';
@@ -389,6 +424,12 @@ cd_st_typed_annex(const char *s, char *num, size_t max)
 	if (k == 0 || isalpha((unsigned char)s[k]) || strlen(s) > 200)
 		return 0;
 	k += cd_st_lead_space(s + k);
+	if ((w = letter_num(s + k)) > 0 && w < max) {
+		snprintf(num, max, "%.*s", (int)w, s + k);
+		return k + w;
+	}
+	if (lower_word(s + k))
+		return 0;    /* "Приложение к решению" is a sentence */
 	if (s[k] == '\0' || (unsigned char)s[k] >= 0x80 || s[k] == '-' || s[k] == ':' ||
 	    s[k] == '\n')
 		return k;
