@@ -254,6 +254,10 @@ test_leadin(void **state)
 		"Décision demandée", "Acción solicitada", "Acción requerida",
 		"Decisión solicitada", "Необходимые действия", "الإجراء المطلوب",
 		"需要采取的行动", "要求采取的行动", "Action\xC2\xA0required",
+		"Action required by the Council", "Action required by the Council:",
+		"Suite à donner par le Conseil", "Acción solicitada al Consejo",
+		"Необходимые действия со стороны Совета", "الإجراء المطلوب من المجلس",
+		"需要理事会采取的行动",
 	};
 	static const char *const refs[] = {
 		"References", "Reference", "references:", "Références", "Referencias",
@@ -269,6 +273,7 @@ test_leadin(void **state)
 		assert_int_equal(cd_meta_leadin(refs[i]), CD_LEADIN_REFERENCES);
 	assert_int_equal(cd_meta_leadin("Purpose of the review"), CD_LEADIN_NONE);
 	assert_int_equal(cd_meta_leadin("Actions"), CD_LEADIN_NONE);
+	assert_int_equal(cd_meta_leadin("Action required by the Council of Europe"), CD_LEADIN_NONE);
 	assert_int_equal(cd_meta_leadin(""), CD_LEADIN_NONE);
 	assert_int_equal(cd_meta_leadin(":"), CD_LEADIN_NONE);
 }

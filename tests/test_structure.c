@@ -235,6 +235,14 @@ test_numbers(void **state)
 	assert_int_equal(cd_st_typed_annex("Annex to the decision", num, sizeof num), 0);
 	assert_true(cd_st_typed_annex("Annex 2 – Budget", num, sizeof num) > 0);
 	assert_string_equal(num, "2");
+	/* the source line of a report, six languages */
+	assert_true(cd_st_is_source("Report by the Secretary-General"));
+	assert_true(cd_st_is_source("\xd0\x9e\xd1\x82\xd1\x87\xd0\xb5\xd1\x82 \xd0\x93\xd0\xb5\xd0\xbd\xd0\xb5"
+	                            "\xd1\x80\xd0\xb0\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xbe\xd0\xb3\xd0\xbe"));   /* Отчет Генерального */
+	assert_true(cd_st_is_source("\xe7\xa7\x98\xe4\xb9\xa6\xe9\x95\xbf\xe7\x9a\x84\xe6\x8a\xa5\xe5\x91\x8a"));   /* 秘书长的报告 */
+	assert_true(cd_st_is_source("\xe7\x90\x86\xe4\xba\x8b\xe4\xbc\x9a\xe5\xb7\xa5\xe4\xbd\x9c\xe7\xbb\x84"
+	                            "\xe4\xb8\xbb\xe5\xb8\xad\xe7\x9a\x84\xe6\x8a\xa5\xe5\x91\x8a"));   /* 理事会工作组主席的报告 */
+	assert_false(cd_st_is_source("The report by the group was adopted."));
 	/* Russian, Arabic and Chinese annexes and appendices */
 	assert_int_equal(cd_st_typed_annex("\xd0\x9f\xd1\x80\xd0\xb8\xd0\xbb\xd0\xbe\xd0\xb6\xd0\xb5"
 	                                   "\xd0\xbd\xd0\xb8\xd0\xb5 \xd0\x90\n\xd0\x9e\xd0\xb1\xd0\xb7\xd0\xbe\xd1\x80",

@@ -465,11 +465,22 @@ cd_st_is_source(const char *s)
 		"Contribution by", "Proposal by", "Rapport du", "Rapport de",
 		"Note du", "Note de", "Contribution de", "Contribution du",
 		"Informe del", "Informe de", "Nota del", "Nota de", "Contribución de",
-		"Доклад ", "Записка ", "Вклад ", "تقرير ", "مذكرة ", "مساهمة ", NULL };
+		"Доклад ", "Отчет ", "Отчёт ", "Записка ", "Вклад ",
+		"تقرير ", "مذكرة ", "مساهمة ",
+		"秘书长", NULL };   /* 秘书长的报告: Report by the Secretary-General */
+	/* Chinese puts the author first: "……的报告" (report), "……的说明" (note),
+	 * "……的文稿" (contribution) */
+	static const char *const post[] = { "的报告", "的说明", "的文稿", NULL };
+	size_t n = strlen(s);
 
 	for (int i = 0; pre[i]; i++)
 		if (strncasecmp(s, pre[i], strlen(pre[i])) == 0)
-			return strlen(s) < 160;
+			return n < 160;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (int i = 0; post[i] && n < 120; i++)
+		if (n > strlen(post[i]) && strncmp(s + n - strlen(post[i]), post[i], strlen(post[i])) == 0)
+			return 1;
 	return 0;
 }
 
