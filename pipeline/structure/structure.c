@@ -274,10 +274,12 @@ para(st_state *st, const xmlNode *p)
 		/* stored in meta */
 	} else if (*t && styled_para(st, p, &pi, t, lead)) {
 		/* heading, run-in heading or caption */
-	} else if (*t && st->opened == 0 && (pi.heading == 0 || pi.role == CD_ROLE_HEADINGB) &&
+	} else if (*t && st->opened == 0 && !st->body_text &&
+	           (pi.heading == 0 || pi.role == CD_ROLE_HEADINGB) &&
 	           (kind = cd_meta_leadin(t)) != CD_LEADIN_NONE) {
 		/* Purpose, Action required, References: the lead-in box only
-		 * before the first clause; later they are ordinary text */
+		 * before the first clause and any body text (the summary comes
+		 * first: reading order never changes); later ordinary text */
 		st->front = 0;
 		st->leadin = leadin_elem(st, kind);
 	} else if (*t && annex_para(st, p, &pi, t, lead)) {
@@ -288,11 +290,13 @@ para(st_state *st, const xmlNode *p)
 		if ((e = make_p(st, p, &pi, 0, "p")) != NULL)
 			xmlAddChild(st->leadin, e);
 	} else if (numbered_para(st, p, &pi, t, lead)) {
-		/* numbered paragraph */
+		st->body_text = 1;   /* numbered paragraph */
 	} else if (cd_st_list_para(st->c, st->tree, p, &pi, &lab, numbered, t, lead)) {
 		st->front = 0;
+		st->body_text = 1;
 	} else if ((e = make_p(st, p, &pi, 0, "p")) != NULL) {
 		st->front = 0;   /* body text: no more header lines after it */
+		st->body_text |= *t != '\0';
 		/* its text may not reach the output (hidden): a lone picture then */
 		cd_st_cap_block(&st->cap, st->tree, e);
 	}
@@ -338,6 +342,7 @@ table(st_state *st, const xmlNode *tbl)
 		xmlAddChild(st->leadin, t);
 	} else {
 		cd_st_cap_table(&st->cap, st->tree, t);
+		st->body_text = 1;
 	}
 }
 

@@ -212,6 +212,9 @@ typedef struct cd_st_state {
 	int front;            /* before the first section / lead-in */
 	int after_source;     /* the previous paragraph was the source line */
 	int opened;           /* sections and annexes opened so far */
+	int body_text;        /* body text emitted outside the lead-in: a
+	                         lead-in label after it stays in place, as
+	                         the summary comes first */
 	int textdump;         /* the package is a text dump: no styles */
 	xmlNodePtr pair;      /* title of the heading just opened, which a
 	                         following *_title / Annex_ref line completes */
