@@ -25,6 +25,14 @@
  *                          normalized, on a line of its own
  *   cdx:trim-nl(S)         m-trim-nl / t-trim-nl: S without its trailing
  *                          newlines
+ *   cdx:indent(S, PAD, FIRST)  cd-indent (common.xsl): every non-empty
+ *                          line of S prefixed with PAD, the first with
+ *                          FIRST (a first line that is empty gets none)
+ *   cdx:md-url(U)          m-url (md-inline.xsl): space ( ) < > \ in U
+ *                          percent-encoded
+ *   cdx:md-cell(S)         the c:cell m-cell template (md-tables.xsl): S
+ *                          normalized, a leading U+E000 dropped, the
+ *                          others as " <br> ", normalized again
  */
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +75,14 @@ md_escape_at(const xmlChar *s, const xmlChar *start, const xmlChar *end)
 /* Appends the N bytes at S (normalize-space'd when NORM, tabs and line
  * ends as spaces when TABS, Markdown-escaped when ESC) to B; *pend says a
  * space is owed before the next character (normalize-space across pieces). */
+/* a byte put() copies as it is, whatever its flags */
+static int
+plain_byte(unsigned char c)
+{
+	return c > 0x20 && c != '\\' && c != '`' && c != '*' && c != '_' && c != '[' &&
+	       c != ']' && c != '<' && c != '>' && c != '|' && c != '~' && c != '&' && c != '#';
+}
+
 static void
 put(cd_buf *b, const xmlChar *s, size_t n, int norm, int tabs, int esc, int *pend)
 {
@@ -74,6 +90,15 @@ put(cd_buf *b, const xmlChar *s, size_t n, int norm, int tabs, int esc, int *pen
 
 	for (const xmlChar *end = s + n; s < end; s++) {
 		unsigned char c = *s;
+
+		if (plain_byte(c) && !*pend) {
+			const xmlChar *run = s;
+
+			while (s + 1 < end && plain_byte(s[1]))
+				s++;
+			cd_buf_add(b, (const char *)run, (size_t)(s - run) + 1);
+			continue;
+		}
 
 		if (tabs && (c == '\t' || c == '\n' || c == '\r'))
 			c = ' ';
@@ -293,6 +318,116 @@ fn_trim_nl(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathWrapString(s));
 }
 
+/* cd-indent: PAD before every non-empty line of S, FIRST before the
+ * first (when that line is not empty) */
+static void
+fn_indent(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s, *pad, *first;
+	const char *p, *lead;
+	cd_buf out;
+
+	if (nargs != 3) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	first = xmlXPathPopString(ctxt);
+	pad = xmlXPathPopString(ctxt);
+	s = xmlXPathPopString(ctxt);
+	cd_buf_init(&out);
+	if (s != NULL && pad != NULL && first != NULL) {
+		lead = (const char *)first;
+		for (p = (const char *)s; *p != '\0';) {
+			const char *e = strchr(p, '\n');
+			size_t n = e != NULL ? (size_t)(e - p) : strlen(p);
+
+			if (n > 0) {
+				cd_buf_adds(&out, lead);
+				cd_buf_add(&out, p, n);
+			}
+			if (e == NULL)
+				break;
+			cd_buf_add(&out, "\n", 1);
+			lead = (const char *)pad;
+			p = e + 1;
+		}
+	}
+	xmlFree(s);
+	xmlFree(pad);
+	xmlFree(first);
+	push_buf(ctxt, &out);
+}
+
+/* m-url: the characters a link destination cannot hold, percent-encoded */
+static void
+fn_md_url(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char from[] = " ()<>\\", *const to[] = {
+		"%20", "%28", "%29", "%3C", "%3E", "%5C"
+	};
+	xmlChar *u;
+	cd_buf out;
+
+	if (nargs != 1) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	u = xmlXPathPopString(ctxt);
+	if (u == NULL)
+		return;
+	cd_buf_init(&out);
+	for (const xmlChar *p = u; *p != '\0'; p++) {
+		const char *k = strchr(from, *p);
+
+		if (k != NULL)
+			cd_buf_adds(&out, to[k - from]);
+		else
+			cd_buf_add(&out, (const char *)p, 1);
+	}
+	xmlFree(u);
+	push_buf(ctxt, &out);
+}
+
+/* m-cell: a pipe-table cell's blocks on one line, joined by <br> */
+static void
+fn_md_cell(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static const char br[] = "\xEE\x80\x80";
+	xmlChar *s;
+	cd_buf n, out;
+	const char *p;
+	int pend = 0;
+
+	if (nargs != 1) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	s = xmlXPathPopString(ctxt);
+	if (s == NULL)
+		return;
+	cd_buf_init(&n);
+	cd_buf_init(&out);
+	put(&n, s, (size_t)xmlStrlen(s), 1, 0, 0, &pend);
+	xmlFree(s);
+	cd_buf_add(&n, "", 0);
+	p = n.data != NULL ? n.data : "";
+	if (strncmp(p, br, 3) == 0)
+		p += 3;
+	pend = 0;
+	for (;;) {
+		const char *e = strstr(p, br);
+		size_t k = e != NULL ? (size_t)(e - p) : strlen(p);
+
+		put(&out, (const xmlChar *)p, k, 1, 0, 0, &pend);
+		if (e == NULL)
+			break;
+		put(&out, (const xmlChar *)" <br> ", 6, 1, 0, 0, &pend);
+		p = e + 3;
+	}
+	cd_buf_free(&n);
+	push_buf(ctxt, &out);
+}
+
 int
 cd_xslt_ext_register(xsltTransformContextPtr ctxt)
 {
@@ -303,6 +438,8 @@ cd_xslt_ext_register(xsltTransformContextPtr ctxt)
 		{ "md-esc", fn_md_esc }, { "md-text", fn_md_text },
 		{ "md-line", fn_md_line }, { "md-para", fn_md_para },
 		{ "txt-lines", fn_txt_lines }, { "trim-nl", fn_trim_nl },
+		{ "indent", fn_indent }, { "md-url", fn_md_url },
+		{ "md-cell", fn_md_cell },
 	};
 
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)

@@ -220,6 +220,7 @@
     <xsl:param name="pad"/>
     <xsl:param name="first" select="$pad"/>
     <xsl:choose>
+      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:indent($text, $pad, $first)"/></xsl:when>
       <xsl:when test="contains($text, '&#10;')">
         <xsl:variable name="line" select="substring-before($text, '&#10;')"/>
         <xsl:if test="$line != ''"><xsl:value-of select="$first"/><xsl:value-of select="$line"/></xsl:if>

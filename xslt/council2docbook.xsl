@@ -236,22 +236,25 @@
         <xsl:apply-templates select="c:title/node()" mode="db-inl"/>
       </title>
       <xsl:text>&#10;</xsl:text>
-      <xsl:variable name="content">
-        <!-- the blocks before the first subsection (as $lead above) -->
-        <xsl:variable name="first" select="c:section[1]"/>
-        <xsl:apply-templates select="$first/preceding-sibling::*[not(self::c:title)]
-            | *[not($first)][not(self::c:title or self::c:section)]" mode="db-block"/>
-        <xsl:choose>
-          <xsl:when test="c:section">
-            <xsl:apply-templates select="c:section" mode="db-block"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="db-tails"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:copy-of select="$content"/>
-      <xsl:if test="not(exsl:node-set($content)/*)"><para/></xsl:if>
+      <xsl:choose>
+        <!-- blocks or subsections (each writes an element): in place;
+             the blocks before the first subsection as $lead above -->
+        <xsl:when test="*[not(self::c:title)]">
+          <xsl:variable name="first" select="c:section[1]"/>
+          <xsl:apply-templates select="$first/preceding-sibling::*[not(self::c:title)]
+              | *[not($first)][not(self::c:title or self::c:section)]" mode="db-block"/>
+          <xsl:choose>
+            <xsl:when test="$first"><xsl:apply-templates select="c:section" mode="db-block"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="db-tails"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <!-- a title alone: the blocks that follow it, if any -->
+        <xsl:otherwise>
+          <xsl:variable name="content"><xsl:call-template name="db-tails"/></xsl:variable>
+          <xsl:copy-of select="$content"/>
+          <xsl:if test="not(exsl:node-set($content)/*)"><para/></xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
     </section>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>

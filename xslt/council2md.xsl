@@ -490,15 +490,19 @@
           <xsl:variable name="out"><xsl:apply-templates select="." mode="m-block"/></xsl:variable>
           <xsl:if test="string($out) != ''">
             <!-- a blank line before a block, except a list that may interrupt a paragraph -->
-            <xsl:variable name="st">
-              <xsl:if test="self::c:list[@type = 'ordered']"><xsl:call-template name="cd-list-start"/></xsl:if>
-            </xsl:variable>
-            <xsl:variable name="lk">
-              <xsl:if test="self::c:list"><xsl:call-template name="m-list-kind"/></xsl:if>
-            </xsl:variable>
-            <xsl:if test="position() &gt; 1 and not(($lk = 'gfm' or $lk = 'lettered') and (@type = 'bullet' or $st = 1))">
-              <xsl:text>&#10;</xsl:text>
-            </xsl:if>
+            <xsl:choose>
+              <xsl:when test="position() = 1"/>
+              <xsl:when test="self::c:list">
+                <xsl:variable name="st">
+                  <xsl:if test="@type = 'ordered'"><xsl:call-template name="cd-list-start"/></xsl:if>
+                </xsl:variable>
+                <xsl:variable name="lk"><xsl:call-template name="m-list-kind"/></xsl:variable>
+                <xsl:if test="not(($lk = 'gfm' or $lk = 'lettered') and (@type = 'bullet' or $st = 1))">
+                  <xsl:text>&#10;</xsl:text>
+                </xsl:if>
+              </xsl:when>
+              <xsl:otherwise><xsl:text>&#10;</xsl:text></xsl:otherwise>
+            </xsl:choose>
             <xsl:call-template name="m-trim-nl"><xsl:with-param name="s" select="string($out)"/></xsl:call-template>
             <xsl:text>&#10;</xsl:text>
           </xsl:if>

@@ -132,6 +132,7 @@
     <xsl:param name="i" select="1"/>
     <xsl:variable name="from" select="substring(' ()&lt;&gt;\', $i, 1)"/>
     <xsl:choose>
+      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-url($u)"/></xsl:when>
       <xsl:when test="$i &gt; 6"><xsl:value-of select="$u"/></xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="m-url">

@@ -10,8 +10,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:c="urn:councildoc:1"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:cdx="urn:councildoc:ext"
     extension-element-prefixes="exsl"
-    exclude-result-prefixes="c exsl">
+    exclude-result-prefixes="c exsl cdx">
 
   <!-- ================================================================ tables -->
   <!-- m-table-kind: 'pipe' unless a cell holds a table (GFM cannot nest
@@ -115,15 +116,20 @@
   <!-- m-cell: the blocks of a pipe-table cell on one line, joined by <br> -->
   <xsl:template match="c:cell" mode="m-cell">
     <xsl:variable name="t"><xsl:apply-templates select="*" mode="m-cell"/></xsl:variable>
-    <xsl:variable name="n" select="normalize-space(translate($t, '&#9;&#10;&#13;', '   '))"/>
-    <xsl:variable name="u">
-      <xsl:call-template name="cd-replace">
-        <xsl:with-param name="text" select="substring($n, 1 + starts-with($n, $m-br))"/>
-        <xsl:with-param name="from" select="$m-br"/>
-        <xsl:with-param name="to" select="' &lt;br&gt; '"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:value-of select="normalize-space($u)"/>
+    <xsl:choose>
+      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-cell($t)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="n" select="normalize-space(translate($t, '&#9;&#10;&#13;', '   '))"/>
+        <xsl:variable name="u">
+          <xsl:call-template name="cd-replace">
+            <xsl:with-param name="text" select="substring($n, 1 + starts-with($n, $m-br))"/>
+            <xsl:with-param name="from" select="$m-br"/>
+            <xsl:with-param name="to" select="' &lt;br&gt; '"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="normalize-space($u)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="c:p" mode="m-cell">
     <xsl:variable name="t"><xsl:apply-templates mode="m-inl"/></xsl:variable>

@@ -39,7 +39,6 @@
         <!-- a cell spanning columns is said once; one spanning rows is said
              again in every row it covers, so no value vanishes -->
         <xsl:for-each select="$lay[$p]/t[not(starts-with(., 'S '))]">
-          <xsl:variable name="pos" select="count(preceding-sibling::t) + 1"/>
           <xsl:variable name="k" select="number(substring-before(substring-after(., ','), ':'))"/>
           <xsl:variable name="v">
             <xsl:choose>
@@ -56,9 +55,12 @@
               </xsl:otherwise>
             </xsl:choose>
           </xsl:variable>
-          <xsl:variable name="h">
-            <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
-              <!-- the headers of every column the cell covers, once each -->
+          <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
+          <!-- with repeated headers: those of every column the cell
+               covers, once each -->
+          <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
+            <xsl:variable name="pos" select="count(preceding-sibling::t) + 1"/>
+            <xsl:variable name="h">
               <xsl:variable name="next" select="following-sibling::t[not(starts-with(., 'S '))][1]"/>
               <xsl:variable name="span">
                 <xsl:choose>
@@ -77,11 +79,10 @@
                   </xsl:for-each>
                 </xsl:if>
               </xsl:for-each>
+            </xsl:variable>
+            <xsl:if test="normalize-space($h) != ''">
+              <xsl:value-of select="normalize-space($h)"/><xsl:text>: </xsl:text>
             </xsl:if>
-          </xsl:variable>
-          <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
-          <xsl:if test="normalize-space($h) != ''">
-            <xsl:value-of select="normalize-space($h)"/><xsl:text>: </xsl:text>
           </xsl:if>
           <xsl:value-of select="$v"/>
         </xsl:for-each>
