@@ -61,7 +61,10 @@
        its column: a column covered by a cell spanning rows repeats that
        cell's value, and so does a column covered by a short value spanning
        columns, so no column of values reads blank.  Blocks of a cell are
-       joined by <br> (lists keep their item labels). -->
+       joined by <br> (lists keep their item labels).  The rows at the end
+       that are one cell across the table holding several lines (the notes
+       under a table: "NOTE 1 – …", "a) …") follow the table as paragraphs:
+       a pipe-table row is one line. -->
   <xsl:template name="m-pipe-table">
     <xsl:variable name="lay-rtf"><xsl:call-template name="cd-grid"/></xsl:variable>
     <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
@@ -71,7 +74,15 @@
         <xsl:if test="position() = 1"><xsl:value-of select="count(t)"/></xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:for-each select="c:row">
+    <xsl:variable name="kept" select="c:row[not(count(c:cell) = 1 and c:cell/@colspan = $ncol
+        and (count(c:cell/*) &gt; 1 or c:cell/c:p/c:br or c:cell/c:list))][last()]"/>
+    <xsl:variable name="nkept">
+      <xsl:choose>
+        <xsl:when test="$kept and $ncol &gt; 1"><xsl:value-of select="count($kept/preceding-sibling::c:row) + 1"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="count(c:row)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:for-each select="c:row[position() &lt;= $nkept]">
       <xsl:variable name="row" select="."/>
       <xsl:variable name="p" select="position()"/>
       <xsl:text>|</xsl:text>
@@ -110,6 +121,10 @@
         <xsl:call-template name="m-delims"><xsl:with-param name="n" select="$ncol"/></xsl:call-template>
         <xsl:text>&#10;</xsl:text>
       </xsl:if>
+    </xsl:for-each>
+    <xsl:for-each select="c:row[position() &gt; $nkept]">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="m-blocks"><xsl:with-param name="nodes" select="c:cell/*"/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
 
