@@ -74,11 +74,15 @@
         <xsl:if test="position() = 1"><xsl:value-of select="count(t)"/></xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="kept" select="c:row[not(count(c:cell) = 1 and c:cell/@colspan = $ncol
-        and (count(c:cell/*) &gt; 1 or c:cell/c:p/c:br or c:cell/c:list))][last()]"/>
+    <!-- after the last row that is not one cell across the table, the
+         first such row holding several lines and the rows after it follow
+         the table (a one-line row before them, a total, stays in it) -->
+    <xsl:variable name="kept" select="c:row[not(count(c:cell) = 1 and c:cell/@colspan = $ncol)][last()]"/>
+    <xsl:variable name="note1" select="$kept/following-sibling::c:row[count(c:cell/*) &gt; 1
+                                       or c:cell/c:p/c:br or c:cell/c:list][1]"/>
     <xsl:variable name="nkept">
       <xsl:choose>
-        <xsl:when test="$kept and $ncol &gt; 1"><xsl:value-of select="count($kept/preceding-sibling::c:row) + 1"/></xsl:when>
+        <xsl:when test="$note1 and $ncol &gt; 1"><xsl:value-of select="count($note1/preceding-sibling::c:row)"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="count(c:row)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -122,10 +126,12 @@
         <xsl:text>&#10;</xsl:text>
       </xsl:if>
     </xsl:for-each>
-    <xsl:for-each select="c:row[position() &gt; $nkept]">
+    <xsl:if test="c:row[position() &gt; $nkept]">
       <xsl:text>&#10;</xsl:text>
-      <xsl:call-template name="m-blocks"><xsl:with-param name="nodes" select="c:cell/*"/></xsl:call-template>
-    </xsl:for-each>
+      <xsl:call-template name="m-blocks">
+        <xsl:with-param name="nodes" select="c:row[position() &gt; $nkept]/c:cell/*"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- m-cell: the blocks of a pipe-table cell on one line, joined by <br> -->
