@@ -62,9 +62,9 @@
        cell's value, and so does a column covered by a short value spanning
        columns, so no column of values reads blank.  Blocks of a cell are
        joined by <br> (lists keep their item labels).  The rows at the end
-       that are one cell across the table holding several lines (the notes
-       under a table: "NOTE 1 – …", "a) …") follow the table as paragraphs:
-       a pipe-table row is one line. -->
+       that are one cell across the table, from the first holding several
+       lines (the notes under a table: "NOTE 1 – …", "a) …"), follow the
+       table as paragraphs: a pipe-table row is one line. -->
   <xsl:template name="m-pipe-table">
     <xsl:variable name="lay-rtf"><xsl:call-template name="cd-grid"/></xsl:variable>
     <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
