@@ -222,6 +222,17 @@ test_tabs_breaks_hyphens(void **state)
 	/* U+2011 kept, the soft hyphen gone */
 	t_expect(c, "string(//c:p[2])", "co\xE2\x80\x91operatetion");
 	xmlFreeDoc(c);
+	/* a break at the edge of bold and italic runs moves out of them */
+	c = t_body("<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>MMR = 1</w:t><w:br/></w:r>"
+	           "<w:r><w:t>next</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:br/><w:t>last</w:t>"
+	           "</w:r><w:r><w:rPr><w:b/></w:rPr><w:br/></w:r></w:p>");
+	t_expect(c, "count(//c:b/c:br | //c:i/c:br)", "0");
+	t_expect(c, "count(//c:p/c:br)", "2");   /* the last one ends the paragraph: dropped */
+	t_expect(c, "string(//c:b)", "MMR = 1");
+	t_expect(c, "name(//c:b/following-sibling::*[1])", "br");
+	t_expect(c, "string(//c:i)", "last");
+	t_expect(c, "count(//c:b)", "1");
+	xmlFreeDoc(c);
 }
 
 static void
