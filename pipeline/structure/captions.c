@@ -72,15 +72,6 @@ cd_st_cap_add(cd_st_captions *k, cd_st_tree *t, xmlNodePtr cap)
 	k->pending = cap;
 }
 
-static int
-blank_text(const xmlNode *n)
-{
-	for (const xmlChar *s = n->content; s && *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n')
-			return 0;
-	return 1;
-}
-
 /* The figure when p holds one figure and nothing else, else NULL. */
 static xmlNodePtr
 only_figure(const xmlNode *p)
@@ -89,9 +80,8 @@ only_figure(const xmlNode *p)
 
 	for (xmlNodePtr n = p->children; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE) {
-			for (const xmlChar *s = n->content; s && *s; s++)
-				if (*s != ' ' && *s != '\t' && *s != '\n')
-					return NULL;
+			if (!xmlIsBlankNode(n))
+				return NULL;
 		} else if (n->type == XML_ELEMENT_NODE) {
 			if (fig != NULL || xmlStrcmp(n->name, BAD_CAST "figure") != 0)
 				return NULL;
@@ -140,7 +130,7 @@ cd_st_cap_para(cd_st_captions *k, cd_st_tree *t, xmlNodePtr cap)
 	while (cap->children != NULL &&
 	       ((cap->children->type == XML_ELEMENT_NODE &&
 	         xmlStrcmp(cap->children->name, BAD_CAST "br") == 0) ||
-	        (cap->children->type == XML_TEXT_NODE && blank_text(cap->children))))
+	        (cap->children->type == XML_TEXT_NODE && xmlIsBlankNode(cap->children))))
 		cd_xml_remove(cap->children);   /* the break after the picture */
 	cd_st_cap_add(k, t, cap);
 }

@@ -103,17 +103,11 @@ cd_st_figure_caption(cd_st_ctx *c, const xmlNode *p, xmlNodePtr desc)
 	return 1;
 }
 
-/* 1 if n is whitespace-only text. */
+/* 1 if n is whitespace-only text (libxml2's test). */
 static int
 blank(const xmlNode *n)
 {
-	const xmlChar *s = n->content;
-
-	if (n->type != XML_TEXT_NODE)
-		return 0;
-	while (s != NULL && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r'))
-		s++;
-	return s == NULL || *s == '\0';
+	return n->type == XML_TEXT_NODE && xmlIsBlankNode(n);
 }
 
 /* Moves the children of p after child at (exclusive) into a new p placed
