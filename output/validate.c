@@ -1,10 +1,12 @@
 /* validate.c — every format of a document after its validation, the
  * validation beside the XML's serialization.
  *
- * Neither writes what the other reads: the serializer only reads the tree,
- * and xmlRelaxNGValidateDoc (libxml2 2.9.14, relaxng.c) writes only the
- * psvi field of the elements it validates (node->psvi = define; cleared by
- * xmlRelaxNGCleanPSVI at its end), which the serializer never reads. Its
+ * Neither writes what the other reads: the serializer (xmlsave.c) writes
+ * only the document's encoding field, for the time of the dump, which the
+ * validator never reads; xmlRelaxNGValidateDoc (libxml2 2.9.14, relaxng.c)
+ * writes only the psvi field of the elements it validates (node->psvi =
+ * define; cleared by xmlRelaxNGCleanPSVI at its end), which the
+ * serializer never reads. Its
  * other write to the tree, the relinking of siblings' next pointers in
  * xmlRelaxNGValidateInterleave, happens only for <interleave>, <mixed> or
  * combine="interleave", none of which council.rng uses; its datatypes
