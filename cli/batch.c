@@ -62,11 +62,15 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, const cd_media *m
 {
 	char *out[NFMTS] = { NULL };
 	size_t olen[NFMTS] = { 0 };
-	double cpu[NFMTS];
+	double cpu[NFMTS], vcpu = 0;
+	cd_status st;
 	int rc = 1;
 	size_t i;
 
 	if (r->meta) {
+		if (r->validate && cd_engine_validate(r->eng, council, err) != CD_OK)
+			return 1;
+		sc_mark(sc, ST_VALIDATE);
 		if (cd_meta_json(council, &out[0], &olen[0], err) != CD_OK)
 			return 1;
 		rc = fwrite(out[0], 1, olen[0], stdout) != olen[0] || fflush(stdout) != 0;
@@ -75,8 +79,11 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr council, const cd_media *m
 		free(out[0]);
 		return rc;
 	}
-	if (cd_emit_all(r->eng, r->formats, council, &r->opt, threads_for(r, sc), out, olen,
-	                sc->on ? cpu : NULL, err) != CD_OK)
+	/* validated beside the XML's serialization, before the stylesheets */
+	st = cd_emit_all_valid(r->eng, r->formats, council, &r->opt, threads_for(r, sc),
+	                       r->validate, out, olen, sc->on ? cpu : NULL, &vcpu, err);
+	sc_add(sc, ST_VALIDATE, vcpu);
+	if (st != CD_OK)
 		goto done;
 	sc_formats(sc, cpu);
 	if (write_media(r, idx, media, outs, err) != 0)
@@ -150,9 +157,8 @@ convert_one(struct run *r, size_t idx)
 		council = sc_convert(&sc, input, data, len, &r->opt, &err);
 		prefix = council ? media_prefix(r, idx) : NULL;
 		if (council != NULL &&
-		    cd_media_collect(council, data, len, prefix, &r->opt, &media, &err) == CD_OK &&
-		    (!r->validate || cd_engine_validate(r->eng, council, &err) == CD_OK)) {
-			sc_mark(&sc, ST_VALIDATE);
+		    cd_media_collect(council, data, len, prefix, &r->opt, &media, &err) == CD_OK) {
+			sc_mark(&sc, ST_VALIDATE);  /* the pictures' collection */
 			rc = render_and_write(r, idx, council, &media, &outs, &sc, &err);
 		}
 	}

@@ -65,6 +65,16 @@ sc_mark(struct stage_clock *c, int stage)
 }
 
 void
+sc_add(struct stage_clock *c, int stage, double secs)
+{
+	if (!c->on || stage < 0 || stage >= ST_N)
+		return;
+	c->t[stage] += secs;
+	c->last += secs;
+	c->peak[stage] = sc_peak_mb();
+}
+
+void
 sc_formats(struct stage_clock *c, const double cpu[4])
 {
 	double now, rest;

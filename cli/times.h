@@ -24,6 +24,9 @@ struct stage_clock {
 void sc_start(struct stage_clock *c);
 /* Adds the CPU time since the last mark (or the start) to stage. */
 void sc_mark(struct stage_clock *c, int stage);
+/* Adds secs, CPU seconds spent since the last mark in another thread, to
+ * stage and not to the stage marked next. */
+void sc_add(struct stage_clock *c, int stage, double secs);
 /* Adds the CPU seconds of each format (cpu[i] for format 1 << i, as
  * cd_emit_all measures them in their threads), then marks the rest of the
  * time since the last mark as the XML's. */

@@ -231,6 +231,18 @@ cd_status cd_emit_all(cd_engine *eng, unsigned formats, xmlDocPtr council,
                       const cd_options *o, int threads, char *out[4], size_t len[4],
                       double cpu[4], cd_error *err);
 
+/*
+ * cd_emit_all after validating the document against council.rng when
+ * validate is set: nothing is returned when it does not validate, and *err
+ * then holds the validation's error (before any format's). With threads > 1
+ * and the XML among the formats, the validation runs beside the XML's
+ * serialization. *vcpu (when vcpu is not NULL) receives its CPU seconds.
+ */
+cd_status cd_emit_all_valid(cd_engine *eng, unsigned formats, xmlDocPtr council,
+                            const cd_options *o, int threads, int validate,
+                            char *out[4], size_t len[4], double cpu[4], double *vcpu,
+                            cd_error *err);
+
 /* Serializes any document (package or council) as UTF-8 XML. *out is
  * malloc'd, caller frees with free(). */
 cd_status cd_xml_serialize(xmlDocPtr doc, char **out, size_t *len, cd_error *err);

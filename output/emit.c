@@ -368,6 +368,7 @@ run_job(struct job *j)
 	sheet_params(j->fmt, j->o, params, wrap, sizeof wrap);
 	res = xsltApplyStylesheetUser(st, j->council, params, NULL, NULL, j->ctxt);
 	stopped = j->ctxt->state == XSLT_STATE_ERROR || j->ctxt->state == XSLT_STATE_STOPPED;
+	cd_xslt_ext_done(j->ctxt);
 	xsltFreeTransformContext(j->ctxt);
 	j->ctxt = NULL;
 	j->rc = CD_ERR_XSLT;

@@ -33,12 +33,17 @@
  *   cdx:md-cell(S)         the c:cell m-cell template (md-tables.xsl): S
  *                          normalized, a leading U+E000 dropped, the
  *                          others as " <br> ", normalized again
+ *   cdx:db-first(ID)       db-first (council2docbook.xsl): generate-id()
+ *                          of the first c:section, c:annex, c:anchor,
+ *                          c:note or c:p whose @id is ID, "" when none
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
+#include <libxslt/functions.h>
 
 #include "cd_internal.h"
 #include "xsltext.h"
@@ -428,6 +433,74 @@ fn_md_cell(xmlXPathParserContextPtr ctxt, int nargs)
 	push_buf(ctxt, &out);
 }
 
+/* The carriers of ids by id, the first in document order: made at the
+ * first call of a transformation (in its thread; the document is only
+ * read), kept in the context's _private until cd_xslt_ext_done. */
+static xmlHashTablePtr
+db_ids(xsltTransformContextPtr t, xmlDocPtr doc)
+{
+	static const char *const names[] = { "section", "annex", "anchor", "note", "p" };
+	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
+	xmlHashTablePtr h;
+
+	if (t->_private != NULL)
+		return t->_private;
+	if ((h = xmlHashCreate(0)) == NULL)
+		return NULL;
+	for (xmlNodePtr n = root; n != NULL; n = cd_xml_next_in(n, root)) {
+		xmlChar *id;
+
+		if (!cd_xml_is(n, CD_NS, NULL))
+			continue;
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strcmp((const char *)n->name, names[i]) == 0 &&
+			    (id = xmlGetNoNsProp(n, BAD_CAST "id")) != NULL) {
+				xmlHashAddEntry(h, id, n);     /* fails for a later carrier */
+				xmlFree(id);
+				break;
+			}
+	}
+	t->_private = h;
+	return h;
+}
+
+static void
+fn_db_first(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	xmlHashTablePtr h;
+	xmlNodePtr n = NULL;
+	xmlChar *id;
+
+	if (nargs != 1) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	id = xmlXPathPopString(ctxt);
+	if (id == NULL || t == NULL)
+		return;
+	h = db_ids(t, t->initialContextDoc != NULL ? t->initialContextDoc : ctxt->context->doc);
+	if (h != NULL)
+		n = xmlHashLookup(h, id);
+	xmlFree(id);
+	if (n == NULL) {
+		valuePush(ctxt, xmlXPathNewCString(""));
+		return;
+	}
+	/* libxslt's own generate-id(), on the node */
+	valuePush(ctxt, xmlXPathNewNodeSet(n));
+	xsltGenerateIdFunction(ctxt, 1);
+}
+
+void
+cd_xslt_ext_done(xsltTransformContextPtr ctxt)
+{
+	if (ctxt != NULL && ctxt->_private != NULL) {
+		xmlHashFree(ctxt->_private, NULL);
+		ctxt->_private = NULL;
+	}
+}
+
 int
 cd_xslt_ext_register(xsltTransformContextPtr ctxt)
 {
@@ -439,7 +512,7 @@ cd_xslt_ext_register(xsltTransformContextPtr ctxt)
 		{ "md-line", fn_md_line }, { "md-para", fn_md_para },
 		{ "txt-lines", fn_txt_lines }, { "trim-nl", fn_trim_nl },
 		{ "indent", fn_indent }, { "md-url", fn_md_url },
-		{ "md-cell", fn_md_cell },
+		{ "md-cell", fn_md_cell }, { "db-first", fn_db_first },
 	};
 
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)

@@ -13,5 +13,7 @@
 
 /* Registers the functions on one transformation context. */
 int cd_xslt_ext_register(xsltTransformContextPtr ctxt);
+/* Frees what the functions kept on the context (before freeing it). */
+void cd_xslt_ext_done(xsltTransformContextPtr ctxt);
 
 #endif

@@ -26,47 +26,14 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="list-start.xsl"/>
   <xsl:include href="db-tables.xsl"/>
+  <xsl:include href="db-ids.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <!-- ids: an element keeps its id when it is the first to carry it and
-       the id is a plausible NCName. The carriers are listed once, in
-       document order, in a small tree of their own that a key indexes by
-       id: no key is built on the council document, which libxslt would
-       mark node by node (the stylesheets may then run side by side on
-       one read-only document) -->
-  <xsl:variable name="db-ids-rtf">
-    <xsl:for-each select="//c:section[@id] | //c:annex[@id] | //c:anchor[@id] | //c:note[@id] | //c:p[@id]">
-      <l:i id="{@id}" g="{generate-id()}"/>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:key name="db-ids" match="l:i" use="@id"/>
-
-  <!-- db-first: generate-id() of the first carrier of ID, or "" -->
-  <xsl:template name="db-first">
-    <xsl:param name="id"/>
-    <xsl:for-each select="exsl:node-set($db-ids-rtf)">
-      <xsl:value-of select="key('db-ids', $id)[1]/@g"/>
-    </xsl:for-each>
-  </xsl:template>
-
+  <!-- ids (db-ids.xsl): db-id, db-first -->
   <xsl:variable name="db-ncname-start" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'"/>
   <!-- characters that cannot appear in an NMTOKEN (footnote/@label) -->
   <xsl:variable name="db-not-nmtoken"><xsl:text> !"#$%&amp;'()*+,/;&lt;=&gt;?@[\]^`{|}~&#9;&#xA0;†‡§¶•°′″‘’“”«»–—…</xsl:text></xsl:variable>
-
-  <xsl:template name="db-id">
-    <xsl:param name="n" select="."/>
-    <xsl:if test="$n/@id">
-      <xsl:variable name="first">
-        <xsl:call-template name="db-first"><xsl:with-param name="id" select="$n/@id"/></xsl:call-template>
-      </xsl:variable>
-      <xsl:if test="$first = generate-id($n)
-                    and contains($db-ncname-start, substring($n/@id, 1, 1))
-                    and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id">
-        <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
-      </xsl:if>
-    </xsl:if>
-  </xsl:template>
 
   <xsl:template name="db-langdir">
     <xsl:if test="@xml:lang">

@@ -116,6 +116,8 @@ size_t cd_utf8_encode(uint32_t c, char out[5]);
 
 /* 1 if n is an element with namespace ns and local name name. */
 int cd_xml_is(const xmlNode *n, const char *ns, const char *name);
+/* 1 if an element below n (not n) has namespace ns. */
+int cd_xml_has_ns(const xmlNode *n, const char *ns);
 /* 1 if n is the WordprocessingML element w:name. */
 int cd_w_is(const xmlNode *n, const char *name);
 /* 1 if n is the package-document element pkg:name. */

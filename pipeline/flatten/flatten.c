@@ -54,7 +54,8 @@ cd_flat_collect_names(xmlNodePtr root, const char *ns, const char *const *names,
 {
 	for (xmlNodePtr n = cd_xml_next_in(root, root); n; n = cd_xml_next_in(n, root))
 		for (size_t i = 0; names[i] != NULL; i++)
-			if (strcmp((const char *)n->name, names[i]) == 0) {
+			if (n->name[0] == (const xmlChar)names[i][0] &&
+			    strcmp((const char *)n->name, names[i]) == 0) {
 				if (cd_xml_is(n, ns, NULL))
 					cd_flat_list_add(l, n);
 				break;

@@ -34,6 +34,8 @@ typedef struct pieces {
 	size_t n, cap;
 	int text_only;       /* do not build node pieces */
 	const xmlNode *rev;  /* the tracked change being collected, or NULL */
+	int stop;            /* stop at the first content (has_content) */
+	int found;           /* with stop: content was found */
 } pieces;
 
 static void
@@ -71,6 +73,8 @@ pc_text(pieces *ps, const char *s, unsigned fmt, const char *lang, const xmlNode
 
 	if (s == NULL || *s == '\0')
 		return;
+	for (const char *q = s; ps->stop && !ps->found && *q; q++)
+		ps->found = !(*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r');
 	/* extend the previous piece when nothing changes */
 	if (ps->n > 0 && ps->v[ps->n - 1].text != NULL && ps->v[ps->n - 1].fmt == fmt &&
 	    ps->v[ps->n - 1].link == link && ps->v[ps->n - 1].rev == ps->rev &&
@@ -108,6 +112,8 @@ pc_node(pieces *ps, xmlNodePtr n, const xmlNode *link)
 	p->node = n;
 	p->link = link;
 	p->rev = ps->rev;
+	if (ps->stop && xmlStrcmp(n->name, BAD_CAST "br") != 0)
+		ps->found = 1;
 }
 
 xmlNodePtr
@@ -194,9 +200,11 @@ run_child(cd_st_ctx *c, const xmlNode *k, pieces *ps, unsigned fmt,
           const char *lang, const xmlNode *link)
 {
 	if (cd_w_is(k, "t")) {
-		xmlChar *t = xmlNodeGetContent(k);
+		const xmlNode *one = k->children;  /* mostly a single text node */
+		int direct = one != NULL && one->type == XML_TEXT_NODE && one->next == NULL;
+		xmlChar *t = direct ? NULL : xmlNodeGetContent(k);
 
-		pc_text(ps, (const char *)t, fmt, lang, link);
+		pc_text(ps, direct ? (const char *)one->content : (const char *)t, fmt, lang, link);
 		xmlFree(t);
 	} else if (cd_w_is(k, "tab") || cd_w_is(k, "ptab")) {
 		pc_text(ps, "\t", fmt, lang, link);
@@ -269,14 +277,14 @@ run(cd_st_ctx *c, const xmlNode *r, pieces *ps, const xmlNode *link)
 	      (f.sup ? F_SUP : 0) | (f.sub ? F_SUB : 0);
 	if (!c->in_note && run_lang(c, r, f.lang, tag, sizeof tag))
 		lang = tag;
-	for (const xmlNode *k = r->children; k; k = k->next)
+	for (const xmlNode *k = r->children; k && !ps->found; k = k->next)
 		run_child(c, k, ps, fmt, lang, link);
 }
 
 static void
 collect(cd_st_ctx *c, const xmlNode *parent, pieces *ps, const xmlNode *link)
 {
-	for (const xmlNode *k = parent->children; k; k = k->next) {
+	for (const xmlNode *k = parent->children; k && !ps->found; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
 		if (cd_w_is(k, "r"))
@@ -325,7 +333,7 @@ pc_plain(const pieces *ps)
 char *
 cd_st_para_text(const cd_st_ctx *c, const xmlNode *p)
 {
-	pieces ps = { NULL, 0, 0, 1, NULL };
+	pieces ps = { NULL, 0, 0, 1, NULL, 0, 0 };
 	cd_st_ctx tmp = *c;
 	char *s;
 
@@ -512,7 +520,7 @@ build(cd_st_ctx *c, pieces *ps, xmlNodePtr parent)
 int
 cd_st_inline(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, size_t skip)
 {
-	pieces ps = { NULL, 0, 0, 0, NULL };
+	pieces ps = { NULL, 0, 0, 0, NULL, 0, 0 };
 	int r, saved = c->para_vanish;
 
 	c->para_vanish = cd_st_para_vanish(c->styles, p);
@@ -527,10 +535,13 @@ cd_st_inline(cd_st_ctx *c, const xmlNode *p, xmlNodePtr parent, size_t skip)
 int
 cd_st_para_has_content(const cd_st_ctx *c, const xmlNode *p)
 {
-	pieces ps = { NULL, 0, 0, 0, NULL };
+	pieces ps = { NULL, 0, 0, 0, NULL, 0, 0 };
 	cd_st_ctx tmp = *c;
 	int has = 0;
 
+	/* package elements (notes, figures...) are built with effects on the
+	 * context; without them, collecting may stop at the first content */
+	ps.stop = !cd_xml_has_ns(p, CD_PKG_NS);
 	tmp.para_vanish = cd_st_para_vanish(c->styles, p);
 	collect(&tmp, p, &ps, NULL);
 	for (size_t k = 0; k < ps.n && !has; k++) {
