@@ -122,6 +122,18 @@ put(cd_buf *b, const xmlChar *s, size_t n, int norm, int tabs, int esc, int *pen
 	}
 }
 
+/* The string argument of a function of one argument (caller frees it
+ * with xmlFree), or NULL after an arity or memory error. */
+static xmlChar *
+one_arg(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	if (nargs != 1) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return NULL;
+	}
+	return xmlXPathPopString(ctxt);
+}
+
 static void
 push_buf(xmlXPathParserContextPtr ctxt, cd_buf *b)
 {
@@ -142,11 +154,7 @@ esc_common(xmlXPathParserContextPtr ctxt, int nargs, int tabs)
 	cd_buf b;
 	int pend = 0;
 
-	if (nargs != 1) {
-		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
-		return;
-	}
-	s = xmlXPathPopString(ctxt);
+	s = one_arg(ctxt, nargs);
 	if (s == NULL)
 		return;
 	cd_buf_init(&b);
@@ -277,11 +285,7 @@ para_common(xmlXPathParserContextPtr ctxt, int nargs, int md)
 	xmlChar *s;
 	cd_buf out;
 
-	if (nargs != 1) {
-		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
-		return;
-	}
-	s = xmlXPathPopString(ctxt);
+	s = one_arg(ctxt, nargs);
 	if (s == NULL)
 		return;
 	cd_buf_init(&out);
@@ -310,11 +314,7 @@ fn_trim_nl(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlChar *s;
 	int n;
 
-	if (nargs != 1) {
-		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
-		return;
-	}
-	s = xmlXPathPopString(ctxt);
+	s = one_arg(ctxt, nargs);
 	if (s == NULL)
 		return;
 	n = xmlStrlen(s);
@@ -373,11 +373,7 @@ fn_md_url(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlChar *u;
 	cd_buf out;
 
-	if (nargs != 1) {
-		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
-		return;
-	}
-	u = xmlXPathPopString(ctxt);
+	u = one_arg(ctxt, nargs);
 	if (u == NULL)
 		return;
 	cd_buf_init(&out);
@@ -403,11 +399,7 @@ fn_md_cell(xmlXPathParserContextPtr ctxt, int nargs)
 	const char *p;
 	int pend = 0;
 
-	if (nargs != 1) {
-		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
-		return;
-	}
-	s = xmlXPathPopString(ctxt);
+	s = one_arg(ctxt, nargs);
 	if (s == NULL)
 		return;
 	cd_buf_init(&n);
@@ -472,13 +464,11 @@ fn_db_first(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlNodePtr n = NULL;
 	xmlChar *id;
 
-	if (nargs != 1) {
-		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+	id = one_arg(ctxt, nargs);
+	if (id == NULL || t == NULL) {
+		xmlFree(id);
 		return;
 	}
-	id = xmlXPathPopString(ctxt);
-	if (id == NULL || t == NULL)
-		return;
 	h = db_ids(t, t->initialContextDoc != NULL ? t->initialContextDoc : ctxt->context->doc);
 	if (h != NULL)
 		n = xmlHashLookup(h, id);
