@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "councildoc.h"
 
@@ -26,15 +27,30 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* A report function that reads every field of the message (so that a
+ * wrong part, line or detail shows under the sanitizers). */
+static void
+fuzz_report(void *ctx, const cd_message *m)
+{
+	size_t *sum = ctx;
+
+	*sum += strlen(m->code) + strlen(m->text) + (m->part ? strlen(m->part) : 0) +
+	        (m->detail ? strlen(m->detail) : 0) + (size_t)m->line + (size_t)m->level;
+}
+
 /* Defaults with bounds small enough that one input stays well inside
- * -rss_limit_mb and -timeout. */
+ * -rss_limit_mb and -timeout; messages go to fuzz_report. */
 static inline void
 fuzz_options(cd_options *o)
 {
+	static size_t sum;
+
 	cd_options_init(o);
 	o->max_part_size = (size_t)16 << 20;
 	o->max_total_size = (size_t)64 << 20;
 	o->max_input_size = (size_t)4 << 20;
+	o->report = fuzz_report;
+	o->report_ctx = &sum;
 }
 
 /* Serializes doc (when not NULL) to exercise the whole tree, then frees
