@@ -324,8 +324,19 @@
     <mediaobject>
       <xsl:if test="@kind and @kind != 'picture'"><xsl:attribute name="role"><xsl:value-of select="@kind"/></xsl:attribute></xsl:if>
       <xsl:call-template name="db-imageobject"/>
-      <textobject><phrase><xsl:call-template name="cd-figure-alt"/></phrase></textobject>
+      <textobject><phrase><xsl:call-template name="db-figure-phrase"/></phrase></textobject>
     </mediaobject>
+  </xsl:template>
+
+  <!-- what a figure's text object says: its alternative text, else what
+       it is ("Image", "Drawing", "Chart", "Equation" in the document's
+       language), as the text output says -->
+  <xsl:template name="db-figure-phrase">
+    <xsl:variable name="alt"><xsl:call-template name="cd-figure-alt"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="normalize-space($alt) != ''"><xsl:value-of select="$alt"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="cd-figure-label"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- the picture file, when one was written -->
@@ -488,7 +499,7 @@
     <inlinemediaobject>
       <xsl:if test="@kind and @kind != 'picture'"><xsl:attribute name="role"><xsl:value-of select="@kind"/></xsl:attribute></xsl:if>
       <xsl:call-template name="db-imageobject"/>
-      <textobject><phrase><xsl:call-template name="cd-figure-alt"/></phrase></textobject>
+      <textobject><phrase><xsl:call-template name="db-figure-phrase"/></phrase></textobject>
     </inlinemediaobject>
   </xsl:template>
 
