@@ -286,24 +286,15 @@ progress(struct tally *t, const char *current)
 	fflush(stderr);
 }
 
-/* Prints the messages of a record at the -v level or above (-v:
- * warnings, -vv: notes too) and keeps the worst level of the batch. */
-static void
-print_messages(struct tally *t, size_t idx, const char *line)
-{
-	int worst = record_messages(line, t->r->quiet || t->r->verbose == 0 ? NULL : stderr,
-	                            t->r->verbose > 1 ? CD_LEVEL_NOTE : CD_LEVEL_WARNING,
-	                            strcmp(t->r->inputs[idx], "-") == 0 ? "stdin" :
-	                            t->r->inputs[idx], t->bar);
-
-	if (worst > t->worst)
-		t->worst = worst;
-}
-
+/* Keeps record line of input idx: prints its messages at the -v level or
+ * above (-v: warnings, -vv: notes too) and its error, keeps the worst
+ * message level, appends it to the manifest. */
 static void
 record(struct tally *t, size_t idx, char *line)
 {
+	const char *in;
 	char *err;
+	int worst, failed;
 
 	if (line == NULL)
 		line = strdup("{\"status\":\"error\",\"error\":\"out of memory\"}");
@@ -313,17 +304,20 @@ record(struct tally *t, size_t idx, char *line)
 	}
 	t->rec[idx] = line;
 	t->done++;
-	print_messages(t, idx, line);
-	if (strstr(line, "\"status\":\"error\"") != NULL) {
+	in = strcmp(t->r->inputs[idx], "-") == 0 ? "stdin" : t->r->inputs[idx];
+	worst = record_read(line, t->r->quiet || t->r->verbose == 0 ? NULL : stderr,
+	                    t->r->verbose > 1 ? CD_LEVEL_NOTE : CD_LEVEL_WARNING, in, t->bar,
+	                    &failed, &err);
+	if (worst > t->worst)
+		t->worst = worst;
+	if (failed) {
 		t->failed++;
-		err = json_get(line, "error");
 		if (t->bar)
 			fputs("\r\033[K", stderr);
 		if (!t->r->quiet)
-			fprintf(stderr, "councildoc: %s: %s\n", strcmp(t->r->inputs[idx], "-") == 0 ?
-			        "stdin" : t->r->inputs[idx], err ? err : "failed");
-		free(err);
+			fprintf(stderr, "councildoc: %s: %s\n", in, err != NULL ? err : "failed");
 	}
+	free(err);
 	if (t->mf != NULL) {
 		fprintf(t->mf, "%s\n", line);
 		fflush(t->mf);

@@ -13,17 +13,6 @@
 #include "run.h"
 #include "messages.h"
 
-char *
-json_get(const char *line, const char *key)
-{
-	json_t *o = json_loads(line, JSON_REJECT_DUPLICATES, NULL);
-	const char *v = json_string_value(json_object_get(o, key));
-	char *r = v != NULL ? strdup(v) : NULL;
-
-	json_decref(o);
-	return r;
-}
-
 /* A copy of member key of o when it is a string, else NULL. */
 static char *
 dup_member(json_t *o, const char *key)
@@ -156,13 +145,19 @@ already_done(const struct run *r, const char *input, const char *sha)
 
 
 int
-record_messages(const char *line, FILE *f, int min, const char *input, int bar)
+record_read(const char *line, FILE *f, int min, const char *input, int bar, int *failed,
+            char **error)
 {
 	json_t *o = json_loads(line, JSON_REJECT_DUPLICATES, NULL), *m;
+	const char *status = json_string_value(json_object_get(o, "status"));
 	int worst = json_integer_value(json_object_get(o, "warnings")) > 0 ? CD_LEVEL_WARNING :
 	            json_integer_value(json_object_get(o, "notes")) > 0 ? CD_LEVEL_NOTE : 0;
 	size_t i;
 
+	*error = NULL;
+	*failed = o == NULL || status == NULL || strcmp(status, "ok") != 0;
+	if (*failed && json_string_value(json_object_get(o, "error")) != NULL)
+		*error = strdup(json_string_value(json_object_get(o, "error")));
 	json_array_foreach(json_object_get(o, "messages"), i, m) {
 		const char *level = json_string_value(json_object_get(m, "level"));
 

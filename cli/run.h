@@ -40,14 +40,15 @@ struct run {
 	size_t nold;
 };
 
-/* cli/manifest.c (JSON read with jansson). The string member key of the
- * JSON object in line (malloc'd), or NULL. */
-char *json_get(const char *line, const char *key);
+/* cli/manifest.c (JSON read with jansson). */
 void entry_free(struct manifest_entry *e);
-/* Prints the messages listed in a record (its "messages") to f (NULL: none
- * printed) when at least level min, clearing the progress bar first when
- * bar; returns the worst level the record counts (0 when none). */
-int record_messages(const char *line, FILE *f, int min, const char *input, int bar);
+/* Reads a record of this batch once: prints its messages (its
+ * "messages") to f (NULL: none printed) when at least level min, clearing
+ * the progress bar first when bar; *failed says whether the input failed
+ * and *error (malloc'd, caller frees; NULL when none) its error. Returns
+ * the worst level the record counts (0 when none). */
+int record_read(const char *line, FILE *f, int min, const char *input, int bar,
+                int *failed, char **error);
 /* Loads r->manifest into r->old; later lines for the same input win. */
 void manifest_load(struct run *r);
 /* The old record if input (with this sha) is done under the same options
