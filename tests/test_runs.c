@@ -233,6 +233,14 @@ test_tabs_breaks_hyphens(void **state)
 	t_expect(c, "string(//c:i)", "last");
 	t_expect(c, "count(//c:b)", "1");
 	xmlFreeDoc(c);
+	/* nested: the break leaves the subscript, then the italic around it */
+	c = t_body("<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>B</w:t></w:r>"
+	           "<w:r><w:rPr><w:i/><w:vertAlign w:val=\"subscript\"/></w:rPr><w:t>j</w:t><w:br/></w:r>"
+	           "<w:r><w:t>= next</w:t></w:r></w:p>");
+	t_expect(c, "count(//c:i//c:br)", "0");
+	t_expect(c, "string(//c:i)", "Bj");
+	t_expect(c, "name(//c:i/following-sibling::*[1])", "br");
+	xmlFreeDoc(c);
 }
 
 static void

@@ -27,6 +27,21 @@ is_br(const xmlNode *n)
 	return n != NULL && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "br") == 0;
 }
 
+/* A break at the first (last) edge of e, or of a formatting element at
+ * that edge of e: <i>B<sub>j<br/></sub></i> moves out of both. */
+static int
+edge_br(const xmlNode *e, int last)
+{
+	for (const xmlNode *c = last ? e->last : e->children; c != NULL;
+	     c = last ? c->last : c->children) {
+		if (is_br(c))
+			return 1;
+		if (!is_format(c))
+			return 0;
+	}
+	return 0;
+}
+
 /* Moves the breaks at the start and the end of formatting element e
  * before and after it; removes e when nothing else is left. */
 static void
@@ -55,7 +70,7 @@ cd_st_breaks_out(xmlNodePtr root)
 	xmlNodePtr *v = NULL;
 
 	for (xmlNodePtr k = root; k != NULL; k = cd_xml_next_in(k, root)) {
-		if (!is_format(k) || !(is_br(k->children) || is_br(k->last)))
+		if (!is_format(k) || !(edge_br(k, 0) || edge_br(k, 1)))
 			continue;
 		if (n == cap) {
 			xmlNodePtr *w = realloc(v, (cap = cap ? cap * 2 : 64) * sizeof *w);
