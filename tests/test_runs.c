@@ -241,6 +241,19 @@ test_tabs_breaks_hyphens(void **state)
 	t_expect(c, "string(//c:i)", "Bj");
 	t_expect(c, "name(//c:i/following-sibling::*[1])", "br");
 	xmlFreeDoc(c);
+	/* spaces at the edges of bold and superscript move out; a no-break
+	 * space stays; a bold space alone is no bold */
+	c = t_body("<w:p><w:r><w:t xml:space=\"preserve\">x =</w:t></w:r>"
+	           "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\"> 1 </w:t></w:r>"
+	           "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t xml:space=\"preserve\">a </w:t></w:r>"
+	           "<w:r><w:t>Clean</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">\xC2\xA0y</w:t></w:r>"
+	           "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\"> </w:t></w:r><w:r><w:t>z</w:t></w:r></w:p>");
+	t_expect(c, "string(//c:b)", "1");
+	t_expect(c, "string(//c:sup)", "a");
+	t_expect(c, "string(//c:i)", "\xC2\xA0y");
+	t_expect(c, "count(//c:b)", "1");
+	t_expect(c, "string(//c:p)", "x = 1 a Clean\xC2\xA0y z");
+	xmlFreeDoc(c);
 }
 
 static void
