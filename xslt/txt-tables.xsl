@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- txt-tables.xsl - the tables of council2txt.xsl (included by it):
-     linearised one line per row, cells joined by "; " (a row of one cell
+     linearised one line per row, cells joined by "; " (an empty row
+     left out, a row of one cell
      a line per paragraph, break and list item), the header row once
      or repeated before each value ($table-headers), a cell's blocks as
      inline text and nested tables flattened into their cell.
@@ -87,10 +88,14 @@
           <xsl:value-of select="$v"/>
         </xsl:for-each>
       </xsl:variable>
-      <xsl:call-template name="t-lines">
-        <xsl:with-param name="text" select="string($line)"/>
-        <xsl:with-param name="ind" select="$ind"/>
-      </xsl:call-template>
+      <!-- a row with nothing in it (Word's spacing rows) is not read out -->
+      <xsl:if test="normalize-space($row) != '' or $row//c:figure or $row//c:math or $row//c:note
+                    or $lay[$p]/t[starts-with(., 'E ')]">
+        <xsl:call-template name="t-lines">
+          <xsl:with-param name="text" select="string($line)"/>
+          <xsl:with-param name="ind" select="$ind"/>
+        </xsl:call-template>
+      </xsl:if>
     </xsl:for-each>
   </xsl:template>
 
