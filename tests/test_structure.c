@@ -64,7 +64,15 @@ static const char body[] =
 	"<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>" TC(P("", "Year")) TC(P("", "Income")) TC(P("", "Note")) "</w:tr>"
 	"<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P("", "span") "</w:tc>"
 	"<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P("", "tall") "</w:tc></w:tr>"
-	"<w:tr>" TC(P("", "x")) TC(P("", "y")) "<w:tc><w:tcPr><w:vMerge/></w:tcPr>" P("", "") "</w:tc></w:tr></w:tbl>"
+	"<w:tr>" TC(P("", "x")) TC(P("", "y")) "<w:tc><w:tcPr><w:vMerge/></w:tcPr>" P("", "") "</w:tc></w:tr>"
+	"<w:tr><w:trPr><w:gridBefore w:val=\"1\"/><w:gridAfter w:val=\"1\"/></w:trPr>" TC(P("", "shifted")) "</w:tr>"
+	"<w:tr><w:trPr><w:gridBefore w:val=\"2\"/></w:trPr>" TC(P("", "last column")) "</w:tr></w:tbl>"
+	/* slivers of a grid (6 and 8 twips) are no columns */
+	"<w:tbl><w:tblGrid><w:gridCol w:w=\"6\"/><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"3000\"/>"
+	"<w:gridCol w:w=\"8\"/></w:tblGrid><w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>"
+	TC(P("", "Syntax")) "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P("", "Mnemonic") "</w:tc></w:tr>"
+	"<w:tr>" "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P("", "bits") "</w:tc>" TC(P("", "uimsbf"))
+	TC(P("", "")) "</w:tr></w:tbl>"
 	P("Heading1", "Annex 1")
 	PT("Heading1", "1", "Inside the annex")
 	P("", "   ");
@@ -200,6 +208,19 @@ test_table(void **state)
 	assert_string_equal(q("string(//c:table/c:row[2]/c:cell[1]/@colspan)"), "2");
 	assert_string_equal(q("string(//c:table/c:row[2]/c:cell[2]/@rowspan)"), "2");
 	assert_string_equal(q("count(//c:table/c:row[3]/c:cell)"), "2");
+	/* grid columns a row skips become an empty cell, so the cells after
+	 * them stay in their columns */
+	assert_string_equal(q("count(//c:table/c:row[4]/c:cell)"), "2");
+	assert_string_equal(q("string(//c:table/c:row[4]/c:cell[2]/c:p)"), "shifted");
+	assert_string_equal(q("count(//c:table/c:row[4]/c:cell[1]/node())"), "0");
+	assert_string_equal(q("count(//c:table/c:row[5]/c:cell)"), "2");
+	assert_string_equal(q("string(//c:table/c:row[5]/c:cell[1]/@colspan)"), "2");
+	assert_string_equal(q("string(//c:table/c:row[5]/c:cell[2]/c:p)"), "last column");
+	assert_string_equal(q("count((//c:table)[2]/c:row[1]/c:cell)"), "2");
+	assert_string_equal(q("count((//c:table)[2]//@colspan)"), "0");
+	assert_string_equal(q("string((//c:table)[2]/c:row[1]/c:cell[2]/c:p)"), "Mnemonic");
+	assert_string_equal(q("count((//c:table)[2]/c:row[2]/c:cell)"), "2");
+	assert_string_equal(q("string((//c:table)[2]/c:row[2]/c:cell[1]/c:p)"), "bits");
 }
 
 /* Numbers and annex lines as the classification reads them. */
