@@ -68,8 +68,12 @@ void cd_st_styles_free(cd_st_styles *s);
 const char *cd_st_styles_lang(const cd_st_styles *s);
 /* Fills *pi for paragraph p (a w:p). */
 void cd_st_para_info(const cd_st_styles *s, const xmlNode *p, cd_st_pinfo *pi);
-/* Formatting of a run: direct rPr and character style (rStyle); style_bold
- * receives the bold the paragraph style would add (may be NULL). */
+/* Counts the text runs directly in paragraph p (*runs) and those shown
+ * bold (*bold): direct formatting, else the run's character style or the
+ * paragraph style (pi from cd_st_para_info). */
+void cd_st_para_bold(const cd_st_styles *s, const xmlNode *p, const cd_st_pinfo *pi, int *runs,
+                     int *bold);
+/* Formatting of a run: direct rPr and character style (rStyle). */
 void cd_st_run_fmt(const cd_st_styles *s, const xmlNode *rpr, cd_st_rfmt *f);
 /* The heading styles a TOC field lists ("Style,1,Other style,2", names
  * as Word shows them): styles without a role or level of their own become

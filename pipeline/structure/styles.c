@@ -388,6 +388,17 @@ cd_st_para_info(const cd_st_styles *s, const xmlNode *p, cd_st_pinfo *pi)
 	}
 	if (pi->ilvl < 0 || pi->ilvl > 8)
 		pi->ilvl = 0;
+	/* a run-in heading (Heading_b) is a heading by its bold; when every
+	 * run switches the bold off, Word shows body text, and it is one */
+	if (pi->role == CD_ROLE_HEADINGB && pi->bold) {
+		int runs, bold;
+
+		cd_st_para_bold(s, p, pi, &runs, &bold);
+		if (runs > 0 && bold == 0) {
+			pi->role = CD_ROLE_NONE;
+			pi->heading = 0;
+		}
+	}
 	xmlFree(sid);
 }
 
@@ -479,4 +490,22 @@ cd_st_run_fmt(const cd_st_styles *s, const xmlNode *rpr, cd_st_rfmt *f)
 		rpr_apply(c[k]->rpr, f, &seen);
 	}
 	xmlFree(rs);
+}
+
+void
+cd_st_para_bold(const cd_st_styles *s, const xmlNode *p, const cd_st_pinfo *pi, int *runs,
+                int *bold)
+{
+	*runs = *bold = 0;
+	for (const xmlNode *r = p->children; r; r = r->next) {
+		xmlNodePtr rpr = cd_w_child(r, "rPr");
+		int b = cd_w_onoff(rpr, "b");
+		cd_st_rfmt f;
+
+		if (!cd_w_is(r, "r") || cd_w_child(r, "t") == NULL)
+			continue;
+		cd_st_run_fmt(s, rpr, &f);
+		(*runs)++;
+		*bold += b > 0 || (b < 0 && (pi->bold || f.b));
+	}
 }

@@ -184,20 +184,13 @@ row_bold(cd_st_ctx *c, const xmlNode *tr)
 			continue;
 		if (cd_w_is(n, "p")) {
 			cd_st_pinfo pi;
+			int pr, pb;
 
 			cd_st_para_info(c->styles, n, &pi);
-			for (const xmlNode *r = n->children; r; r = r->next) {
-				xmlNodePtr rpr = cd_w_child(r, "rPr");
-				int b = cd_w_onoff(rpr, "b");
-				cd_st_rfmt f;
-
-				if (!cd_w_is(r, "r") || cd_w_child(r, "t") == NULL)
-					continue;
-				cd_st_run_fmt(c->styles, rpr, &f);
-				runs++;
-				if (!(b > 0 || (b < 0 && (pi.bold || f.b))))
-					bold = 0;
-			}
+			cd_st_para_bold(c->styles, n, &pi, &pr, &pb);
+			runs += pr;
+			if (pb < pr)
+				bold = 0;
 		} else if (!cd_w_is(n, "tbl")) {
 			int sub = row_bold(c, n);
 
