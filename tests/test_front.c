@@ -1,7 +1,8 @@
 /*
  * test_front.c — the front matter of a report through the real stages
  * (cd_convert on a DOCX built in memory): the header block, the source
- * line and the lead-in box in other languages than English, and the rule
+ * line and the lead-in box in other languages than English, the subject
+ * line of a covering note as its title, and the rule
  * that keeps the reading order (a lead-in label after body text stays
  * where it is).
  */
@@ -62,12 +63,37 @@ test_leadin_after_body(void **state)
 	xmlFreeDoc(c);
 }
 
+/* A covering note has no title line: its subject line names it, and stays
+ * in the body; a report's own title line is not replaced by one. */
+static void
+test_subject_line(void **state)
+{
+	xmlDocPtr c;
+
+	(void)state;
+	c = t_body(T_P("COVERING NOTE") T_P("Geneva, 28 March 2017")
+	           T_P("Subject: Erratum to Recommendation ITU-T T.832") T_P("In clause E.2, replace."));
+	t_expect(c, "string(//c:meta/c:title)", "Erratum to Recommendation ITU-T T.832");
+	t_expect(c, "string(//c:meta/c:title/@origin)", "body");
+	t_expect(c, "count(/c:council/c:p[starts-with(., 'Subject: Erratum')])", "1");
+	xmlFreeDoc(c);
+	c = t_body(T_P("Objet: Corrigendum 1") T_P("Texte."));
+	t_expect(c, "string(//c:meta/c:title)", "Corrigendum 1");
+	xmlFreeDoc(c);
+	/* the report's own title line wins */
+	c = t_body(T_P("Report by the Secretary-General") T_P("ITU INTERNET ACTIVITIES")
+	           T_P("Subject: not the title") T_P("Text."));
+	t_expect(c, "string(//c:meta/c:title)", "ITU INTERNET ACTIVITIES");
+	xmlFreeDoc(c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_russian_front),
 		cmocka_unit_test(test_leadin_after_body),
+		cmocka_unit_test(test_subject_line),
 	};
 	int rc;
 

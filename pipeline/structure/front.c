@@ -199,3 +199,35 @@ cd_st_front_leadin_table(cd_st_state *st, const xmlNode *tbl)
 	free(v);
 	return found;
 }
+
+/* The subject line of a letter, a circular or a covering note ("Subject:
+ * Erratum to Recommendation ITU-T T.832", in the six languages) names the
+ * document when nothing before the first clause did. The line stays in
+ * the body; the title is marked as read from it. */
+void
+cd_st_front_subject(cd_st_state *st, const char *t)
+{
+	static const char *const labels[] = {
+		"Subject:", "Objet:", "Objet :", "Asunto:", "Тема:", "Предмет:",
+		"\xD8\xA7\xD9\x84\xD9\x85\xD9\x88\xD8\xB6\xD9\x88\xD8\xB9:", /* الموضوع: */
+		"\xE4\xBA\x8B\xE7\x94\xB1\xEF\xBC\x9A", /* 事由： */
+		"\xE4\xB8\xBB\xE9\xA2\x98\xEF\xBC\x9A", /* 主题： */
+		NULL
+	};
+
+	if (st->meta.title != NULL || st->opened > 0)
+		return;
+	for (int k = 0; labels[k]; k++) {
+		size_t n = strlen(labels[k]);
+
+		if (strncmp(t, labels[k], n) == 0) {
+			t += n;
+			t += cd_st_lead_space(t);
+			if (*t != '\0' && strlen(t) < 400) {
+				set_meta_text(&st->meta.title, t);
+				st->meta.from_body |= CD_META_TITLE;
+			}
+			return;
+		}
+	}
+}

@@ -267,6 +267,8 @@ para(st_state *st, const xmlNode *p)
 	}
 	if (pi.role != CD_ROLE_CAPTION)
 		cd_st_cap_flush(&st->cap, st->tree);
+	if (*t)
+		cd_st_front_subject(st, t);
 	if (*t && cd_st_is_rule(t)) {
 		close_leadin(st);
 		cd_st_tree_end_list(st->tree);

@@ -236,6 +236,9 @@ int cd_st_front_para(cd_st_state *st, const cd_st_pinfo *pi, const char *t);
 /* A Recommendation's or Resolution's title line (pi) names the report when
  * nothing else did: st->meta.title, origin body. */
 void cd_st_front_title_heading(cd_st_state *st, const xmlNode *p, const cd_st_pinfo *pi);
+/* A subject line ("Subject: …") before the first clause gives the title
+ * when none was found; the paragraph stays in the body. */
+void cd_st_front_subject(cd_st_state *st, const char *t);
 /* 1 when tbl is the header block's layout table (its lines then read). */
 int cd_st_front_header_table(cd_st_state *st, const xmlNode *tbl);
 /* 1 when the first line of text of tbl is a lead-in label (a Purpose box). */
