@@ -40,6 +40,29 @@ emf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
 	return emf2svg((char *)in, len, out, olen, &g) == 1 && *out != NULL ? 0 : -1;
 }
 
+/* The part of the page the SVG shows. libwmf maps the box of what is
+ * drawn (wmf_scan, in points) onto the whole picture, so a picture whose
+ * drawing does not reach its edges is stretched: the text of an Equation
+ * Editor picture, drawn in the middle of its frame, comes out a third too
+ * large and its glyphs overlap. When the drawing lies inside the frame the
+ * header gives (w x h pixels at 96 dpi, from the origin), the frame is
+ * shown instead, at its true scale; anything else keeps the drawn box. */
+static wmfD_Rect
+wmf_frame(wmfD_Rect drawn, unsigned int w, unsigned int h)
+{
+	wmfD_Rect f;
+	float fw = (float)w * 0.75f, fh = (float)h * 0.75f, tol = 0.5f;
+
+	if (w == 0 || h == 0 || drawn.TL.x < -tol || drawn.TL.y < -tol ||
+	    drawn.BR.x > fw + tol || drawn.BR.y > fh + tol)
+		return drawn;
+	f.TL.x = 0;
+	f.TL.y = 0;
+	f.BR.x = fw;
+	f.BR.y = fh;
+	return f;
+}
+
 static int
 wmf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
 {
@@ -67,7 +90,7 @@ wmf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
 		return r > 0 ? 0 : -1;
 	}
 	dd = WMF_SVG_GetData(api);
-	dd->bbox = bbox;
+	dd->bbox = wmf_frame(bbox, w, h);
 	dd->width = w;
 	dd->height = h;
 	dd->flags |= WMF_SVG_INLINE_IMAGES;

@@ -223,6 +223,51 @@ test_media_collect(void **state)
 	free(zip);
 }
 
+/* A placeable WMF, frame 1000 x 500 units at 1000 per inch (96 x 48
+ * pixels), drawing one rectangle from (400,200) to (600,300). */
+static const char wmf_frame[] =
+	"\xd7\xcd\xc6\x9a\x00\x00\x00\x00\x00\x00\xe8\x03\xf4\x01\xe8\x03\x00\x00\x00\x00"
+	"\xe5\x56\x01\x00\x09\x00\x00\x03\x1d\x00\x00\x00\x00\x00\x07\x00\x00\x00\x00\x00"
+	"\x05\x00\x00\x00\x0b\x02\x00\x00\x00\x00\x05\x00\x00\x00\x0c\x02\xf4\x01\xe8\x03"
+	"\x07\x00\x00\x00\x1b\x04\x2c\x01\x58\x02\xc8\x00\x90\x01\x03\x00\x00\x00\x00\x00";
+
+/* A metafile whose drawing does not reach the edges of its frame keeps its
+ * true scale in the SVG (an equation's text drawn in the middle of its
+ * frame is not stretched over the whole picture). */
+static void
+test_media_wmf_frame(void **state)
+{
+	t_entry e[] = {
+		{ "word/document.xml", "<x/>", 0, 0 },
+		{ "word/media/f.wmf", wmf_frame, sizeof wmf_frame - 1, 0 },
+	};
+	size_t len;
+	unsigned char *zip = t_zip(e, sizeof e / sizeof e[0], &len);
+	xmlDocPtr d = council("<p><figure pkg:part=\"word/media/f.wmf\"/></p>");
+	cd_media m;
+	cd_options o;
+	cd_error err;
+	char *svg;
+
+	(void)state;
+	cd_options_init(&o);
+	assert_int_equal(cd_media_collect(d, zip, len, "r.media/", &o, &m, &err), CD_OK);
+	assert_int_equal(m.nfiles, 2);
+	assert_string_equal(m.files[1].name, "f.svg");
+	svg = strndup((const char *)m.files[1].data, m.files[1].len);
+	assert_non_null(svg);
+	/* the rectangle where it is in the frame (40% across, 40% down, a
+	 * fifth of the width), not stretched over the 96 x 48 picture */
+	assert_non_null(strstr(svg, "width=\"96\" height=\"48\""));
+	assert_non_null(strstr(svg, "<rect x=\"38.39"));
+	assert_non_null(strstr(svg, "y=\"19.19"));
+	assert_non_null(strstr(svg, "width=\"19.20"));
+	free(svg);
+	cd_media_free(&m);
+	xmlFreeDoc(d);
+	free(zip);
+}
+
 /* Without a media folder nothing is read; the temporary attributes go. */
 static void
 test_media_none(void **state)
@@ -339,6 +384,7 @@ main(void)
 		cmocka_unit_test(test_equation_object),
 		cmocka_unit_test(test_chart_table),
 		cmocka_unit_test(test_media_collect),
+		cmocka_unit_test(test_media_wmf_frame),
 		cmocka_unit_test(test_media_none),
 		cmocka_unit_test(test_media_bounds),
 		cmocka_unit_test(test_media_many),
