@@ -119,9 +119,13 @@ cd_xml_next_in(const xmlNode *n, const xmlNode *root)
 {
 	if (n == NULL)
 		return NULL;
-	if ((n == root || n->type == XML_ELEMENT_NODE) && n->children != NULL)
+	if ((n == root || n->type == XML_ELEMENT_NODE) && n->children != NULL) {
+		/* the walk comes back to the next sibling after the subtree:
+		 * fetched meanwhile, not waited for then */
+		if (n->next != NULL)
+			__builtin_prefetch(n->next);
 		n = n->children;
-	else {
+	} else {
 		while (n != root && n->next == NULL)
 			n = n->parent;
 		if (n == root)
@@ -139,6 +143,10 @@ cd_xml_next_in(const xmlNode *n, const xmlNode *root)
 		if (n == root)
 			return NULL;
 		n = n->next;
+	}
+	if (n != NULL) {
+		__builtin_prefetch(n->children);
+		__builtin_prefetch(n->next);
 	}
 	return (xmlNodePtr)n;
 }
