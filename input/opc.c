@@ -169,12 +169,12 @@ role_rank(const char *role)
 static int
 load_doc(build *b, const char *name, xmlDocPtr *out)
 {
-	int absent = 0;
+	int absent = 0, strict = 0;
 
-	*out = b->load(b->ctx, name, &absent, b->err);
+	*out = b->load(b->ctx, name, &absent, &strict, b->err);
 	if (*out == NULL)
 		return absent ? 0 : -1;
-	if (cd_opc_ns_normalize(*out) > 0 && !b->strict++)
+	if (strict && cd_opc_ns_normalize(*out) > 0 && !b->strict++)
 		cd_msg(b->o, CD_MSG_STRICT, name, 0, NULL);
 	return 1;
 }
