@@ -18,11 +18,12 @@
 /* cd_opc_load_fn over a parsed Flat OPC document: copies the root of the
  * pkg:xmlData of the pkg:part called name into a document of its own. */
 static xmlDocPtr
-flat_load(void *ctx, const char *name, int *absent, cd_error *err)
+flat_load(void *ctx, const char *name, int *absent, int *strict, cd_error *err)
 {
 	xmlNodePtr root = xmlDocGetRootElement(ctx);
 
 	*absent = 1;
+	*strict = 1;   /* a copy: its namespaces were not looked at */
 	for (xmlNodePtr p = cd_xml_first_elem(root); p != NULL; p = cd_xml_next_elem(p)) {
 		xmlChar *pn;
 		char *norm;

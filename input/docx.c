@@ -323,7 +323,7 @@ check_ratio(zipsrc *z, zip_int64_t i, size_t len, cd_error *err)
 
 /* cd_opc_load_fn over the zip. */
 static xmlDocPtr
-zip_load(void *ctx, const char *name, int *absent, cd_error *err)
+zip_load(void *ctx, const char *name, int *absent, int *strict, cd_error *err)
 {
 	zipsrc *z = ctx;
 	zip_int64_t i = zipsrc_find(z, name);
@@ -343,7 +343,7 @@ zip_load(void *ctx, const char *name, int *absent, cd_error *err)
 		cd_buf_free(&b);
 		return NULL;
 	}
-	doc = cd_xml_parse(z->names[i], b.data, b.len, err);
+	doc = cd_xml_parse_ns(z->names[i], b.data, b.len, CD_OPC_STRICT_PREFIX, strict, err);
 	cd_buf_free(&b);
 	return doc;
 }

@@ -144,6 +144,8 @@ typedef struct build {
 	part *v;
 	size_t n, cap;
 	int strict;            /* Strict namespaces met (reported once) */
+	xmlNodePtr *refs;      /* the main part's c:chart, w:headerReference and */
+	size_t nrefs;          /* w:footerReference, in document order */
 } build;
 
 static const char *const role_order[] = {
@@ -167,12 +169,12 @@ role_rank(const char *role)
 static int
 load_doc(build *b, const char *name, xmlDocPtr *out)
 {
-	int absent = 0;
+	int absent = 0, strict = 0;
 
-	*out = b->load(b->ctx, name, &absent, b->err);
+	*out = b->load(b->ctx, name, &absent, &strict, b->err);
 	if (*out == NULL)
 		return absent ? 0 : -1;
-	if (cd_opc_ns_normalize(*out) > 0 && !b->strict++)
+	if (strict && cd_opc_ns_normalize(*out) > 0 && !b->strict++)
 		cd_msg(b->o, CD_MSG_STRICT, name, 0, NULL);
 	return 1;
 }
@@ -279,6 +281,7 @@ build_free(build *b)
 		rels_free(&b->v[i].rl);
 	}
 	free(b->v);
+	free(b->refs);
 }
 
 static const char *const main_types[] = {
@@ -377,13 +380,12 @@ load_satellites(build *b, const char *base, const rels *rl, int package)
 }
 
 /* Sets the type of the header/footer parts from the sectPr references of
- * the main part (first reference wins). */
+ * the main part, as collect_refs listed them (first reference wins). */
 static void
 set_hf_types(build *b)
 {
-	xmlNodePtr top = xmlDocGetRootElement(b->v[0].doc);
-
-	for (xmlNodePtr n = top; n != NULL; n = cd_xml_next_in(n, top)) {
+	for (size_t k = 0; k < b->nrefs; k++) {
+		xmlNodePtr n = b->refs[k];
 		xmlChar *id, *ty;
 		const rel *r;
 		char *name;
@@ -439,14 +441,42 @@ resolve_links(const build *b, xmlNodePtr pe, const char *base, const rels *rl, i
 	}
 }
 
+/* Lists in b->refs the main part's elements that load_charts and
+ * set_hf_types read (one walk for both; the main part does not change
+ * in between). 0, or -1 out of memory (in b->err). */
+static int
+collect_refs(build *b)
+{
+	xmlNodePtr top = xmlDocGetRootElement(b->v[0].doc);
+	size_t cap = 0;
+
+	for (xmlNodePtr n = top; n != NULL; n = cd_xml_next_in(n, top)) {
+		if (!cd_xml_is(n, CD_C_NS, "chart") && !cd_w_is(n, "headerReference") &&
+		    !cd_w_is(n, "footerReference"))
+			continue;
+		if (b->nrefs == cap) {
+			xmlNodePtr *v = realloc(b->refs, (cap = cap ? 2 * cap : 16) * sizeof *v);
+
+			if (v == NULL) {
+				cd_error_set(b->err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+				return -1;
+			}
+			b->refs = v;
+		}
+		b->refs[b->nrefs++] = n;
+	}
+	return 0;
+}
+
 /* Loads the chart parts (c:chart r:id) the main part refers to, as
  * optional parts of role "chart". */
 static int
 load_charts(build *b)
 {
-	xmlNodePtr top = xmlDocGetRootElement(b->v[0].doc);
-
-	for (xmlNodePtr n = top; n != NULL; n = cd_xml_next_in(n, top)) {
+	if (collect_refs(b) < 0)
+		return -1;
+	for (size_t k = 0; k < b->nrefs; k++) {
+		xmlNodePtr n = b->refs[k];
 		xmlChar *id;
 		const rel *r;
 		char *name;
@@ -542,7 +572,7 @@ xmlDocPtr
 cd_opc_build(cd_opc_load_fn load, void *ctx, const char *source, const cd_options *o,
              cd_error *err)
 {
-	build b = { load, ctx, o, err, NULL, 0, 0, 0 };
+	build b = { load, ctx, o, err, NULL, 0, 0, 0, NULL, 0 };
 	xmlDocPtr pkg = NULL;
 
 	if (build_parts(&b) == 0) {

@@ -17,9 +17,15 @@
  * or ".." segments; compared case-insensitively) and parses it. Returns a
  * new document (the caller frees it with xmlFreeDoc). When the part does
  * not exist, returns NULL with *absent = 1 and leaves err alone; any other
- * failure returns NULL with *absent = 0 and err filled. */
+ * failure returns NULL with *absent = 0 and err filled. *strict comes in
+ * as 0; the loader sets it to 1 unless it knows that no namespace the
+ * part declares is Strict (CD_OPC_STRICT_PREFIX): the part is then not
+ * walked for them. */
 typedef xmlDocPtr (*cd_opc_load_fn)(void *ctx, const char *name, int *absent,
-                                    cd_error *err);
+                                    int *strict, cd_error *err);
+
+/* The start of every Strict OOXML namespace URI. */
+#define CD_OPC_STRICT_PREFIX "http://purl.oclc.org/ooxml/"
 
 /* Builds the package document (kind "docx") of the package the loader
  * reads; source is its name for the source attribute; what it tolerates

@@ -10,7 +10,7 @@
 
 #include "opc.h"
 
-#define STRICT_PREFIX "http://purl.oclc.org/ooxml/"
+#define STRICT_PREFIX CD_OPC_STRICT_PREFIX
 #define TRANS_PREFIX  "http://schemas.openxmlformats.org/"
 
 /* ---- Strict → Transitional ---- */

@@ -44,18 +44,29 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- (with cdx:db-first, one test: no variable holding a tree fragment,
+       no template call; the same attribute) -->
   <xsl:template name="db-id">
     <xsl:param name="n" select="."/>
-    <xsl:if test="$n/@id">
-      <xsl:variable name="first">
-        <xsl:call-template name="db-first"><xsl:with-param name="id" select="$n/@id"/></xsl:call-template>
-      </xsl:variable>
-      <xsl:if test="$first = generate-id($n)
-                    and contains($db-ncname-start, substring($n/@id, 1, 1))
-                    and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id">
-        <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
-      </xsl:if>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$db-first-c">
+        <xsl:if test="$n/@id and contains($db-ncname-start, substring($n/@id, 1, 1))
+                      and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id
+                      and cdx:db-first(string($n/@id)) = generate-id($n)">
+          <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="$n/@id">
+        <xsl:variable name="first">
+          <xsl:call-template name="db-first"><xsl:with-param name="id" select="$n/@id"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="$first = generate-id($n)
+                      and contains($db-ncname-start, substring($n/@id, 1, 1))
+                      and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id">
+          <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
+        </xsl:if>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

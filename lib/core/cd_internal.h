@@ -165,6 +165,11 @@ void cd_xml_indent(xmlNodePtr root, const char *const *containers);
 
 /* cd_xml_parse (councildoc.h) is the one safe parser every part goes
  * through: libxml2 errors become a cd_error naming the part and line. */
+/* cd_xml_parse that also sets *ns_seen to 1 when a namespace declared in
+ * the document has a URI starting with ns_prefix (else leaves it alone):
+ * found while parsing, no walk of the tree. */
+xmlDocPtr cd_xml_parse_ns(const char *part, const char *data, size_t len,
+                          const char *ns_prefix, int *ns_seen, cd_error *err);
 
 /* ---- metadata and lead-in labels (pipeline/structure/meta/) ---- */
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
 #include "cd_internal.h"
@@ -119,9 +120,13 @@ cd_xml_next_in(const xmlNode *n, const xmlNode *root)
 {
 	if (n == NULL)
 		return NULL;
-	if ((n == root || n->type == XML_ELEMENT_NODE) && n->children != NULL)
+	if ((n == root || n->type == XML_ELEMENT_NODE) && n->children != NULL) {
+		/* the walk comes back to the next sibling after the subtree:
+		 * fetched meanwhile, not waited for then */
+		if (n->next != NULL)
+			__builtin_prefetch(n->next);
 		n = n->children;
-	else {
+	} else {
 		while (n != root && n->next == NULL)
 			n = n->parent;
 		if (n == root)
@@ -139,6 +144,10 @@ cd_xml_next_in(const xmlNode *n, const xmlNode *root)
 		if (n == root)
 			return NULL;
 		n = n->next;
+	}
+	if (n != NULL) {
+		__builtin_prefetch(n->children);
+		__builtin_prefetch(n->next);
 	}
 	return (xmlNodePtr)n;
 }
@@ -208,6 +217,9 @@ struct parse_state {
 	const char *part;
 	cd_error *err;
 	int seen;
+	const char *ns_prefix;   /* cd_xml_parse_ns */
+	size_t ns_len;
+	int *ns_seen;
 };
 
 static void
@@ -224,10 +236,37 @@ parse_serror(void *data, xmlErrorPtr e)
 	             st->part, e->line, "%s", e->message ? e->message : "malformed XML");
 }
 
+/* The start of an element (SAX2): its namespace declarations are looked
+ * at, then libxml2 builds the element as it would have. */
+static void
+ns_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+         int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+         int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+
+	for (int i = 0; i < nb_namespaces && !*st->ns_seen; i++) {
+		const xmlChar *u = namespaces[2 * i + 1];
+
+		if (u != NULL && strncmp((const char *)u, st->ns_prefix, st->ns_len) == 0)
+			*st->ns_seen = 1;
+	}
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+	                      nb_attributes, nb_defaulted, attributes);
+}
+
 xmlDocPtr
 cd_xml_parse(const char *part, const char *data, size_t len, cd_error *err)
 {
-	struct parse_state st = { part, err, 0 };
+	return cd_xml_parse_ns(part, data, len, NULL, NULL, err);
+}
+
+xmlDocPtr
+cd_xml_parse_ns(const char *part, const char *data, size_t len, const char *ns_prefix,
+                int *ns_seen, cd_error *err)
+{
+	struct parse_state st = { part, err, 0, ns_prefix, 0, ns_seen };
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	/* No network, no DTD loading, no entity substitution, no default
@@ -247,6 +286,10 @@ cd_xml_parse(const char *part, const char *data, size_t len, cd_error *err)
 	}
 	ctxt->_private = &st;
 	ctxt->sax->serror = parse_serror;
+	if (ns_prefix != NULL && ns_seen != NULL) {
+		st.ns_len = strlen(ns_prefix);
+		ctxt->sax->startElementNs = ns_start;
+	}
 	ctxt->vctxt.error = NULL;
 	ctxt->vctxt.warning = NULL;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, part, NULL, opts);

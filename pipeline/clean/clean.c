@@ -44,20 +44,42 @@ cd_clean_ncname(const char *name)
 typedef struct clean_ctx {
 	xmlHashTablePtr refs;
 	cd_flat_list marks;
+	cd_flat_list *runs;    /* per part: its run-level elements (clean_part) */
+	size_t nparts, next;
+	int failed;
 } clean_ctx;
 
-static const char *const anchor_names[] = { "hyperlink", "bookmarkStart", "bookmarkEnd", NULL };
+/* the anchor pass's names, then clean_part's: one walk finds both */
+static const char *const walk_names[] = {
+	"hyperlink", "bookmarkStart", "bookmarkEnd",
+	"proofErr", "lastRenderedPageBreak", "permStart", "permEnd", "softHyphen",
+	"annotationRef", "noProof", "r", NULL
+};
 
 static void
 collect_anchors(xmlNodePtr root, clean_ctx *cx)
 {
-	cd_flat_list l = { 0 };
+	cd_flat_list l = { 0 }, *runs;
 
-	cd_flat_collect_names(root, CD_W_NS, anchor_names, &l);
+	runs = realloc(cx->runs, (cx->nparts + 1) * sizeof *runs);
+	if (runs == NULL) {
+		cx->failed = 1;
+		return;
+	}
+	cx->runs = runs;
+	runs = &cx->runs[cx->nparts++];
+	memset(runs, 0, sizeof *runs);
+	cd_flat_collect_names(root, CD_W_NS, walk_names, &l);
+	cx->failed |= l.failed;
 	for (size_t i = 0; i < l.n; i++) {
 		xmlChar *a;
 		char *id;
 
+		if (!cd_w_is(l.v[i], "hyperlink") && !cd_w_is(l.v[i], "bookmarkStart") &&
+		    !cd_w_is(l.v[i], "bookmarkEnd")) {
+			cd_flat_list_add(runs, l.v[i]);
+			continue;
+		}
 		if (!cd_w_is(l.v[i], "hyperlink")) {
 			cd_flat_list_add(&cx->marks, l.v[i]);
 			continue;
@@ -390,16 +412,24 @@ static const char *const run_level[] = {
 	"annotationRef", "noProof", "r", NULL
 };
 
+/* The run-level elements of the part: those the anchor pass found, unless
+ * a bookmark it removed held elements (odd input: they may have gone with
+ * it), then looked for again. */
 static cd_status
 clean_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
+	clean_ctx *cx = ctx;
 	cd_flat_list l = { 0 };
 	ptr_set parents = { 0 };
 
-	(void)ctx;
 	(void)part;
 	(void)err;
-	cd_flat_collect_names(root, CD_W_NS, run_level, &l);
+	if (cx->runs != NULL && cx->next < cx->nparts) {
+		l = cx->runs[cx->next];
+		memset(&cx->runs[cx->next++], 0, sizeof l);
+	} else {
+		cd_flat_collect_names(root, CD_W_NS, run_level, &l);
+	}
 	for (size_t i = l.n; i-- > 0;) {
 		xmlNodePtr n = l.v[i];
 
@@ -444,6 +474,17 @@ anchors_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 	return CD_OK;
 }
 
+/* Forgets the run lists of the anchor pass: clean_part looks again. */
+static void
+drop_runs(clean_ctx *cx)
+{
+	for (size_t i = 0; i < cx->nparts; i++)
+		cd_flat_list_free(&cx->runs[i]);
+	free(cx->runs);
+	cx->runs = NULL;
+	cx->nparts = cx->next = 0;
+}
+
 cd_status
 cd_clean(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 {
@@ -462,16 +503,23 @@ cd_clean(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 		return CD_ERR_NOMEM;
 	}
 	st = cd_flat_each_part(pkg, anchors_part, &cx, err);
-	failed = cx.marks.failed;
+	failed = cx.marks.failed || cx.failed;
+	for (size_t i = 0; i < cx.nparts; i++)
+		failed |= cx.runs[i].failed;
+	for (size_t i = 0; i < cx.marks.n && cx.runs != NULL; i++)
+		if (cx.marks.v[i]->children != NULL)
+			drop_runs(&cx);
 	if (st == CD_OK && !failed)
 		clean_bookmarks(&cx.marks, cx.refs);
 	cd_flat_list_free(&cx.marks);
 	xmlHashFree(cx.refs, NULL);
 	if (st == CD_OK && failed) {
+		drop_runs(&cx);
 		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
 		return CD_ERR_NOMEM;
 	}
 	if (st == CD_OK)
-		st = cd_flat_each_part(pkg, clean_part, NULL, err);
+		st = cd_flat_each_part(pkg, clean_part, &cx, err);
+	drop_runs(&cx);
 	return st;
 }
