@@ -309,6 +309,25 @@ filed_entry(collector *k, const char *part)
 	return NULL;
 }
 
+/* An equation picture without alternative text gets the text it draws
+ * (eqtext.c) as its alt. */
+static void
+equation_alt(collector *k, xmlNodePtr f, const entry *e)
+{
+	xmlChar *kind = xmlGetProp(f, BAD_CAST "kind"), *alt = xmlGetProp(f, BAD_CAST "alt");
+
+	if (kind != NULL && xmlStrcmp(kind, BAD_CAST "equation") == 0 &&
+	    (alt == NULL || alt[0] == '\0') && strcmp(e->type, "image/svg+xml") == 0) {
+		char *t = cd_eqtext((const char *)k->m->files[e->file].data, k->m->files[e->file].len);
+
+		if (t != NULL)
+			xmlSetProp(f, BAD_CAST "alt", BAD_CAST t);
+		free(t);
+	}
+	xmlFree(kind);
+	xmlFree(alt);
+}
+
 /* Second pass: points figure f at its picture (when prefix is set), then
  * removes the temporary attributes. */
 static void
@@ -330,6 +349,7 @@ figure(collector *k, xmlNodePtr f, const char *prefix)
 			xmlSetProp(f, BAD_CAST "src", BAD_CAST src.data);
 		cd_buf_free(&src);
 		xmlSetProp(f, BAD_CAST "type", BAD_CAST e->type);
+		equation_alt(k, f, e);
 		if (strcmp(e->type, "image/svg+xml") != 0 && strcmp(e->type, "image/emf") != 0 &&
 		    strcmp(e->type, "image/wmf") != 0 && !xmlHasProp(f, BAD_CAST "width")) {
 			set_ulong(f, "width", e->width);

@@ -19,6 +19,11 @@ typedef struct cd_mf_job {
  * its own picture only). */
 void cd_metafile_batch(cd_mf_job *jobs, size_t n);
 
+/* output/eqtext.c: the text an equation picture draws, on one line
+ * ("PCR(i) = PCR_base(i) × 300"), read from its SVG; malloc'd (caller
+ * frees), or NULL when it draws none or draws more than a line. */
+char *cd_eqtext(const char *svg, size_t len);
+
 /* output/imginfo.c: what a picture's bytes are. */
 typedef struct cd_imginfo {
 	const char *ext;     /* "png", "jpeg", "gif", "bmp", "tiff", "emf", "wmf",

@@ -24,7 +24,7 @@
  *   cd_refs_*                                    pipeline/structure/refs/: refs.c, refkinds.c
  *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c
  *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
- *   cd_media_*                                   output/media.c, metafile.c, imginfo.c
+ *   cd_media_*, cd_eqtext                         output/media.c, metafile.c, imginfo.c, eqtext.c
  *   cd_meta_json, cd_json_*                      output/json.c
  *   cd_sha256_*                                  output/sha256.c
  *
