@@ -62,30 +62,26 @@ prop(const xmlNode *e, const char *name)
 }
 
 /* The text of run t in font family fam as UTF-8: a symbol font's code
- * points (Latin-1 from the WMF's 8-bit text, or U+F0xx) mapped. */
+ * points (Latin-1 from the WMF's 8-bit text, or U+F0xx) mapped; private
+ * use and control characters dropped, as everywhere (symbols.c). */
 static char *
 run_text(const char *t, const char *fam)
 {
 	int font = cd_sym_font(fam);
+	const unsigned char *s = (const unsigned char *)t;
+	size_t left = strlen(t), n;
 	cd_buf b;
 
 	cd_buf_init(&b);
-	if (font == CD_SYM_NONE) {
-		cd_buf_adds(&b, t);
-	} else {
-		const unsigned char *s = (const unsigned char *)t;
-		size_t left = strlen(t), n;
+	while (left > 0) {
+		uint32_t c = cd_utf8_decode(s, left, &n);
+		char u[5];
 
-		while (left > 0) {
-			uint32_t c = cd_utf8_decode(s, left, &n);
-			char u[5];
-
-			if (n == 0)
-				break;
-			s += n;
-			left -= n;
-			cd_buf_add(&b, u, cd_sym_utf8(cd_sym_map(font, c), u));
-		}
+		if (n == 0)
+			break;
+		s += n;
+		left -= n;
+		cd_buf_add(&b, u, cd_sym_utf8(cd_sym_map(font, c), u));
 	}
 	cd_buf_add(&b, "", 0);
 	return b.failed ? (cd_buf_free(&b), NULL) : cd_buf_take(&b, NULL);

@@ -66,6 +66,9 @@ test_line(void **state)
 	       "font-size=\"15\">\xC2\xA3</text><text font-family=\"Arial\" x=\"40\" y=\"20\" "
 	       "font-size=\"15\">b</text></svg>",
 	       "a \xE2\x89\xA4 b");
+	/* a private-use character of an unknown font is dropped */
+	expect(SVG(RUN("0", "15", "Times", "x\xEF\x80\x80") RUN("20", "15", "Symbol", "=")
+	           RUN("40", "15", "Times", "1")), "x = 1");
 }
 
 static void
