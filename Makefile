@@ -209,7 +209,7 @@ clean:
 #   crashes go to build/fuzz/crashes/, logs to build/fuzz/logs/.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= read textdump stages convert
+FUZZ_TARGETS ?= read textdump stages convert eqtext
 FUZZ_FLAGS   ?= -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
 F ?= build/fuzz
 FUZZ_SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -121,10 +121,13 @@ add_run(eqset *s, const xmlNode *e)
 		r->size = fs ? strtod(fs, NULL) : 0;
 		r->text = run_text((const char *)t, fam);
 		r->cls = 0;
-		if (r->text == NULL || r->size <= 0)
+		if (r->text == NULL || r->size <= 0) {
+			free(r->text);
+			r->text = NULL;
 			s->bad = 1;
-		else
+		} else {
 			s->n++;
+		}
 	}
 	free(fam);
 	free(fs);

@@ -88,6 +88,8 @@ test_no_line(void **state)
 	expect(SVG("<text x=\"0\" y=\"0\" style=\"font-size:20\" transform=\"matrix(0 1 -1 0 5 5)\">a"
 	           "</text>"), NULL);
 	expect(SVG(""), NULL);
+	/* a run without a font size (found by fuzzing: its text leaked) */
+	expect(SVG("<text x=\"1\" y=\"2\">a</text>"), NULL);
 	expect("not svg", NULL);
 }
 

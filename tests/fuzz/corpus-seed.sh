@@ -9,6 +9,8 @@
 #   stages:    the package document of every docx seed (EXTRACT)
 #   convert:   the docx seeds and their word/document.xml (fuzz_convert
 #              wraps non-zip inputs in a package)
+#   eqtext:    SVG written as libwmf and libemf2svg write an equation's
+#              glyph runs
 #   all:       tests/fuzz/regress/TARGET-* (past crashes)
 # Files are named by their SHA-1, so re-running only adds.
 set -u
@@ -17,7 +19,7 @@ DEV=${DEV_CORPUS:-../shared/corpus/dev}
 SEEDS=${SEEDS_DIR:-../shared/seeds}
 tmp=$out/seed-tmp
 rm -rf "$tmp"; mkdir -p "$tmp/docx"
-for t in read textdump stages convert; do mkdir -p "$out/corpus-$t"; done
+for t in read textdump stages convert eqtext; do mkdir -p "$out/corpus-$t"; done
 
 # put FILE TARGET...: copies FILE into each corpus under its SHA-1
 put() {
@@ -68,12 +70,18 @@ put "$tmp/w2003.xml" read
 printf '<!DOCTYPE html>\n<html><body>x</body></html>\n' > "$tmp/h.html"
 put "$tmp/h.html" read
 
-for t in read textdump stages convert; do
+# equation previews as the metafile converters write them
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="268" height="20">\n<text x="0" y="0" style="font-family:Times; font-size:15.000000; fill:black" transform="matrix(1.000000 -0.000000 0.000000 1.000000 0.000000 15.000000)"\n\t>PCR</text>\n<text x="0" y="0" style="font-family:Symbol; font-size:15.000000" transform="matrix(1.000000 -0.000000 0.000000 1.000000 40.000000 15.000000)"\n\t>\302\264</text>\n<text x="0" y="0" style="font-family:Times; font-size:10.000000" transform="matrix(1 0 0 1 60 8)">6</text>\n</svg>\n' > "$tmp/eq1.svg"
+put "$tmp/eq1.svg" eqtext
+printf '<svg xmlns="http://www.w3.org/2000/svg"><text font-family="Arial" x="10" y="20" font-size="15">a</text><text font-family="Symbol" x="25" y="40" font-size="15">\302\243</text><line x1="0" y1="0" x2="5" y2="5"/></svg>\n' > "$tmp/eq2.svg"
+put "$tmp/eq2.svg" eqtext
+
+for t in read textdump stages convert eqtext; do
 	for f in tests/fuzz/regress/"$t"-*; do
 		[ -f "$f" ] && put "$f" "$t"
 	done
 done
 rm -rf "$tmp"
-for t in read textdump stages convert; do
+for t in read textdump stages convert eqtext; do
 	echo "corpus-seed: corpus-$t: $(ls "$out/corpus-$t" | wc -l) files"
 done
