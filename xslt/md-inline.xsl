@@ -78,7 +78,24 @@
     <xsl:choose>
       <xsl:when test="normalize-space(@src) != ''">
         <xsl:text>![</xsl:text>
-        <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+        <!-- brackets in the alt as character references, not "\[": the
+             same text once rendered, and tools that find images with a
+             simple pattern ("![^]]*]") still see the whole image -->
+        <xsl:variable name="esc">
+          <xsl:call-template name="m-esc"><xsl:with-param name="s" select="string($alt)"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="open">
+          <xsl:call-template name="cd-replace">
+            <xsl:with-param name="text" select="string($esc)"/>
+            <xsl:with-param name="from" select="'\['"/>
+            <xsl:with-param name="to" select="'&amp;#91;'"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="cd-replace">
+          <xsl:with-param name="text" select="string($open)"/>
+          <xsl:with-param name="from" select="'\]'"/>
+          <xsl:with-param name="to" select="'&amp;#93;'"/>
+        </xsl:call-template>
         <xsl:if test="string($alt) = '' and @kind and @kind != 'picture'">
           <xsl:call-template name="cd-figure-label"/>
         </xsl:if>
