@@ -98,25 +98,37 @@
              longer text across columns (a row title, a cover-page line)
              stands once -->
         <xsl:variable name="k" select="number(substring-before(substring-after(., ','), ':'))"/>
-        <xsl:variable name="v">
-          <xsl:choose>
-            <!-- covered from a row above: that row's cell (the only lookup
-                 outside the row, kept off the common path) -->
-            <xsl:when test="starts-with(., 'E ')">
-              <xsl:variable name="r" select="number(substring-before(substring-after(., ' '), ','))"/>
-              <xsl:apply-templates select="$rows[$r]/c:cell[$k]" mode="m-cell"/>
-            </xsl:when>
-            <xsl:when test="starts-with(., 'C ') or (not($full)
-                            and string-length(normalize-space($row/c:cell[$k])) &lt;= 24
-                            and not($row/c:cell[$k]//c:figure))">
-              <xsl:apply-templates select="$row/c:cell[$k]" mode="m-cell"/>
-            </xsl:when>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="$v"/>
-        <xsl:if test="$v != ''"><xsl:text> </xsl:text></xsl:if>
-        <xsl:text>|</xsl:text>
+        <xsl:variable name="cell" select="$row/c:cell[$k]"/>
+        <xsl:choose>
+          <!-- the row's own cell holding paragraphs of plain text:
+               cdx:md-cell-of writes what the c:cell m-cell template does,
+               without a temporary tree for the value -->
+          <xsl:when test="$cd-ext and starts-with(., 'C ') and not($cell/*[not(self::c:p)] or $cell/c:p/*)">
+            <xsl:variable name="s" select="cdx:md-cell-of($cell)"/>
+            <xsl:value-of select="concat(' ', $s, substring(' ', 1, number($s != '')), '|')"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="v">
+              <xsl:choose>
+                <!-- covered from a row above: that row's cell (the only lookup
+                     outside the row, kept off the common path) -->
+                <xsl:when test="starts-with(., 'E ')">
+                  <xsl:variable name="r" select="number(substring-before(substring-after(., ' '), ','))"/>
+                  <xsl:apply-templates select="$rows[$r]/c:cell[$k]" mode="m-cell"/>
+                </xsl:when>
+                <xsl:when test="starts-with(., 'C ') or (not($full)
+                                and string-length(normalize-space($row/c:cell[$k])) &lt;= 24
+                                and not($row/c:cell[$k]//c:figure))">
+                  <xsl:apply-templates select="$row/c:cell[$k]" mode="m-cell"/>
+                </xsl:when>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="$v"/>
+            <xsl:if test="$v != ''"><xsl:text> </xsl:text></xsl:if>
+            <xsl:text>|</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
       <xsl:call-template name="m-pad-cells"><xsl:with-param name="n" select="$ncol - count($lay[$p]/t)"/></xsl:call-template>
       <xsl:text>&#10;</xsl:text>
@@ -136,19 +148,26 @@
 
   <!-- m-cell: the blocks of a pipe-table cell on one line, joined by <br> -->
   <xsl:template match="c:cell" mode="m-cell">
-    <xsl:variable name="t"><xsl:apply-templates select="*" mode="m-cell"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-cell($t)"/></xsl:when>
+      <!-- paragraphs of plain text only: cdx:md-cell-of writes what the
+           templates below do, without their temporary trees -->
+      <xsl:when test="$cd-ext and not(*[not(self::c:p)] or c:p/*)"><xsl:value-of select="cdx:md-cell-of(.)"/></xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="n" select="normalize-space(translate($t, '&#9;&#10;&#13;', '   '))"/>
-        <xsl:variable name="u">
-          <xsl:call-template name="cd-replace">
-            <xsl:with-param name="text" select="substring($n, 1 + starts-with($n, $m-br))"/>
-            <xsl:with-param name="from" select="$m-br"/>
-            <xsl:with-param name="to" select="' &lt;br&gt; '"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:value-of select="normalize-space($u)"/>
+        <xsl:variable name="t"><xsl:apply-templates select="*" mode="m-cell"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-cell($t)"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="n" select="normalize-space(translate($t, '&#9;&#10;&#13;', '   '))"/>
+            <xsl:variable name="u">
+              <xsl:call-template name="cd-replace">
+                <xsl:with-param name="text" select="substring($n, 1 + starts-with($n, $m-br))"/>
+                <xsl:with-param name="from" select="$m-br"/>
+                <xsl:with-param name="to" select="' &lt;br&gt; '"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:value-of select="normalize-space($u)"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
