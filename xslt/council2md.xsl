@@ -219,6 +219,12 @@
             <xsl:text disable-output-escaping="yes">&#10;&#10;</xsl:text>
           </xsl:if>
         </xsl:when>
+        <!-- a section or annex: its heading and blocks end in one blank
+             line after text, so the general path below, which trims its
+             newlines and adds a blank line, would only copy it -->
+        <xsl:when test="self::c:section or self::c:annex">
+          <xsl:apply-templates select="." mode="m-block"/>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="out">
             <xsl:apply-templates select="." mode="m-block"/>

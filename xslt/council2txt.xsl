@@ -166,6 +166,17 @@
             <xsl:value-of select="$sep" disable-output-escaping="yes"/>
           </xsl:if>
         </xsl:when>
+        <!-- a section or annex with a heading, blocks kept one line apart:
+             it ends in one blank line after text, so the general path
+             below, which trims its newlines and adds the newline and SEP,
+             would only copy it -->
+        <xsl:when test="(self::c:section or self::c:annex) and $sep = '&#10;'
+                        and normalize-space(translate(c:title, $t-br, ' ')) != ''
+                        and not($t-per-section and parent::c:council)">
+          <xsl:apply-templates select="." mode="t-block">
+            <xsl:with-param name="ind" select="$ind"/>
+          </xsl:apply-templates>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="out">
             <xsl:apply-templates select="." mode="t-block">
