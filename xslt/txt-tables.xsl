@@ -104,7 +104,12 @@
   <xsl:template name="t-cell-lines">
     <xsl:for-each select="*">
       <xsl:if test="position() &gt; 1"><xsl:value-of select="$t-br"/></xsl:if>
-      <xsl:apply-templates select="." mode="t-cell-line"/>
+      <xsl:choose>
+        <!-- a paragraph of plain text: its text as the t-inl text()
+             template writes it, without a template call per node -->
+        <xsl:when test="self::c:p and not(*)"><xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="t-cell-line"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
   <xsl:template match="c:p" mode="t-cell-line"><xsl:apply-templates mode="t-inl"/></xsl:template>
@@ -121,7 +126,12 @@
   <xsl:template name="t-cell-text">
     <xsl:for-each select="*">
       <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-      <xsl:apply-templates select="." mode="t-cell"/>
+      <xsl:choose>
+        <!-- a paragraph of plain text: what the c:p t-cell template
+             writes, without its temporary tree -->
+        <xsl:when test="self::c:p and not(*)"><xsl:value-of select="normalize-space(translate(., $t-br, ' '))"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="t-cell"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
