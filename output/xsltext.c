@@ -37,6 +37,8 @@
  *                          only c:p elements of plain text: md-text of
  *                          their text nodes, each non-blank paragraph
  *                          after a U+E000 mark, then md-cell
+ *   cdx:md-emph(RAW, DELIM, HTML, NODE)  m-emph on a c:b or c:i of one
+ *                          text node (xsltemph.c)
  *   cdx:db-first(ID)       db-first (council2docbook.xsl): generate-id()
  *                          of the first c:section, c:annex, c:anchor,
  *                          c:note or c:p whose @id is ID, "" when none
@@ -51,6 +53,7 @@
 
 #include "cd_internal.h"
 #include "xsltext.h"
+#include "xsltemph.h"
 
 /* XPath's white space (normalize-space) */
 static int
@@ -579,7 +582,7 @@ cd_xslt_ext_register(xsltTransformContextPtr ctxt)
 		{ "txt-lines", fn_txt_lines }, { "trim-nl", fn_trim_nl },
 		{ "indent", fn_indent }, { "md-url", fn_md_url },
 		{ "md-cell", fn_md_cell }, { "md-cell-of", fn_md_cell_of },
-		{ "db-first", fn_db_first },
+		{ "md-emph", cd_xsltemph_md_emph }, { "db-first", fn_db_first },
 	};
 
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
