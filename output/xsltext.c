@@ -33,6 +33,12 @@
  *   cdx:md-cell(S)         the c:cell m-cell template (md-tables.xsl): S
  *                          normalized, a leading U+E000 dropped, the
  *                          others as " <br> ", normalized again
+ *   cdx:md-cell-of(CELL)  the c:cell m-cell template on a cell holding
+ *                          only c:p elements of plain text: md-text of
+ *                          their text nodes, each non-blank paragraph
+ *                          after a U+E000 mark, then md-cell
+ *   cdx:md-emph(RAW, DELIM, HTML, NODE)  m-emph on a c:b or c:i of one
+ *                          text node (xsltemph.c)
  *   cdx:db-first(ID)       db-first (council2docbook.xsl): generate-id()
  *                          of the first c:section, c:annex, c:anchor,
  *                          c:note or c:p whose @id is ID, "" when none
@@ -47,6 +53,7 @@
 
 #include "cd_internal.h"
 #include "xsltext.h"
+#include "xsltemph.h"
 
 /* XPath's white space (normalize-space) */
 static int
@@ -389,23 +396,18 @@ fn_md_url(xmlXPathParserContextPtr ctxt, int nargs)
 	push_buf(ctxt, &out);
 }
 
-/* m-cell: a pipe-table cell's blocks on one line, joined by <br> */
+/* m-cell: a pipe-table cell's blocks (S, LEN bytes: the c:cell template's
+ * $t) on one line, joined by <br>, appended to OUT */
 static void
-fn_md_cell(xmlXPathParserContextPtr ctxt, int nargs)
+md_cell(cd_buf *out, const char *s, size_t len)
 {
 	static const char br[] = "\xEE\x80\x80";
-	xmlChar *s;
-	cd_buf n, out;
+	cd_buf n;
 	const char *p;
 	int pend = 0;
 
-	s = one_arg(ctxt, nargs);
-	if (s == NULL)
-		return;
 	cd_buf_init(&n);
-	cd_buf_init(&out);
-	put(&n, s, (size_t)xmlStrlen(s), 1, 0, 0, &pend);
-	xmlFree(s);
+	put(&n, (const xmlChar *)s, len, 1, 0, 0, &pend);
 	cd_buf_add(&n, "", 0);
 	p = n.data != NULL ? n.data : "";
 	if (strncmp(p, br, 3) == 0)
@@ -415,13 +417,90 @@ fn_md_cell(xmlXPathParserContextPtr ctxt, int nargs)
 		const char *e = strstr(p, br);
 		size_t k = e != NULL ? (size_t)(e - p) : strlen(p);
 
-		put(&out, (const xmlChar *)p, k, 1, 0, 0, &pend);
+		put(out, (const xmlChar *)p, k, 1, 0, 0, &pend);
 		if (e == NULL)
 			break;
-		put(&out, (const xmlChar *)" <br> ", 6, 1, 0, 0, &pend);
+		put(out, (const xmlChar *)" <br> ", 6, 1, 0, 0, &pend);
 		p = e + 3;
 	}
 	cd_buf_free(&n);
+}
+
+static void
+fn_md_cell(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s;
+	cd_buf out;
+
+	s = one_arg(ctxt, nargs);
+	if (s == NULL)
+		return;
+	cd_buf_init(&out);
+	md_cell(&out, (const char *)s, (size_t)xmlStrlen(s));
+	xmlFree(s);
+	push_buf(ctxt, &out);
+}
+
+/* whether B holds nothing but XPath white space and U+E000 marks */
+static int
+blank_but_marks(const cd_buf *b)
+{
+	for (size_t i = 0; i < b->len;) {
+		if (i + 3 <= b->len && memcmp(b->data + i, "\xEE\x80\x80", 3) == 0)
+			i += 3;
+		else if (xp_blank((unsigned char)b->data[i]))
+			i++;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* cdx:md-cell-of(CELL): the c:cell m-cell template on cells whose element
+ * children are c:p elements holding no element: each paragraph's text
+ * nodes as md-text writes them (the m-inl text() template), a paragraph
+ * blank but for break marks left out, the others each after a U+E000
+ * mark (the c:p m-cell template), the whole through m-cell */
+static void
+fn_md_cell_of(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlNodeSetPtr set;
+	cd_buf t, p, out;
+
+	if (nargs != 1) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	set = xmlXPathPopNodeSet(ctxt);
+	if (xmlXPathCheckError(ctxt)) {
+		xmlXPathFreeNodeSet(set);
+		return;
+	}
+	cd_buf_init(&t);
+	cd_buf_init(&p);
+	for (int i = 0; set != NULL && i < set->nodeNr; i++) {
+		for (xmlNodePtr c = set->nodeTab[i]->children; c != NULL; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			p.len = 0;
+			for (xmlNodePtr x = c->children; x != NULL; x = x->next) {
+				int pend = 0;
+
+				if ((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) &&
+				    x->content != NULL)
+					put(&p, x->content, (size_t)xmlStrlen(x->content), 0, 1, 1, &pend);
+			}
+			if (!blank_but_marks(&p)) {
+				cd_buf_add(&t, "\xEE\x80\x80", 3);
+				cd_buf_add(&t, p.data, p.len);
+			}
+		}
+	}
+	xmlXPathFreeNodeSet(set);
+	cd_buf_init(&out);
+	md_cell(&out, t.data != NULL ? t.data : "", t.len);
+	cd_buf_free(&p);
+	cd_buf_free(&t);
 	push_buf(ctxt, &out);
 }
 
@@ -502,7 +581,8 @@ cd_xslt_ext_register(xsltTransformContextPtr ctxt)
 		{ "md-line", fn_md_line }, { "md-para", fn_md_para },
 		{ "txt-lines", fn_txt_lines }, { "trim-nl", fn_trim_nl },
 		{ "indent", fn_indent }, { "md-url", fn_md_url },
-		{ "md-cell", fn_md_cell }, { "db-first", fn_db_first },
+		{ "md-cell", fn_md_cell }, { "md-cell-of", fn_md_cell_of },
+		{ "md-emph", cd_xsltemph_md_emph }, { "db-first", fn_db_first },
 	};
 
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)

@@ -219,6 +219,12 @@
             <xsl:text disable-output-escaping="yes">&#10;&#10;</xsl:text>
           </xsl:if>
         </xsl:when>
+        <!-- a section or annex: its heading and blocks end in one blank
+             line after text, so the general path below, which trims its
+             newlines and adds a blank line, would only copy it -->
+        <xsl:when test="self::c:section or self::c:annex">
+          <xsl:apply-templates select="." mode="m-block"/>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="out">
             <xsl:apply-templates select="." mode="m-block"/>
@@ -332,14 +338,18 @@
        the labels Word shows; any other list ("1bis", "1.1", terms) is
        written with its labels as text (m-text-list). -->
   <xsl:template match="c:list" mode="m-block">
+    <!-- (a list that is not ordered uses neither) -->
     <xsl:variable name="start">
-      <xsl:call-template name="cd-list-start"/>
+      <xsl:if test="@type = 'ordered'"><xsl:call-template name="cd-list-start"/></xsl:if>
     </xsl:variable>
     <xsl:variable name="delim">
-      <xsl:call-template name="m-list-delim"/>
+      <xsl:if test="@type = 'ordered'"><xsl:call-template name="m-list-delim"/></xsl:if>
     </xsl:variable>
     <xsl:variable name="kind">
-      <xsl:call-template name="m-list-kind"/>
+      <xsl:call-template name="m-list-kind">
+        <xsl:with-param name="start" select="$start"/>
+        <xsl:with-param name="delim" select="$delim"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$kind = 'text'">
@@ -370,38 +380,59 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- m-list-kind: how the list is written: 'text' (labels as text) or
-       'gfm' (a GFM list) -->
+  <!-- m-list-kind: how the list is written: 'text' (labels as text),
+       'lettered' or 'gfm' (a GFM list); START and DELIM (cd-list-start,
+       m-list-delim) matter only to an ordered list -->
   <xsl:template name="m-list-kind">
-    <xsl:variable name="start">
-      <xsl:call-template name="cd-list-start"/>
-    </xsl:variable>
-    <xsl:variable name="delim">
-      <xsl:call-template name="m-list-delim"/>
-    </xsl:variable>
+    <xsl:param name="start">
+      <xsl:if test="@type = 'ordered'"><xsl:call-template name="cd-list-start"/></xsl:if>
+    </xsl:param>
+    <xsl:param name="delim">
+      <xsl:if test="@type = 'ordered'"><xsl:call-template name="m-list-delim"/></xsl:if>
+    </xsl:param>
+    <xsl:choose>
+      <xsl:when test="@type = 'term'">text</xsl:when>
+      <xsl:when test="not(@type = 'ordered')">gfm</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="m-list-kind-ordered">
+          <xsl:with-param name="start" select="$start"/>
+          <xsl:with-param name="delim" select="$delim"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="m-list-kind-ordered">
+    <xsl:param name="start"/>
+    <xsl:param name="delim"/>
     <xsl:variable name="odd">
       <xsl:for-each select="c:item[normalize-space(@label) != '']">
         <xsl:variable name="n" select="$start + count(preceding-sibling::c:item)"/>
         <xsl:if test="normalize-space(@label) != concat($n, $delim) or $n &gt; 999999999">x</xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <!-- labels that are a letter or roman numeral in punctuation ("a)",
-         "(iv)", "B."): nothing but the sequence of an alphabetic style -->
-    <xsl:variable name="alpha">
-      <xsl:for-each select="c:item">
-        <xsl:variable name="l" select="normalize-space(@label)"/>
-        <xsl:variable name="core" select="translate($l, '().', '')"/>
-        <xsl:variable name="last" select="substring($l, string-length($l))"/>
-        <xsl:if test="$core = '' or string-length($core) &gt; 4
-                      or translate($core, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '') != ''
-                      or ($last != ')' and $last != '.')">x</xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="@type = 'ordered' and $odd != '' and $alpha = '' and $start &gt;= 0
+      <xsl:when test="$odd != '' and $start &gt;= 0
                       and (@style = 'lower-alpha' or @style = 'upper-alpha'
-                           or @style = 'lower-roman' or @style = 'upper-roman')">lettered</xsl:when>
-      <xsl:when test="@type = 'term' or (@type = 'ordered' and ($odd != '' or $start &lt; 0))">text</xsl:when>
+                           or @style = 'lower-roman' or @style = 'upper-roman')">
+        <!-- labels that are a letter or roman numeral in punctuation ("a)",
+             "(iv)", "B."): nothing but the sequence of an alphabetic style -->
+        <xsl:variable name="alpha">
+          <xsl:for-each select="c:item">
+            <xsl:variable name="l" select="normalize-space(@label)"/>
+            <xsl:variable name="core" select="translate($l, '().', '')"/>
+            <xsl:variable name="last" select="substring($l, string-length($l))"/>
+            <xsl:if test="$core = '' or string-length($core) &gt; 4
+                          or translate($core, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '') != ''
+                          or ($last != ')' and $last != '.')">x</xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$alpha = ''">lettered</xsl:when>
+          <xsl:otherwise>text</xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$odd != '' or $start &lt; 0">text</xsl:when>
       <xsl:otherwise>gfm</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -496,7 +527,9 @@
                 <xsl:variable name="st">
                   <xsl:if test="@type = 'ordered'"><xsl:call-template name="cd-list-start"/></xsl:if>
                 </xsl:variable>
-                <xsl:variable name="lk"><xsl:call-template name="m-list-kind"/></xsl:variable>
+                <xsl:variable name="lk">
+                  <xsl:call-template name="m-list-kind"><xsl:with-param name="start" select="$st"/></xsl:call-template>
+                </xsl:variable>
                 <xsl:if test="not(($lk = 'gfm' or $lk = 'lettered') and (@type = 'bullet' or $st = 1))">
                   <xsl:text>&#10;</xsl:text>
                 </xsl:if>

@@ -122,14 +122,28 @@
 
   <!-- sections and annexes: heading line, blank line, content -->
   <xsl:template match="c:section | c:annex" mode="t-block">
-    <xsl:variable name="head">
-      <xsl:call-template name="cd-num-prefix"/>
-      <xsl:apply-templates select="c:title/node()" mode="t-inl"/>
-    </xsl:variable>
-    <xsl:call-template name="t-lines">
-      <xsl:with-param name="text" select="string($head)"/>
-      <xsl:with-param name="ctx" select="c:title"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <!-- a title of text only: its number and text as below, from
+           strings without a temporary tree (a space the lines drop when
+           there is no number) -->
+      <xsl:when test="not(c:title/* or c:title[2])">
+        <xsl:call-template name="t-lines">
+          <xsl:with-param name="text" select="concat(normalize-space(self::c:section/@num), ' ',
+                                                     translate(c:title, '&#9;&#10;&#13;', '   '))"/>
+          <xsl:with-param name="ctx" select="c:title"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="head">
+          <xsl:call-template name="cd-num-prefix"/>
+          <xsl:apply-templates select="c:title/node()" mode="t-inl"/>
+        </xsl:variable>
+        <xsl:call-template name="t-lines">
+          <xsl:with-param name="text" select="string($head)"/>
+          <xsl:with-param name="ctx" select="c:title"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text>&#10;</xsl:text>
     <xsl:call-template name="t-blocks">
       <xsl:with-param name="nodes" select="*[not(self::c:title)]"/>
@@ -165,6 +179,17 @@
             <xsl:text disable-output-escaping="yes">&#10;</xsl:text>
             <xsl:value-of select="$sep" disable-output-escaping="yes"/>
           </xsl:if>
+        </xsl:when>
+        <!-- a section or annex with a heading, blocks kept one line apart:
+             it ends in one blank line after text, so the general path
+             below, which trims its newlines and adds the newline and SEP,
+             would only copy it -->
+        <xsl:when test="(self::c:section or self::c:annex) and $sep = '&#10;'
+                        and normalize-space(translate(c:title, $t-br, ' ')) != ''
+                        and not($t-per-section and parent::c:council)">
+          <xsl:apply-templates select="." mode="t-block">
+            <xsl:with-param name="ind" select="$ind"/>
+          </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="out">

@@ -173,6 +173,21 @@
   <xsl:template name="m-emph">
     <xsl:param name="delim"/>
     <xsl:param name="html"/>
+    <xsl:choose>
+      <!-- one text node: cdx:md-emph writes what the rest of the template
+           does with its md-text, without the temporary tree -->
+      <xsl:when test="$cd-ext and not(* or text()[2])">
+        <xsl:value-of select="cdx:md-emph(cdx:md-text(.), $delim, $html, .)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="m-emph-xsl">
+        <xsl:with-param name="delim" select="$delim"/>
+        <xsl:with-param name="html" select="$html"/>
+      </xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="m-emph-xsl">
+    <xsl:param name="delim"/>
+    <xsl:param name="html"/>
     <xsl:variable name="raw"><xsl:apply-templates mode="m-inl"/></xsl:variable>
     <xsl:variable name="core" select="normalize-space($raw)"/>
     <xsl:choose>

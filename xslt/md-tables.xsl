@@ -66,13 +66,29 @@
        lines (the notes under a table: "NOTE 1 – …", "a) …"), follow the
        table as paragraphs: a pipe-table row is one line. -->
   <xsl:template name="m-pipe-table">
-    <xsl:variable name="lay-rtf"><xsl:call-template name="cd-grid"/></xsl:variable>
+    <!-- without spans each cell is a column of its own: the rows' cells
+         stand for the grid's columns ("C r,k:0", cd-grid-row), which is
+         then not made -->
+    <xsl:variable name="simple" select="not(c:row/c:cell[@colspan &gt; 1 or @rowspan &gt; 1])"/>
+    <xsl:variable name="lay-rtf">
+      <xsl:if test="not($simple)"><xsl:call-template name="cd-grid"/></xsl:if>
+    </xsl:variable>
     <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
     <xsl:variable name="ncol">
-      <xsl:for-each select="$lay">
-        <xsl:sort select="count(t)" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1"><xsl:value-of select="count(t)"/></xsl:if>
-      </xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="$simple">
+          <xsl:for-each select="c:row">
+            <xsl:sort select="count(c:cell)" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="count(c:cell)"/></xsl:if>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$lay">
+            <xsl:sort select="count(t)" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="count(t)"/></xsl:if>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <!-- after the last row that is not one cell across the table, the
          first such row holding several lines and the rows after it follow
@@ -90,35 +106,71 @@
       <xsl:variable name="row" select="."/>
       <xsl:variable name="p" select="position()"/>
       <xsl:text>|</xsl:text>
-      <xsl:variable name="rows" select="../c:row"/>
-      <xsl:variable name="full" select="not($lay[$p]/t[not(starts-with(., 'S '))][2])"/>
-      <xsl:for-each select="$lay[$p]/t">
-        <!-- a column covered by a merged cell repeats its value when that
-             is a value (a number, a code, a unit: short, no picture); a
-             longer text across columns (a row title, a cover-page line)
-             stands once -->
-        <xsl:variable name="k" select="number(substring-before(substring-after(., ','), ':'))"/>
-        <xsl:variable name="v">
-          <xsl:choose>
-            <!-- covered from a row above: that row's cell (the only lookup
-                 outside the row, kept off the common path) -->
-            <xsl:when test="starts-with(., 'E ')">
-              <xsl:variable name="r" select="number(substring-before(substring-after(., ' '), ','))"/>
-              <xsl:apply-templates select="$rows[$r]/c:cell[$k]" mode="m-cell"/>
-            </xsl:when>
-            <xsl:when test="starts-with(., 'C ') or (not($full)
-                            and string-length(normalize-space($row/c:cell[$k])) &lt;= 24
-                            and not($row/c:cell[$k]//c:figure))">
-              <xsl:apply-templates select="$row/c:cell[$k]" mode="m-cell"/>
-            </xsl:when>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="$v"/>
-        <xsl:if test="$v != ''"><xsl:text> </xsl:text></xsl:if>
-        <xsl:text>|</xsl:text>
-      </xsl:for-each>
-      <xsl:call-template name="m-pad-cells"><xsl:with-param name="n" select="$ncol - count($lay[$p]/t)"/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$simple">
+          <xsl:for-each select="c:cell">
+            <xsl:choose>
+              <!-- paragraphs of plain text: cdx:md-cell-of writes what the
+                   c:cell m-cell template does, without a temporary tree -->
+              <xsl:when test="$cd-ext and not(*[not(self::c:p)] or c:p/*)">
+                <xsl:variable name="s" select="cdx:md-cell-of(.)"/>
+                <xsl:value-of select="concat(' ', $s, substring(' ', 1, number($s != '')), '|')"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:variable name="v"><xsl:apply-templates select="." mode="m-cell"/></xsl:variable>
+                <xsl:text> </xsl:text>
+                <xsl:value-of select="$v"/>
+                <xsl:if test="$v != ''"><xsl:text> </xsl:text></xsl:if>
+                <xsl:text>|</xsl:text>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:call-template name="m-pad-cells"><xsl:with-param name="n" select="$ncol - count(c:cell)"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="rows" select="../c:row"/>
+          <xsl:variable name="full" select="not($lay[$p]/t[not(starts-with(., 'S '))][2])"/>
+          <xsl:for-each select="$lay[$p]/t">
+            <!-- a column covered by a merged cell repeats its value when that
+                 is a value (a number, a code, a unit: short, no picture); a
+                 longer text across columns (a row title, a cover-page line)
+                 stands once -->
+            <xsl:variable name="k" select="number(substring-before(substring-after(., ','), ':'))"/>
+            <xsl:variable name="cell" select="$row/c:cell[$k]"/>
+            <xsl:choose>
+              <!-- the row's own cell holding paragraphs of plain text:
+                   cdx:md-cell-of writes what the c:cell m-cell template does,
+                   without a temporary tree for the value -->
+              <xsl:when test="$cd-ext and starts-with(., 'C ') and not($cell/*[not(self::c:p)] or $cell/c:p/*)">
+                <xsl:variable name="s" select="cdx:md-cell-of($cell)"/>
+                <xsl:value-of select="concat(' ', $s, substring(' ', 1, number($s != '')), '|')"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:variable name="v">
+                  <xsl:choose>
+                    <!-- covered from a row above: that row's cell (the only lookup
+                         outside the row, kept off the common path) -->
+                    <xsl:when test="starts-with(., 'E ')">
+                      <xsl:variable name="r" select="number(substring-before(substring-after(., ' '), ','))"/>
+                      <xsl:apply-templates select="$rows[$r]/c:cell[$k]" mode="m-cell"/>
+                    </xsl:when>
+                    <xsl:when test="starts-with(., 'C ') or (not($full)
+                                    and string-length(normalize-space($row/c:cell[$k])) &lt;= 24
+                                    and not($row/c:cell[$k]//c:figure))">
+                      <xsl:apply-templates select="$row/c:cell[$k]" mode="m-cell"/>
+                    </xsl:when>
+                  </xsl:choose>
+                </xsl:variable>
+                <xsl:text> </xsl:text>
+                <xsl:value-of select="$v"/>
+                <xsl:if test="$v != ''"><xsl:text> </xsl:text></xsl:if>
+                <xsl:text>|</xsl:text>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:call-template name="m-pad-cells"><xsl:with-param name="n" select="$ncol - count($lay[$p]/t)"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:text>&#10;</xsl:text>
       <xsl:if test="position() = 1">
         <xsl:text>|</xsl:text>
@@ -136,19 +188,26 @@
 
   <!-- m-cell: the blocks of a pipe-table cell on one line, joined by <br> -->
   <xsl:template match="c:cell" mode="m-cell">
-    <xsl:variable name="t"><xsl:apply-templates select="*" mode="m-cell"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-cell($t)"/></xsl:when>
+      <!-- paragraphs of plain text only: cdx:md-cell-of writes what the
+           templates below do, without their temporary trees -->
+      <xsl:when test="$cd-ext and not(*[not(self::c:p)] or c:p/*)"><xsl:value-of select="cdx:md-cell-of(.)"/></xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="n" select="normalize-space(translate($t, '&#9;&#10;&#13;', '   '))"/>
-        <xsl:variable name="u">
-          <xsl:call-template name="cd-replace">
-            <xsl:with-param name="text" select="substring($n, 1 + starts-with($n, $m-br))"/>
-            <xsl:with-param name="from" select="$m-br"/>
-            <xsl:with-param name="to" select="' &lt;br&gt; '"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:value-of select="normalize-space($u)"/>
+        <xsl:variable name="t"><xsl:apply-templates select="*" mode="m-cell"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$cd-ext"><xsl:value-of select="cdx:md-cell($t)"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="n" select="normalize-space(translate($t, '&#9;&#10;&#13;', '   '))"/>
+            <xsl:variable name="u">
+              <xsl:call-template name="cd-replace">
+                <xsl:with-param name="text" select="substring($n, 1 + starts-with($n, $m-br))"/>
+                <xsl:with-param name="from" select="$m-br"/>
+                <xsl:with-param name="to" select="' &lt;br&gt; '"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:value-of select="normalize-space($u)"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -26,7 +26,13 @@
     <xsl:variable name="rows" select="c:row"/>
     <!-- the grid (table-grid.xsl): a column covered by a merged cell
          repeats its value, and headers stay over their columns -->
-    <xsl:variable name="lay-rtf"><xsl:call-template name="cd-grid"/></xsl:variable>
+    <!-- without spans each cell is a column of its own: the rows' cells
+         stand for the grid's columns ("C r,k:0", cd-grid-row), which is
+         then not made -->
+    <xsl:variable name="simple" select="not(c:row/c:cell[@colspan &gt; 1 or @rowspan &gt; 1])"/>
+    <xsl:variable name="lay-rtf">
+      <xsl:if test="not($simple)"><xsl:call-template name="cd-grid"/></xsl:if>
+    </xsl:variable>
     <xsl:variable name="lay" select="exsl:node-set($lay-rtf)/l"/>
     <xsl:for-each select="c:row">
       <xsl:variable name="row" select="."/>
@@ -35,58 +41,84 @@
       <!-- a row of one cell (a note row, a table of one column) keeps the
            cell's paragraphs and line breaks as lines ("a) Unused if…",
            "b) …") -->
-      <xsl:variable name="single" select="count($lay[$p]/t[not(starts-with(., 'S '))]) = 1"/>
+      <xsl:variable name="single" select="($simple and count(c:cell) = 1)
+                                          or count($lay[$p]/t[not(starts-with(., 'S '))]) = 1"/>
       <xsl:variable name="line">
-        <!-- a cell spanning columns is said once; one spanning rows is said
-             again in every row it covers, so no value vanishes -->
-        <xsl:for-each select="$lay[$p]/t[not(starts-with(., 'S '))]">
-          <xsl:variable name="k" select="number(substring-before(substring-after(., ','), ':'))"/>
-          <xsl:variable name="v">
-            <xsl:choose>
-              <!-- covered from a row above: that row's cell -->
-              <xsl:when test="starts-with(., 'E ')">
-                <xsl:variable name="r" select="number(substring-before(substring-after(., ' '), ','))"/>
-                <xsl:for-each select="$rows[$r]/c:cell[$k]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
-              </xsl:when>
-              <xsl:when test="$single">
-                <xsl:for-each select="$row/c:cell[$k]"><xsl:call-template name="t-cell-lines"/></xsl:for-each>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:for-each select="$row/c:cell[$k]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
-          <!-- with repeated headers: those of every column the cell
-               covers, once each -->
-          <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
-            <xsl:variable name="pos" select="count(preceding-sibling::t) + 1"/>
-            <xsl:variable name="h">
-              <xsl:variable name="next" select="following-sibling::t[not(starts-with(., 'S '))][1]"/>
-              <xsl:variable name="span">
+        <xsl:choose>
+          <!-- what the general path below writes when each cell is a
+               column: the header of a cell is the head row's cell at its
+               place -->
+          <xsl:when test="$simple">
+            <xsl:for-each select="c:cell">
+              <xsl:variable name="pos" select="position()"/>
+              <xsl:if test="$pos &gt; 1"><xsl:text>; </xsl:text></xsl:if>
+              <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
+                <xsl:variable name="h">
+                  <xsl:for-each select="$head/c:cell[$pos]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
+                </xsl:variable>
+                <xsl:if test="normalize-space($h) != ''">
+                  <xsl:value-of select="normalize-space($h)"/><xsl:text>: </xsl:text>
+                </xsl:if>
+              </xsl:if>
+              <xsl:choose>
+                <xsl:when test="$single"><xsl:call-template name="t-cell-lines"/></xsl:when>
+                <xsl:otherwise><xsl:call-template name="t-cell-text"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <!-- a cell spanning columns is said once; one spanning rows is said
+                 again in every row it covers, so no value vanishes -->
+            <xsl:for-each select="$lay[$p]/t[not(starts-with(., 'S '))]">
+              <xsl:variable name="k" select="number(substring-before(substring-after(., ','), ':'))"/>
+              <xsl:variable name="v">
                 <xsl:choose>
-                  <xsl:when test="$next"><xsl:value-of select="count($next/preceding-sibling::t) - count(preceding-sibling::t)"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="count(following-sibling::t) + 1"/></xsl:otherwise>
+                  <!-- covered from a row above: that row's cell -->
+                  <xsl:when test="starts-with(., 'E ')">
+                    <xsl:variable name="r" select="number(substring-before(substring-after(., ' '), ','))"/>
+                    <xsl:for-each select="$rows[$r]/c:cell[$k]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
+                  </xsl:when>
+                  <xsl:when test="$single">
+                    <xsl:for-each select="$row/c:cell[$k]"><xsl:call-template name="t-cell-lines"/></xsl:for-each>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:for-each select="$row/c:cell[$k]"><xsl:call-template name="t-cell-text"/></xsl:for-each>
+                  </xsl:otherwise>
                 </xsl:choose>
               </xsl:variable>
-              <xsl:for-each select="$lay[1]/t[position() &gt;= $pos and position() &lt; $pos + $span]">
-                <xsl:variable name="ht" select="."/>
-                <xsl:if test="not(starts-with($ht, 'S ')) or position() = 1">
-                  <xsl:if test="position() &gt; 1"><xsl:text> / </xsl:text></xsl:if>
-                  <xsl:variable name="hr" select="number(substring-before(substring-after($ht, ' '), ','))"/>
-                  <xsl:variable name="hk" select="number(substring-before(substring-after($ht, ','), ':'))"/>
-                  <xsl:for-each select="$rows[$hr]/c:cell[$hk]">
-                    <xsl:call-template name="t-cell-text"/>
+              <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
+              <!-- with repeated headers: those of every column the cell
+                   covers, once each -->
+              <xsl:if test="$table-headers = 'repeat' and $head and not($is-head)">
+                <xsl:variable name="pos" select="count(preceding-sibling::t) + 1"/>
+                <xsl:variable name="h">
+                  <xsl:variable name="next" select="following-sibling::t[not(starts-with(., 'S '))][1]"/>
+                  <xsl:variable name="span">
+                    <xsl:choose>
+                      <xsl:when test="$next"><xsl:value-of select="count($next/preceding-sibling::t) - count(preceding-sibling::t)"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="count(following-sibling::t) + 1"/></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:variable>
+                  <xsl:for-each select="$lay[1]/t[position() &gt;= $pos and position() &lt; $pos + $span]">
+                    <xsl:variable name="ht" select="."/>
+                    <xsl:if test="not(starts-with($ht, 'S ')) or position() = 1">
+                      <xsl:if test="position() &gt; 1"><xsl:text> / </xsl:text></xsl:if>
+                      <xsl:variable name="hr" select="number(substring-before(substring-after($ht, ' '), ','))"/>
+                      <xsl:variable name="hk" select="number(substring-before(substring-after($ht, ','), ':'))"/>
+                      <xsl:for-each select="$rows[$hr]/c:cell[$hk]">
+                        <xsl:call-template name="t-cell-text"/>
+                      </xsl:for-each>
+                    </xsl:if>
                   </xsl:for-each>
+                </xsl:variable>
+                <xsl:if test="normalize-space($h) != ''">
+                  <xsl:value-of select="normalize-space($h)"/><xsl:text>: </xsl:text>
                 </xsl:if>
-              </xsl:for-each>
-            </xsl:variable>
-            <xsl:if test="normalize-space($h) != ''">
-              <xsl:value-of select="normalize-space($h)"/><xsl:text>: </xsl:text>
-            </xsl:if>
-          </xsl:if>
-          <xsl:value-of select="$v"/>
-        </xsl:for-each>
+              </xsl:if>
+              <xsl:value-of select="$v"/>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:variable>
       <!-- a row with nothing in it (Word's spacing rows) is not read out -->
       <xsl:if test="normalize-space($row) != '' or $row//c:figure or $row//c:math or $row//c:note
@@ -104,7 +136,12 @@
   <xsl:template name="t-cell-lines">
     <xsl:for-each select="*">
       <xsl:if test="position() &gt; 1"><xsl:value-of select="$t-br"/></xsl:if>
-      <xsl:apply-templates select="." mode="t-cell-line"/>
+      <xsl:choose>
+        <!-- a paragraph of plain text: its text as the t-inl text()
+             template writes it, without a template call per node -->
+        <xsl:when test="self::c:p and not(*)"><xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="t-cell-line"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
   <xsl:template match="c:p" mode="t-cell-line"><xsl:apply-templates mode="t-inl"/></xsl:template>
@@ -121,7 +158,12 @@
   <xsl:template name="t-cell-text">
     <xsl:for-each select="*">
       <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-      <xsl:apply-templates select="." mode="t-cell"/>
+      <xsl:choose>
+        <!-- a paragraph of plain text: what the c:p t-cell template
+             writes, without its temporary tree -->
+        <xsl:when test="self::c:p and not(*)"><xsl:value-of select="normalize-space(translate(., $t-br, ' '))"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="t-cell"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
