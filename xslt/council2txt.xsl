@@ -181,6 +181,21 @@
             <xsl:value-of select="$sep" disable-output-escaping="yes"/>
           </xsl:if>
         </xsl:when>
+        <!-- a paragraph with inlines, lines not wrapped: what the c:p
+             template writes through cdx:txt-lines, trimmed as below,
+             without the temporary tree of the general path -->
+        <xsl:when test="$cd-ext and $t-plain and self::c:p">
+          <xsl:variable name="text">
+            <xsl:if test="normalize-space(@num) != ''"><xsl:value-of select="concat(normalize-space(@num), ' ')"/></xsl:if>
+            <xsl:apply-templates mode="t-inl"/>
+          </xsl:variable>
+          <xsl:variable name="out" select="cdx:txt-lines(string($text))"/>
+          <xsl:if test="$out != ''">
+            <xsl:value-of select="cdx:trim-nl($out)"/>
+            <xsl:text disable-output-escaping="yes">&#10;</xsl:text>
+            <xsl:value-of select="$sep" disable-output-escaping="yes"/>
+          </xsl:if>
+        </xsl:when>
         <!-- a section or annex with a heading, blocks kept one line apart:
              it ends in one blank line after text, so the general path
              below, which trims its newlines and adds the newline and SEP,
