@@ -170,30 +170,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- cd-is-rtl: 'yes' when the node is in a right-to-left context
-       (nearest dir, else nearest xml:lang ar/he/fa/ur) -->
-  <!-- (no dir="rtl" and no right-to-left language anywhere: always 'no',
-       decided once; the look-ups below cost a fifth of the text output) -->
-  <xsl:variable name="cd-any-rtl" select="boolean(//@dir[. = 'rtl'] | //@xml:lang[contains('|ar|he|fa|ur|',
-      concat('|', translate(substring(., 1, 2), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '|'))])"/>
-  <xsl:template name="cd-is-rtl">
-    <xsl:param name="n" select="."/>
-    <xsl:choose>
-      <xsl:when test="not($cd-any-rtl)">no</xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="d" select="$n/ancestor-or-self::*[@dir][1]/@dir"/>
-        <xsl:variable name="lg" select="translate(substring($n/ancestor-or-self::*[@xml:lang][1]/@xml:lang, 1, 2),
-            'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-        <xsl:choose>
-          <xsl:when test="$d = 'rtl'">yes</xsl:when>
-          <xsl:when test="$d = 'ltr'">no</xsl:when>
-          <xsl:when test="$lg = 'ar' or $lg = 'he' or $lg = 'fa' or $lg = 'ur'">yes</xsl:when>
-          <xsl:otherwise>no</xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- cd-replace: replace every FROM in TEXT by TO -->
   <xsl:template name="cd-replace">
     <xsl:param name="text"/>

@@ -192,14 +192,18 @@
   <!-- ================================================================ sections -->
   <xsl:template match="c:section | c:annex" mode="db-block">
     <section>
-      <xsl:call-template name="db-id"/>
+      <xsl:if test="@id"><xsl:call-template name="db-id"/></xsl:if>
       <xsl:if test="normalize-space(@num) != ''">
         <xsl:attribute name="label"><xsl:value-of select="normalize-space(@num)"/></xsl:attribute>
       </xsl:if>
       <xsl:if test="self::c:annex"><xsl:attribute name="role">annex</xsl:attribute></xsl:if>
       <title>
-        <xsl:for-each select="c:title"><xsl:call-template name="db-langdir"/></xsl:for-each>
-        <xsl:call-template name="cd-num-prefix"/>
+        <!-- (what db-langdir and cd-num-prefix write, without the calls
+             when there is nothing to write) -->
+        <xsl:for-each select="c:title[@xml:lang or @dir]"><xsl:call-template name="db-langdir"/></xsl:for-each>
+        <xsl:if test="self::c:section and normalize-space(@num) != ''">
+          <xsl:value-of select="concat(normalize-space(@num), ' ')"/>
+        </xsl:if>
         <xsl:apply-templates select="c:title/node()" mode="db-inl"/>
       </title>
       <xsl:text>&#10;</xsl:text>

@@ -157,11 +157,28 @@
     <xsl:if test="$toc = 'yes'">
       <xsl:value-of select="concat('&lt;a id=&quot;', @id, '&quot;&gt;&lt;/a&gt;')"/>
     </xsl:if>
-    <xsl:variable name="head">
-      <xsl:call-template name="cd-num-prefix"/>
-      <xsl:apply-templates select="c:title/node()" mode="m-inl"/>
-    </xsl:variable>
-    <xsl:value-of select="normalize-space(translate($head, $m-br, ' '))"/>
+    <xsl:choose>
+      <!-- a title of one text node without a break mark: its number and
+           cdx:md-text of the text, from strings without a temporary tree
+           (a space normalize-space drops when there is no number) -->
+      <xsl:when test="$cd-ext and not(c:title[2]) and count(c:title/node()) = 1 and c:title/text()
+                      and not(contains(c:title, $m-br) or contains(@num, $m-br))">
+        <xsl:value-of select="normalize-space(concat(normalize-space(self::c:section/@num), ' ',
+                                                     cdx:md-text(c:title/text())))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="head">
+          <xsl:call-template name="cd-num-prefix"/>
+          <xsl:apply-templates select="c:title/node()" mode="m-inl"/>
+        </xsl:variable>
+        <!-- (translate() only when there is a break mark: it appends its
+             result one character at a time) -->
+        <xsl:choose>
+          <xsl:when test="contains($head, $m-br)"><xsl:value-of select="normalize-space(translate($head, $m-br, ' '))"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space($head)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:call-template name="m-blocks">
       <xsl:with-param name="nodes" select="*[not(self::c:title)]"/>
@@ -478,7 +495,10 @@
       </xsl:variable>
       <xsl:value-of select="$lab"/>
       <xsl:choose>
-        <xsl:when test="normalize-space(translate($text, $m-br, ' ')) != ''">
+        <!-- (translate() only when there is a break to read as a space:
+             it appends its result one character at a time) -->
+        <xsl:when test="normalize-space($text) != ''
+                        and (not(contains($text, $m-br)) or normalize-space(translate($text, $m-br, ' ')) != '')">
           <xsl:value-of select="$sep"/>
           <xsl:call-template name="m-para"><xsl:with-param name="text" select="string($text)"/></xsl:call-template>
         </xsl:when>

@@ -128,8 +128,9 @@
            there is no number) -->
       <xsl:when test="not(c:title/* or c:title[2])">
         <xsl:call-template name="t-lines">
-          <xsl:with-param name="text" select="concat(normalize-space(self::c:section/@num), ' ',
-                                                     translate(c:title, '&#9;&#10;&#13;', '   '))"/>
+          <!-- (tabs and line ends need no translate(): t-lines
+               normalizes the spaces of each line) -->
+          <xsl:with-param name="text" select="concat(normalize-space(self::c:section/@num), ' ', c:title)"/>
           <xsl:with-param name="ctx" select="c:title"/>
         </xsl:call-template>
       </xsl:when>
@@ -180,12 +181,28 @@
             <xsl:value-of select="$sep" disable-output-escaping="yes"/>
           </xsl:if>
         </xsl:when>
+        <!-- a paragraph with inlines, lines not wrapped: what the c:p
+             template writes through cdx:txt-lines, trimmed as below,
+             without the temporary tree of the general path -->
+        <xsl:when test="$cd-ext and $t-plain and self::c:p">
+          <xsl:variable name="text">
+            <xsl:if test="normalize-space(@num) != ''"><xsl:value-of select="concat(normalize-space(@num), ' ')"/></xsl:if>
+            <xsl:apply-templates mode="t-inl"/>
+          </xsl:variable>
+          <xsl:variable name="out" select="cdx:txt-lines(string($text))"/>
+          <xsl:if test="$out != ''">
+            <xsl:value-of select="cdx:trim-nl($out)"/>
+            <xsl:text disable-output-escaping="yes">&#10;</xsl:text>
+            <xsl:value-of select="$sep" disable-output-escaping="yes"/>
+          </xsl:if>
+        </xsl:when>
         <!-- a section or annex with a heading, blocks kept one line apart:
              it ends in one blank line after text, so the general path
              below, which trims its newlines and adds the newline and SEP,
              would only copy it -->
         <xsl:when test="(self::c:section or self::c:annex) and $sep = '&#10;'
-                        and normalize-space(translate(c:title, $t-br, ' ')) != ''
+                        and normalize-space(c:title) != ''
+                        and (not(contains(c:title, $t-br)) or normalize-space(translate(c:title, $t-br, ' ')) != '')
                         and not($t-per-section and parent::c:council)">
           <xsl:apply-templates select="." mode="t-block">
             <xsl:with-param name="ind" select="$ind"/>
@@ -383,8 +400,15 @@
   </xsl:template>
 
   <!-- ================================================================ inlines -->
+  <!-- (translate() in libxml2 appends its result one character at a time:
+       text without a tab or line break, the most, is written as it is) -->
   <xsl:template match="text()" mode="t-inl">
-    <xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/>
+    <xsl:choose>
+      <xsl:when test="contains(., '&#10;') or contains(., '&#9;') or contains(., '&#13;')">
+        <xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- tracked changes (kept with the changes option "all"): a bracketed marker a screen reader

@@ -213,7 +213,9 @@
   </xsl:template>
   <xsl:template match="c:p" mode="m-cell">
     <xsl:variable name="t"><xsl:apply-templates mode="m-inl"/></xsl:variable>
-    <xsl:if test="normalize-space(translate($t, $m-br, ' ')) != ''">
+    <!-- (translate() only when there is a break to read as a space) -->
+    <xsl:if test="normalize-space($t) != ''
+                  and (not(contains($t, $m-br)) or normalize-space(translate($t, $m-br, ' ')) != '')">
       <xsl:value-of select="concat($m-br, $t)"/>
     </xsl:if>
   </xsl:template>

@@ -139,6 +139,11 @@
       <xsl:choose>
         <!-- a paragraph of plain text: its text as the t-inl text()
              template writes it, without a template call per node -->
+        <!-- (translate() only for a tab or line break: it appends its
+             result one character at a time) -->
+        <xsl:when test="self::c:p and not(*) and not(contains(., '&#10;') or contains(., '&#9;') or contains(., '&#13;'))">
+          <xsl:value-of select="."/>
+        </xsl:when>
         <xsl:when test="self::c:p and not(*)"><xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="." mode="t-cell-line"/></xsl:otherwise>
       </xsl:choose>
@@ -161,6 +166,7 @@
       <xsl:choose>
         <!-- a paragraph of plain text: what the c:p t-cell template
              writes, without its temporary tree -->
+        <xsl:when test="self::c:p and not(*) and not(contains(., $t-br))"><xsl:value-of select="normalize-space(.)"/></xsl:when>
         <xsl:when test="self::c:p and not(*)"><xsl:value-of select="normalize-space(translate(., $t-br, ' '))"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="." mode="t-cell"/></xsl:otherwise>
       </xsl:choose>
@@ -169,7 +175,10 @@
 
   <xsl:template match="c:p | c:figure" mode="t-cell">
     <xsl:variable name="t"><xsl:apply-templates select="self::c:p/node() | self::c:figure" mode="t-inl"/></xsl:variable>
-    <xsl:value-of select="normalize-space(translate($t, $t-br, ' '))"/>
+    <xsl:choose>
+      <xsl:when test="contains($t, $t-br)"><xsl:value-of select="normalize-space(translate($t, $t-br, ' '))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($t)"/></xsl:otherwise>
+    </xsl:choose>
     <!-- a figure's caption and description follow it in the cell -->
     <xsl:for-each select="self::c:figure/c:caption">
       <xsl:variable name="c"><xsl:apply-templates mode="t-inl"/></xsl:variable>
