@@ -230,13 +230,13 @@ run_width(const char *t)
  * that a gap separates from a word, and between words; not inside a word
  * the editor split into runs of ten characters ("system_clo|ck"). */
 static int
-space_between(const eqrun *a, const eqrun *b, const char *out, size_t len)
+space_between(const eqrun *a, const eqrun *b)
 {
 	const char *pa = last_char(a->text, strlen(a->text));
 	unsigned char ca = (unsigned char)*pa, cb = (unsigned char)b->text[0];
 	double gap = (b->x - (a->x + run_width(a->text) * a->size)) / a->size;
 
-	if (len == 0 || out[len - 1] == ' ' || ca == ' ' || cb == ' ')
+	if (ca == ' ' || cb == ' ')
 		return 0;
 	if (is_op(pa) != is_op(b->text))
 		return 1;
@@ -280,23 +280,24 @@ line(eqset *s)
 	qsort(s->v, s->n, sizeof s->v[0], cmp_x);
 	cd_buf_init(&b);
 	for (size_t i = 0; i < s->n; i++) {
-		if (i > 0 && space_between(&s->v[i - 1], &s->v[i], b.data, b.len))
+		if (i > 0 && space_between(&s->v[i - 1], &s->v[i]))
 			cd_buf_addc(&b, ' ');
 		put_run(&b, &s->v[i]);
 	}
-	cd_buf_add(&b, "", 0);
-	if (!b.failed) {
-		char *w = b.data, *o = b.data;
+	if ((r = cd_buf_take(&b, NULL)) != NULL) {
+		char *o = r;
 
-		for (; *w; w++)                       /* fold whitespace, trim */
-			if (!isspace((unsigned char)*w) || (o > b.data && o[-1] != ' '))
+		for (const char *w = r; *w; w++)      /* fold whitespace, trim */
+			if (!isspace((unsigned char)*w) || (o > r && o[-1] != ' '))
 				*o++ = isspace((unsigned char)*w) ? ' ' : *w;
-		while (o > b.data && o[-1] == ' ')
+		while (o > r && o[-1] == ' ')
 			o--;
 		*o = '\0';
-		r = b.data[0] ? strdup(b.data) : NULL;
+		if (r[0] == '\0') {
+			free(r);
+			r = NULL;
+		}
 	}
-	cd_buf_free(&b);
 	return r;
 }
 
