@@ -19,7 +19,7 @@
  *   cd_structure, cd_st_*                        pipeline/structure/: structure.c, front.c, roles.c, styles.c,
  *                                                numbering.c, blocks.c, tables.c,
  *                                                sections.c, stlang.c, comments.c,
- *                                                stfigure.c, breaks.c
+ *                                                stfigure.c, edges.c
  *   cd_meta_*                                    pipeline/structure/meta/: meta.c, leadin.c, metadate.c, metaxml.c
  *   cd_refs_*                                    pipeline/structure/refs/: refs.c, refkinds.c
  *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c

@@ -465,7 +465,7 @@ structure(xmlDocPtr pkg, cd_error *err)
 		          dropped);
 	cd_refs_mark(st.root);
 	cd_st_figures_lift(st.root);
-	cd_st_breaks_out(st.root);
+	cd_st_edges_out(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);
 	cd_st_tree_free(st.tree);
 	cd_meta_free(&st.meta);

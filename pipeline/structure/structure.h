@@ -177,9 +177,9 @@ int cd_st_figure_caption(cd_st_ctx *c, const xmlNode *p, xmlNodePtr desc);
 /* Block figures: a paragraph holding only a figure gives way to it; a
  * figure with a desc splits its paragraph. */
 void cd_st_figures_lift(xmlNodePtr root);
-/* breaks.c: moves the line breaks at the edges of b, i, u, sup and sub
- * elements under root outside them. */
-void cd_st_breaks_out(xmlNodePtr root);
+/* edges.c: moves the line breaks and spaces at the edges of b, i, u, sup
+ * and sub outside them (nested ones too). */
+void cd_st_edges_out(xmlNodePtr root);
 
 /* ---- captions.c ---- */
 

@@ -1,5 +1,5 @@
 /*
- * breaks.c — line breaks and spaces at the edge of a formatting element
+ * edges.c — line breaks and spaces at the edge of a formatting element
  * (b, i, u, sup, sub) move outside it. Word often makes the break or the
  * space part of a bold run ("<b>MMR = 1<br/></b>next line", "=<b> 1</b>"),
  * and emphasis that starts or ends with one cannot be written with
@@ -71,6 +71,16 @@ edge_movable(const xmlNode *e, int last)
 	return 0;
 }
 
+/* Puts n beside e: after it (last) or before it. */
+static void
+put_beside(xmlNodePtr e, xmlNodePtr n, int last)
+{
+	if (last)
+		xmlAddNextSibling(e, n);
+	else
+		xmlAddPrevSibling(e, n);
+}
+
 /* Moves the spaces at the edge of text node t out of e, before (last = 0)
  * or after it; t is freed when nothing is left of it. 0, or -1 when out of
  * memory (nothing moved). */
@@ -96,11 +106,7 @@ spaces_out(xmlNodePtr e, xmlNodePtr t, int last)
 		xmlNodeSetContent(t, rest);
 		xmlFree(rest);
 	}
-	/* the new text merges with a text node beside e */
-	if (last)
-		xmlAddNextSibling(e, sp);
-	else
-		xmlAddPrevSibling(e, sp);
+	put_beside(e, sp, last);   /* merges with a text node beside e */
 	return 0;
 }
 
@@ -115,10 +121,7 @@ edges_out(xmlNodePtr e)
 		while ((c = last ? e->last : e->children) != NULL && movable(c, last)) {
 			if (is_br(c)) {
 				xmlUnlinkNode(c);
-				if (last)
-					xmlAddNextSibling(e, c);
-				else
-					xmlAddPrevSibling(e, c);
+				put_beside(e, c, last);
 			} else if (spaces_out(e, c, last) < 0) {
 				break;
 			}
@@ -129,7 +132,7 @@ edges_out(xmlNodePtr e)
 }
 
 void
-cd_st_breaks_out(xmlNodePtr root)
+cd_st_edges_out(xmlNodePtr root)
 {
 	size_t n = 0, cap = 0;
 	xmlNodePtr *v = NULL;
