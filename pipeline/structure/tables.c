@@ -45,12 +45,12 @@ cell_info(const xmlNode *tc, int *span)
 	return r;
 }
 
-/* The grid columns row tr leaves empty before its first cell (which =
- * "gridBefore") or after its last ("gridAfter"). */
+/* The grid columns row tr leaves empty before its first cell
+ * (w:gridBefore). */
 static int
-row_grid(const xmlNode *tr, const char *which)
+grid_before(const xmlNode *tr)
 {
-	xmlChar *v = cd_w_child_val(cd_w_child(tr, "trPr"), which);
+	xmlChar *v = cd_w_child_val(cd_w_child(tr, "trPr"), "gridBefore");
 	int n = v ? atoi((const char *)v) : 0;
 
 	xmlFree(v);
@@ -62,7 +62,7 @@ static size_t
 row_cells(const xmlNode *tr, tcell **out)
 {
 	size_t n = 0, cap = 0;
-	int col = row_grid(tr, "gridBefore");
+	int col = grid_before(tr);
 
 	*out = NULL;
 	for (const xmlNode *k = tr->children; k; k = k->next) {
@@ -246,7 +246,7 @@ table_row(cd_st_ctx *c, const tgrid *g, const xmlNode *tr, int header)
 
 	if (header)
 		xmlSetProp(row, BAD_CAST "header", BAD_CAST "true");
-	grid_gap(c, row, grid_width(g, 0, row_grid(tr, "gridBefore")));
+	grid_gap(c, row, grid_width(g, 0, grid_before(tr)));
 	for (size_t k = 0; k < n; k++) {
 		xmlNodePtr cell;
 		int span = grid_width(g, cs[k].col, cs[k].span);
