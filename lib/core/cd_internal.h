@@ -22,7 +22,8 @@
  *                                                stfigure.c, edges.c
  *   cd_meta_*                                    pipeline/structure/meta/: meta.c, leadin.c, metadate.c, metaxml.c
  *   cd_refs_*                                    pipeline/structure/refs/: refs.c, refkinds.c
- *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c
+ *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c, validate.c
+ *   cd_relayout                                  output/relayout.c
  *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
  *   cd_media_*, cd_eqtext                         output/media.c, metafile.c, imginfo.c, eqtext.c
  *   cd_meta_json, cd_json_*                      output/json.c
@@ -170,6 +171,14 @@ void cd_xml_indent(xmlNodePtr root, const char *const *containers);
  * found while parsing, no walk of the tree. */
 xmlDocPtr cd_xml_parse_ns(const char *part, const char *data, size_t len,
                           const char *ns_prefix, int *ns_seen, cd_error *err);
+
+/* ---- the council tree laid out again (output/relayout.c) ---- */
+
+/* Frees *council and replaces it by the document parsed from xml (len
+ * bytes: its serialization by cd_xml_serialize), which lies in document
+ * order in memory: the same tree, cheaper to walk. On failure *council is
+ * NULL and *err says why (the caller still frees *council either way). */
+cd_status cd_relayout(xmlDocPtr *council, const char *xml, size_t len, cd_error *err);
 
 /* ---- metadata and lead-in labels (pipeline/structure/meta/) ---- */
 
