@@ -14,8 +14,14 @@
  * serialization, the tree lies in document order in memory that was
  * released as one block. The XML is the output the stylesheets are
  * defined on (stock xsltproc reads the same file), so the outputs do not
- * change.
+ * change. A tree built in one go (a report of many short paragraphs)
+ * already lies in order: read back, it was no faster to walk, and the
+ * stylesheets' own trees came out slower (a million paragraphs: 2.2 to
+ * 2.9 s each), so only a scattered tree is laid out again. Which path a
+ * document takes depends on addresses, never its outputs.
  */
+#include <stdint.h>
+
 #include <libxml/parser.h>
 
 #include "cd_internal.h"
@@ -53,6 +59,24 @@ reread(const char *xml, size_t len, cd_error *err)
 		             ctxt->lastError.message ? ctxt->lastError.message : "out of memory");
 	xmlFreeParserCtxt(ctxt);
 	return doc;
+}
+
+int
+cd_relayout_scattered(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), prev = root;
+	size_t steps = 0, jumps = 0;
+
+	for (xmlNodePtr n = cd_xml_next_in(root, root); n != NULL && steps < 8192;
+	     n = cd_xml_next_in(n, root)) {
+		uintptr_t a = (uintptr_t)n, b = (uintptr_t)prev;
+
+		steps++;
+		if ((a > b ? a - b : b - a) >= 4096)
+			jumps++;
+		prev = n;
+	}
+	return jumps * 10 > steps;
 }
 
 cd_status

@@ -1,7 +1,8 @@
 /*
  * test_relayout.c — the council tree read back from its XML: the same
  * tree (serialized again byte for byte, beyond libxml2's default depth
- * limit), an error naming the XML when it cannot be read, and every
+ * limit), an error naming the XML when it cannot be read, a tree linked
+ * out of memory order told from one in order, and every
  * format of cd_emit_all_valid equal to what cd_emit makes from the tree
  * before the relayout.
  */
@@ -103,6 +104,30 @@ test_unreadable(void **state)
 	assert_non_null(strstr(err.msg, "cannot read the council XML back"));
 }
 
+/* Paragraphs made one after the other lie in order; the same linked in a
+ * shuffled order (each next one about 500 nodes further in memory) make a
+ * walk that jumps. */
+static void
+test_scattered(void **state)
+{
+	enum { N = 2000 };
+	static xmlNodePtr made[N];
+	xmlDocPtr in_order = doc_of("<council/>"), shuffled = doc_of("<council/>");
+	xmlNodePtr r1 = xmlDocGetRootElement(in_order), r2 = xmlDocGetRootElement(shuffled);
+
+	(void)state;
+	for (int i = 0; i < N; i++) {
+		xmlNewChild(r1, NULL, BAD_CAST "p", NULL);
+		made[i] = xmlNewDocNode(shuffled, NULL, BAD_CAST "p", NULL);
+	}
+	for (int i = 0; i < N; i++)
+		xmlAddChild(r2, made[(i * 997) % N]);
+	assert_int_equal(cd_relayout_scattered(in_order), 0);
+	assert_int_equal(cd_relayout_scattered(shuffled), 1);
+	xmlFreeDoc(in_order);
+	xmlFreeDoc(shuffled);
+}
+
 /* A report through cd_emit_all_valid (which lays the tree out again) and
  * through cd_emit on a second conversion (which does not): same bytes. */
 static void
@@ -150,6 +175,7 @@ main(void)
 		cmocka_unit_test(test_same_tree),
 		cmocka_unit_test(test_deep_tree),
 		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_scattered),
 		cmocka_unit_test(test_emit_all_valid_same_outputs),
 	};
 

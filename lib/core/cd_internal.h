@@ -23,7 +23,7 @@
  *   cd_meta_*                                    pipeline/structure/meta/: meta.c, leadin.c, metadate.c, metaxml.c
  *   cd_refs_*                                    pipeline/structure/refs/: refs.c, refkinds.c
  *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c, validate.c
- *   cd_relayout                                  output/relayout.c
+ *   cd_relayout*                                 output/relayout.c
  *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
  *   cd_media_*, cd_eqtext                         output/media.c, metafile.c, imginfo.c, eqtext.c
  *   cd_meta_json, cd_json_*                      output/json.c
@@ -179,6 +179,13 @@ xmlDocPtr cd_xml_parse_ns(const char *part, const char *data, size_t len,
  * order in memory: the same tree, cheaper to walk. On failure *council is
  * NULL and *err says why (the caller still frees *council either way). */
 cd_status cd_relayout(xmlDocPtr *council, const char *xml, size_t len, cd_error *err);
+/* 1 when a walk of doc in document order jumps through memory: among its
+ * first 8192 elements, more than one step in ten goes 4 KiB or more away
+ * from the element before. A tree parsed or built in one go steps a few
+ * dozen bytes forward at a time; the structure stage's tree of a long
+ * report, built between the package's holes, jumps about every other
+ * step. */
+int cd_relayout_scattered(xmlDocPtr doc);
 
 /* ---- metadata and lead-in labels (pipeline/structure/meta/) ---- */
 
