@@ -43,7 +43,7 @@ cd_clean_ncname(const char *name)
 typedef struct clean_ctx {
 	xmlHashTablePtr refs;
 	cd_flat_list marks;
-	cd_flat_list *runs;    /* per part: its run-level elements (clean_part) */
+	cd_flat_list *runs;    /* per part: the run-level elements left (clean_part) */
 	size_t nparts, next;
 	int failed;
 } clean_ctx;
@@ -54,51 +54,6 @@ static const char *const walk_names[] = {
 	"proofErr", "lastRenderedPageBreak", "permStart", "permEnd", "softHyphen",
 	"annotationRef", "noProof", "r", NULL
 };
-
-static void
-collect_anchors(xmlNodePtr root, clean_ctx *cx)
-{
-	cd_flat_list l = { 0 }, *runs;
-
-	runs = realloc(cx->runs, (cx->nparts + 1) * sizeof *runs);
-	if (runs == NULL) {
-		cx->failed = 1;
-		return;
-	}
-	cx->runs = runs;
-	runs = &cx->runs[cx->nparts++];
-	memset(runs, 0, sizeof *runs);
-	cd_flat_collect_names(root, CD_W_NS, walk_names, &l);
-	cx->failed |= l.failed;
-	for (size_t i = 0; i < l.n; i++) {
-		xmlChar *a;
-		char *id;
-
-		if (!cd_w_is(l.v[i], "hyperlink") && !cd_w_is(l.v[i], "bookmarkStart") &&
-		    !cd_w_is(l.v[i], "bookmarkEnd")) {
-			cd_flat_list_add(runs, l.v[i]);
-			continue;
-		}
-		if (!cd_w_is(l.v[i], "hyperlink")) {
-			cd_flat_list_add(&cx->marks, l.v[i]);
-			continue;
-		}
-		a = cd_w_attr(l.v[i], "anchor");
-		if (a == NULL || !a[0]) {
-			xmlFree(a);
-			continue;
-		}
-		id = cd_clean_ncname((const char *)a);
-		if (id != NULL) {
-			if (strcmp(id, (const char *)a) != 0)
-				cd_flat_set_w(l.v[i], "anchor", id);
-			xmlHashAddEntry(cx->refs, a, cx->refs);
-		}
-		free(id);
-		xmlFree(a);
-	}
-	cd_flat_list_free(&l);
-}
 
 /* Bookmarks become pkg:anchor when a link refers to them, else go. */
 static void
@@ -406,10 +361,140 @@ clean_one(xmlNodePtr n, merge_stack *ms)
 	}
 }
 
-/* The run-level elements of the part: those the anchor pass found, unless
- * a bookmark it removed held elements (odd input: they may have gone with
- * it), then looked for again. In reverse document order, what is removed
- * only holds elements already cleaned. */
+/* Cleans the run-level elements v[0..n) (document order, each subtree
+ * with all its run-level elements) in reverse document order: what is
+ * removed only holds elements already cleaned. Merges their containers. */
+static void
+clean_list(xmlNodePtr *v, size_t n, merge_stack *ms)
+{
+	for (size_t i = n; i-- > 0;) {
+		/* the elements lie all over a large heap: ask for them ahead */
+		if (i >= 2 * PREFETCH_AHEAD)
+			__builtin_prefetch(v[i - 2 * PREFETCH_AHEAD]);
+		if (i >= PREFETCH_AHEAD) /* fetched by now: its first child next */
+			__builtin_prefetch(v[i - PREFETCH_AHEAD]->children);
+		merge_left(ms, v[i]);
+		clean_one(v[i], ms);
+	}
+	merge_left(ms, NULL);
+}
+
+static void
+merge_stack_free(merge_stack *ms)
+{
+	cd_flat_list_free(&ms->open);
+	cd_buf_free(&ms->key[0]);
+	cd_buf_free(&ms->key[1]);
+}
+
+static int
+in_names(const xmlNode *n, const char *const *names)
+{
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (cd_w_is(n, names[i]))
+			return 1;
+	return 0;
+}
+
+static int
+is_walk_name(const xmlNode *n)
+{
+	return in_names(n, walk_names);
+}
+
+static int
+is_run_level(const xmlNode *n)
+{
+	return in_names(n, run_level);
+}
+
+/* Sorts element n of the anchor walk: links and bookmarks for the anchor
+ * pass, run-level elements into runs. */
+static void
+take_elem(xmlNodePtr n, clean_ctx *cx, cd_flat_list *runs)
+{
+	xmlChar *a;
+	char *id;
+
+	if (!cd_w_is(n, "hyperlink") && !cd_w_is(n, "bookmarkStart") &&
+	    !cd_w_is(n, "bookmarkEnd")) {
+		cd_flat_list_add(runs, n);
+		return;
+	}
+	if (!cd_w_is(n, "hyperlink")) {
+		cd_flat_list_add(&cx->marks, n);
+		return;
+	}
+	a = cd_w_attr(n, "anchor");
+	if (a == NULL || !a[0]) {
+		xmlFree(a);
+		return;
+	}
+	id = cd_clean_ncname((const char *)a);
+	if (id != NULL) {
+		if (strcmp(id, (const char *)a) != 0)
+			cd_flat_set_w(n, "anchor", id);
+		xmlHashAddEntry(cx->refs, a, cx->refs);
+	}
+	free(id);
+	xmlFree(a);
+}
+
+/* Walks block k (k included). When it holds no bookmark, its run-level
+ * elements are cleaned and merged at once, while in the cache: the
+ * bookmarks, which wait for every part's links, are all that could make
+ * merging inside k come out otherwise, and k shares no node with the other
+ * blocks. Else (or when k is itself run-level: its runs merge with its
+ * siblings) they stay in runs for clean_part. */
+static void
+collect_block(xmlNodePtr k, clean_ctx *cx, cd_flat_list *runs, merge_stack *ms)
+{
+	size_t m0 = cx->marks.n, r0 = runs->n;
+
+	for (xmlNodePtr n = k; n != NULL; n = cd_xml_next_in(n, k))
+		if (is_walk_name(n))
+			take_elem(n, cx, runs);
+	if (cx->marks.n != m0 || cx->marks.failed || runs->failed || is_run_level(k))
+		return;
+	clean_list(runs->v + r0, runs->n - r0, ms);
+	runs->n = r0;
+}
+
+/* The anchor walk of a part: its blocks (the children of w:body, the
+ * other children of the root) one after the other. */
+static void
+collect_anchors(xmlNodePtr root, clean_ctx *cx)
+{
+	cd_flat_list *runs;
+	merge_stack ms = { 0 };
+
+	runs = realloc(cx->runs, (cx->nparts + 1) * sizeof *runs);
+	if (runs == NULL) {
+		cx->failed = 1;
+		return;
+	}
+	cx->runs = runs;
+	runs = &cx->runs[cx->nparts++];
+	memset(runs, 0, sizeof *runs);
+	for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!cd_w_is(c, "body")) {
+			collect_block(c, cx, runs, &ms);
+			continue;
+		}
+		for (xmlNodePtr b = c->children; b != NULL; b = b->next)
+			if (b->type == XML_ELEMENT_NODE)
+				collect_block(b, cx, runs, &ms);
+	}
+	cx->failed |= ms.open.failed;
+	merge_stack_free(&ms);
+}
+
+/* The run-level elements of the part the anchor walk left (those of blocks
+ * with bookmarks), unless a bookmark it removed held elements (odd input:
+ * they may have gone with it), then all of them looked for again (cleaning
+ * and merging what is clean already changes nothing). */
 static cd_status
 clean_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
@@ -424,21 +509,10 @@ clean_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 	} else {
 		cd_flat_collect_names(root, CD_W_NS, run_level, &l);
 	}
-	for (size_t i = l.n; i-- > 0;) {
-		/* the elements lie all over a large heap: ask for them ahead */
-		if (i >= 2 * PREFETCH_AHEAD)
-			__builtin_prefetch(l.v[i - 2 * PREFETCH_AHEAD]);
-		if (i >= PREFETCH_AHEAD) /* fetched by now: its first child next */
-			__builtin_prefetch(l.v[i - PREFETCH_AHEAD]->children);
-		merge_left(&ms, l.v[i]);
-		clean_one(l.v[i], &ms);
-	}
-	merge_left(&ms, NULL);
+	clean_list(l.v, l.n, &ms);
 	failed = l.failed || ms.open.failed;
 	cd_flat_list_free(&l);
-	cd_flat_list_free(&ms.open);
-	cd_buf_free(&ms.key[0]);
-	cd_buf_free(&ms.key[1]);
+	merge_stack_free(&ms);
 	if (failed) {
 		cd_error_set(err, CD_ERR_NOMEM, part, 0, "out of memory merging runs");
 		return CD_ERR_NOMEM;
