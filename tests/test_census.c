@@ -47,6 +47,7 @@ census_sees_nested_names(void **state)
 	assert_false(cd_census_has(&c, "txbxContent"));
 	assert_false(cd_census_has(&c, "AlternateContent"));
 	assert_false(cd_census_has(&c, "fldChar"));
+	cd_census_free(&c);
 	xmlFreeDoc(d);
 }
 
@@ -66,6 +67,7 @@ census_is_conservative(void **state)
 	assert_true(cd_census_has(&c, "noSuchName")); /* not tracked */
 	assert_false(cd_census_any(&c, none));
 	assert_true(cd_census_any(&c, some));
+	cd_census_free(&c);
 	xmlFreeDoc(d);
 }
 
@@ -78,8 +80,10 @@ census_excludes_root(void **state)
 	(void)state;
 	cd_census_take(xmlDocGetRootElement(d), &c);
 	assert_false(cd_census_has(&c, "sdt"));
+	cd_census_free(&c);
 	cd_census_take(NULL, &c);
 	assert_false(cd_census_has(&c, "del"));
+	cd_census_free(&c);
 	xmlFreeDoc(d);
 }
 

@@ -2,6 +2,7 @@
  * xmlutil.c — namespace-aware element tests, OOXML attribute access,
  * tree surgery, and the one safe XML parser every input goes through.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -120,6 +121,12 @@ cd_xml_next_in(const xmlNode *n, const xmlNode *root)
 {
 	if (n == NULL)
 		return NULL;
+	/* a parsed tree lies in memory mostly in document order, a few
+	 * hundred bytes a node: fetching the next kilobytes now hides much
+	 * of a large tree's DRAM latency */
+	__builtin_prefetch((const void *)((uintptr_t)n + 512));
+	__builtin_prefetch((const void *)((uintptr_t)n + 1024));
+	__builtin_prefetch((const void *)((uintptr_t)n + 1536));
 	if ((n == root || n->type == XML_ELEMENT_NODE) && n->children != NULL) {
 		/* the walk comes back to the next sibling after the subtree:
 		 * fetched meanwhile, not waited for then */

@@ -3,7 +3,6 @@
  * refers to them), proofing and layout marks, empty runs; merges adjacent
  * runs with the same properties so split words come out whole.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +43,7 @@ cd_clean_ncname(const char *name)
 typedef struct clean_ctx {
 	xmlHashTablePtr refs;
 	cd_flat_list marks;
-	cd_flat_list *runs;    /* per part: its run-level elements (clean_part) */
+	cd_flat_list *runs;    /* per part: the run-level elements left (clean_part) */
 	size_t nparts, next;
 	int failed;
 } clean_ctx;
@@ -55,51 +54,6 @@ static const char *const walk_names[] = {
 	"proofErr", "lastRenderedPageBreak", "permStart", "permEnd", "softHyphen",
 	"annotationRef", "noProof", "r", NULL
 };
-
-static void
-collect_anchors(xmlNodePtr root, clean_ctx *cx)
-{
-	cd_flat_list l = { 0 }, *runs;
-
-	runs = realloc(cx->runs, (cx->nparts + 1) * sizeof *runs);
-	if (runs == NULL) {
-		cx->failed = 1;
-		return;
-	}
-	cx->runs = runs;
-	runs = &cx->runs[cx->nparts++];
-	memset(runs, 0, sizeof *runs);
-	cd_flat_collect_names(root, CD_W_NS, walk_names, &l);
-	cx->failed |= l.failed;
-	for (size_t i = 0; i < l.n; i++) {
-		xmlChar *a;
-		char *id;
-
-		if (!cd_w_is(l.v[i], "hyperlink") && !cd_w_is(l.v[i], "bookmarkStart") &&
-		    !cd_w_is(l.v[i], "bookmarkEnd")) {
-			cd_flat_list_add(runs, l.v[i]);
-			continue;
-		}
-		if (!cd_w_is(l.v[i], "hyperlink")) {
-			cd_flat_list_add(&cx->marks, l.v[i]);
-			continue;
-		}
-		a = cd_w_attr(l.v[i], "anchor");
-		if (a == NULL || !a[0]) {
-			xmlFree(a);
-			continue;
-		}
-		id = cd_clean_ncname((const char *)a);
-		if (id != NULL) {
-			if (strcmp(id, (const char *)a) != 0)
-				cd_flat_set_w(l.v[i], "anchor", id);
-			xmlHashAddEntry(cx->refs, a, cx->refs);
-		}
-		free(id);
-		xmlFree(a);
-	}
-	cd_flat_list_free(&l);
-}
 
 /* Bookmarks become pkg:anchor when a link refers to them, else go. */
 static void
@@ -143,17 +97,6 @@ is_drop_mark(const xmlNode *n)
 {
 	for (size_t i = 0; drop_marks[i] != NULL; i++)
 		if (cd_w_is(n, drop_marks[i]))
-			return 1;
-	return 0;
-}
-
-/* 1 when a w:r lies below n (never in well-formed WordprocessingML
- * where n is a mark, a break or run properties). */
-static int
-holds_run(xmlNodePtr n)
-{
-	for (xmlNodePtr c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && (cd_w_is(c, "r") || holds_run(c)))
 			return 1;
 	return 0;
 }
@@ -283,44 +226,67 @@ key_attrs(const xmlNode *n, cd_buf *b)
 	}
 }
 
-/* The canonical text of r's properties ignoring proofing/rsid noise.
- * Returns a malloc'd string (caller frees); "" when there is no rPr. */
-static char *
-rpr_key(xmlNodePtr r)
+/* The canonical text of r's properties ignoring proofing/rsid noise, in
+ * b (emptied first; "" when there is no rPr). 0 when out of memory. */
+static int
+rpr_key(xmlNodePtr r, cd_buf *b)
 {
 	xmlNodePtr rpr = cd_w_child(r, "rPr");
-	cd_buf b;
 
-	cd_buf_init(&b);
-	cd_buf_add(&b, "", 0);
+	/* one buffer for every run: no allocation per run */
+	b->len = 0;
+	b->failed = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+	else
+		cd_buf_add(b, "", 0);
 	for (xmlNodePtr c = rpr ? rpr->children : NULL; c != NULL; c = c->next) {
 		if (key_elem_ignored(c))
 			continue;
-		cd_buf_addc(&b, '{');
-		cd_buf_adds(&b, c->ns && c->ns->href ? (const char *)c->ns->href : "");
-		cd_buf_addc(&b, '}');
-		cd_buf_adds(&b, (const char *)c->name);
-		key_attrs(c, &b);
+		cd_buf_addc(b, '{');
+		cd_buf_adds(b, c->ns && c->ns->href ? (const char *)c->ns->href : "");
+		cd_buf_addc(b, '}');
+		cd_buf_adds(b, (const char *)c->name);
+		key_attrs(c, b);
 		for (xmlNodePtr g = c->children; g != NULL; g = g->next)
 			if (g->type == XML_ELEMENT_NODE) {
-				cd_buf_addc(&b, '<');
-				cd_buf_adds(&b, (const char *)g->name);
-				key_attrs(g, &b);
+				cd_buf_addc(b, '<');
+				cd_buf_adds(b, (const char *)g->name);
+				key_attrs(g, b);
 			}
-		cd_buf_addc(&b, ';');
+		cd_buf_addc(b, ';');
 	}
-	return cd_buf_take(&b, NULL);
+	return !b->failed && b->data != NULL;
 }
 
-/* Merges runs among the children of parent. */
+/* Moves run c's content (not its properties) to the end of run prev and
+ * frees c. */
 static void
-merge_runs(xmlNodePtr parent)
+merge_into(xmlNodePtr prev, xmlNodePtr c)
+{
+	while (c->children != NULL) {
+		xmlNodePtr m = c->children;
+
+		xmlUnlinkNode(m);
+		if (cd_w_is(m, "rPr"))
+			xmlFreeNode(m);
+		else
+			xmlAddChild(prev, m);
+	}
+	cd_xml_remove(c);
+	join_texts(prev);
+}
+
+/* Merges runs among the children of parent; key[0] and key[1] are
+ * scratch buffers (the caller frees them). */
+static void
+merge_runs(xmlNodePtr parent, cd_buf key[2])
 {
 	xmlNodePtr prev = NULL, c, nx;
-	char *pkey = NULL;
+	int cur = 0, pok = 0;
 
 	for (c = parent->children; c != NULL; c = nx) {
-		char *key;
+		int ok;
 
 		nx = c->next;
 		if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
@@ -329,82 +295,44 @@ merge_runs(xmlNodePtr parent)
 			prev = NULL;
 			continue;
 		}
-		key = rpr_key(c);
-		if (prev != NULL && key != NULL && pkey != NULL && strcmp(key, pkey) == 0) {
-			while (c->children != NULL) {
-				xmlNodePtr m = c->children;
-
-				xmlUnlinkNode(m);
-				if (cd_w_is(m, "rPr"))
-					xmlFreeNode(m);
-				else
-					xmlAddChild(prev, m);
-			}
-			cd_xml_remove(c);
-			join_texts(prev);
-			free(key);
+		ok = rpr_key(c, &key[cur]);
+		if (prev != NULL && ok && pok && strcmp(key[cur].data, key[!cur].data) == 0) {
+			merge_into(prev, c);
 			continue;
 		}
-		free(pkey);
-		pkey = key;
+		/* this key is the one the next run compares with */
+		cur = !cur;
+		pok = ok;
 		prev = c;
 	}
-	free(pkey);
 }
 
-/* A set of node pointers (the run containers of a part), in the order
- * added. Owns only its storage. */
-typedef struct ptr_set {
-	xmlNodePtr *slot;  /* open addressing, cap a power of two */
-	size_t cap, n;
-	cd_flat_list order;
-	int failed;
-} ptr_set;
+/* Containers whose runs wait to be merged, innermost last: each is an
+ * ancestor of the element being cleaned, so that nothing cleaned frees
+ * one. A container is merged as soon as the (reverse document order)
+ * cleaning leaves it, while its nodes are still in the cache. */
+typedef struct merge_stack {
+	cd_flat_list open;
+	cd_buf key[2];
+} merge_stack;
 
-static size_t
-ptr_hash(const void *p, size_t cap)
+/* 1 when a is a proper ancestor of n. */
+static int
+is_above(const xmlNode *a, const xmlNode *n)
 {
-	return (size_t)(((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u) & (cap - 1);
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
 }
 
+/* Merges the open containers that do not hold e: cleaning has left them
+ * (their runs all come after e in document order). */
 static void
-ptr_set_grow(ptr_set *s)
+merge_left(merge_stack *ms, const xmlNode *e)
 {
-	size_t cap = s->cap ? s->cap * 2 : 256;
-	xmlNodePtr *slot = calloc(cap, sizeof *slot);
-
-	if (slot == NULL) {
-		s->failed = 1;
-		return;
-	}
-	for (size_t i = 0; i < s->order.n; i++) {
-		size_t h = ptr_hash(s->order.v[i], cap);
-
-		while (slot[h] != NULL)
-			h = (h + 1) & (cap - 1);
-		slot[h] = s->order.v[i];
-	}
-	free(s->slot);
-	s->slot = slot;
-	s->cap = cap;
-}
-
-static void
-ptr_set_add(ptr_set *s, xmlNodePtr p)
-{
-	size_t h;
-
-	if (!s->failed && (s->n + 1) * 2 > s->cap)
-		ptr_set_grow(s);
-	if (s->failed)
-		return;
-	for (h = ptr_hash(p, s->cap); s->slot[h] != NULL; h = (h + 1) & (s->cap - 1))
-		if (s->slot[h] == p)
-			return;
-	s->slot[h] = p;
-	s->n++;
-	cd_flat_list_add(&s->order, p);
-	s->failed = s->order.failed;
+	while (ms->open.n > 0 && (e == NULL || !is_above(ms->open.v[ms->open.n - 1], e)))
+		merge_runs(ms->open.v[--ms->open.n], ms->key);
 }
 
 static const char *const run_level[] = {
@@ -412,56 +340,183 @@ static const char *const run_level[] = {
 	"annotationRef", "noProof", "r", NULL
 };
 
-/* The run-level elements of the part: those the anchor pass found, unless
- * a bookmark it removed held elements (odd input: they may have gone with
- * it), then looked for again. */
+/* How many elements of a list ahead a loop fetches (a DRAM latency's worth
+ * of work on a run). */
+#define PREFETCH_AHEAD 8
+
+/* Cleans run-level element n (a mark, or a run whose container joins ms
+ * when the run stays). */
+static void
+clean_one(xmlNodePtr n, merge_stack *ms)
+{
+	if (is_drop_mark(n)) {
+		cd_xml_remove(n);
+	} else if (cd_w_is(n, "r")) {
+		clean_run_children(n);
+		join_texts(n);
+		if (!cd_flat_run_has_content(n))
+			cd_xml_remove(n);
+		else if (ms->open.n == 0 || ms->open.v[ms->open.n - 1] != n->parent)
+			cd_flat_list_add(&ms->open, n->parent);
+	}
+}
+
+/* Cleans the run-level elements v[0..n) (document order, each subtree
+ * with all its run-level elements) in reverse document order: what is
+ * removed only holds elements already cleaned. Merges their containers. */
+static void
+clean_list(xmlNodePtr *v, size_t n, merge_stack *ms)
+{
+	for (size_t i = n; i-- > 0;) {
+		/* the elements lie all over a large heap: ask for them ahead */
+		if (i >= 2 * PREFETCH_AHEAD)
+			__builtin_prefetch(v[i - 2 * PREFETCH_AHEAD]);
+		if (i >= PREFETCH_AHEAD) /* fetched by now: its first child next */
+			__builtin_prefetch(v[i - PREFETCH_AHEAD]->children);
+		merge_left(ms, v[i]);
+		clean_one(v[i], ms);
+	}
+	merge_left(ms, NULL);
+}
+
+static void
+merge_stack_free(merge_stack *ms)
+{
+	cd_flat_list_free(&ms->open);
+	cd_buf_free(&ms->key[0]);
+	cd_buf_free(&ms->key[1]);
+}
+
+static int
+in_names(const xmlNode *n, const char *const *names)
+{
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (cd_w_is(n, names[i]))
+			return 1;
+	return 0;
+}
+
+static int
+is_walk_name(const xmlNode *n)
+{
+	return in_names(n, walk_names);
+}
+
+static int
+is_run_level(const xmlNode *n)
+{
+	return in_names(n, run_level);
+}
+
+/* Sorts element n of the anchor walk: links and bookmarks for the anchor
+ * pass, run-level elements into runs. */
+static void
+take_elem(xmlNodePtr n, clean_ctx *cx, cd_flat_list *runs)
+{
+	xmlChar *a;
+	char *id;
+
+	if (!cd_w_is(n, "hyperlink") && !cd_w_is(n, "bookmarkStart") &&
+	    !cd_w_is(n, "bookmarkEnd")) {
+		cd_flat_list_add(runs, n);
+		return;
+	}
+	if (!cd_w_is(n, "hyperlink")) {
+		cd_flat_list_add(&cx->marks, n);
+		return;
+	}
+	a = cd_w_attr(n, "anchor");
+	if (a == NULL || !a[0]) {
+		xmlFree(a);
+		return;
+	}
+	id = cd_clean_ncname((const char *)a);
+	if (id != NULL) {
+		if (strcmp(id, (const char *)a) != 0)
+			cd_flat_set_w(n, "anchor", id);
+		xmlHashAddEntry(cx->refs, a, cx->refs);
+	}
+	free(id);
+	xmlFree(a);
+}
+
+/* Walks block k (k included). When it holds no bookmark, its run-level
+ * elements are cleaned and merged at once, while in the cache: the
+ * bookmarks, which wait for every part's links, are all that could make
+ * merging inside k come out otherwise, and k shares no node with the other
+ * blocks. Else (or when k is itself run-level: its runs merge with its
+ * siblings) they stay in runs for clean_part. */
+static void
+collect_block(xmlNodePtr k, clean_ctx *cx, cd_flat_list *runs, merge_stack *ms)
+{
+	size_t m0 = cx->marks.n, r0 = runs->n;
+
+	for (xmlNodePtr n = k; n != NULL; n = cd_xml_next_in(n, k))
+		if (is_walk_name(n))
+			take_elem(n, cx, runs);
+	if (cx->marks.n != m0 || cx->marks.failed || runs->failed || is_run_level(k))
+		return;
+	clean_list(runs->v + r0, runs->n - r0, ms);
+	runs->n = r0;
+}
+
+/* The anchor walk of a part: its blocks (the children of w:body, the
+ * other children of the root) one after the other. */
+static void
+collect_anchors(xmlNodePtr root, clean_ctx *cx)
+{
+	cd_flat_list *runs;
+	merge_stack ms = { 0 };
+
+	runs = realloc(cx->runs, (cx->nparts + 1) * sizeof *runs);
+	if (runs == NULL) {
+		cx->failed = 1;
+		return;
+	}
+	cx->runs = runs;
+	runs = &cx->runs[cx->nparts++];
+	memset(runs, 0, sizeof *runs);
+	for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!cd_w_is(c, "body")) {
+			collect_block(c, cx, runs, &ms);
+			continue;
+		}
+		for (xmlNodePtr b = c->children; b != NULL; b = b->next)
+			if (b->type == XML_ELEMENT_NODE)
+				collect_block(b, cx, runs, &ms);
+	}
+	cx->failed |= ms.open.failed;
+	merge_stack_free(&ms);
+}
+
+/* The run-level elements of the part the anchor walk left (those of blocks
+ * with bookmarks), unless a bookmark it removed held elements (odd input:
+ * they may have gone with it), then all of them looked for again (cleaning
+ * and merging what is clean already changes nothing). */
 static cd_status
 clean_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
 	clean_ctx *cx = ctx;
 	cd_flat_list l = { 0 };
-	ptr_set parents = { 0 };
+	merge_stack ms = { 0 };
+	int failed;
 
-	(void)part;
-	(void)err;
 	if (cx->runs != NULL && cx->next < cx->nparts) {
 		l = cx->runs[cx->next];
 		memset(&cx->runs[cx->next++], 0, sizeof l);
 	} else {
 		cd_flat_collect_names(root, CD_W_NS, run_level, &l);
 	}
-	for (size_t i = l.n; i-- > 0;) {
-		xmlNodePtr n = l.v[i];
-
-		/* what is removed here may hold a container of runs met
-		 * before (only in odd input): then look for them again */
-		if (is_drop_mark(n)) {
-			parents.failed |= holds_run(n);
-			cd_xml_remove(n);
-		} else if (cd_w_is(n, "r")) {
-			parents.failed |= holds_run(n);
-			clean_run_children(n);
-			join_texts(n);
-			if (!cd_flat_run_has_content(n))
-				cd_xml_remove(n);
-			else
-				ptr_set_add(&parents, n->parent);
-		}
-	}
+	clean_list(l.v, l.n, &ms);
+	failed = l.failed || ms.open.failed;
 	cd_flat_list_free(&l);
-	/* merging only touches one container's runs: any order will do */
-	if (parents.failed) {
-		cd_flat_list_free(&parents.order);
-		cd_flat_collect(root, NULL, NULL, &l);
-		for (size_t i = 0; i < l.n; i++)
-			if (cd_w_child(l.v[i], "r") != NULL)
-				cd_flat_list_add(&parents.order, l.v[i]);
-		cd_flat_list_free(&l);
+	merge_stack_free(&ms);
+	if (failed) {
+		cd_error_set(err, CD_ERR_NOMEM, part, 0, "out of memory merging runs");
+		return CD_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < parents.order.n; i++)
-		merge_runs(parents.order.v[i]);
-	cd_flat_list_free(&parents.order);
-	free(parents.slot);
 	return CD_OK;
 }
 

@@ -32,7 +32,7 @@ static const char *const census_names[] = {
 
 #define CENSUS_N (sizeof census_names / sizeof *census_names)
 
-_Static_assert(CENSUS_N <= sizeof ((cd_census){ { 0 } }).seen, "cd_census.seen too small");
+_Static_assert(CENSUS_N <= sizeof ((cd_census *)0)->seen, "cd_census.seen too small");
 
 static int
 census_cmp(const void *key, const void *elem)
@@ -50,6 +50,52 @@ census_index(const char *name)
 	return hit ? (long)(hit - census_names) : -1;
 }
 
+/* The w:r whose first w:rPr holds n (a run property), else NULL. */
+static xmlNodePtr
+prop_run(xmlNodePtr n)
+{
+	xmlNodePtr rpr = n->parent, r = rpr ? rpr->parent : NULL;
+
+	if (!cd_w_is(n, NULL) || !cd_w_is(rpr, "rPr") || !cd_w_is(r, "r") ||
+	    cd_w_child(r, "rPr") != rpr)
+		return NULL;
+	return r;
+}
+
+/* 1 when no w:vanish or w:webHidden comes before n among its siblings. */
+static int
+first_hiding(const xmlNode *n)
+{
+	for (const xmlNode *p = n->prev; p != NULL; p = p->prev)
+		if (cd_w_is(p, "vanish") || cd_w_is(p, "webHidden"))
+			return 0;
+	return 1;
+}
+
+/* Notes what the symbol and hidden-text passes act on while n is in the
+ * cache, so that they need not walk the part again. */
+static void
+census_note(cd_census *c, xmlNodePtr n, const char *name)
+{
+	xmlNodePtr r;
+
+	if (strcmp(name, "sym") == 0) {
+		if (cd_w_is(n, "sym"))
+			cd_flat_list_add(&c->syms, n);
+	} else if (strcmp(name, "rFonts") == 0) {
+		r = prop_run(n);
+		if (r != NULL && cd_w_child(n->parent, "rFonts") == n &&
+		    cd_flat_run_symbol_font(r) != 0)
+			cd_flat_list_add(&c->symruns, r);
+	} else if (strcmp(name, "vanish") == 0 || strcmp(name, "webHidden") == 0) {
+		r = prop_run(n);
+		/* the run once, however many of them its rPr holds: the pass
+		 * that uses the list removes the runs */
+		if (r != NULL && first_hiding(n))
+			cd_flat_list_add(&c->hidden, r);
+	}
+}
+
 void
 cd_census_take(xmlNodePtr root, cd_census *c)
 {
@@ -57,9 +103,20 @@ cd_census_take(xmlNodePtr root, cd_census *c)
 	for (xmlNodePtr n = cd_xml_next_in(root, root); n; n = cd_xml_next_in(n, root)) {
 		long i = census_index((const char *)n->name);
 
-		if (i >= 0)
-			c->seen[i] = 1;
+		if (i < 0)
+			continue;
+		c->seen[i] = 1;
+		census_note(c, n, census_names[i]);
 	}
+	c->failed = c->syms.failed || c->symruns.failed || c->hidden.failed;
+}
+
+void
+cd_census_free(cd_census *c)
+{
+	cd_flat_list_free(&c->syms);
+	cd_flat_list_free(&c->symruns);
+	cd_flat_list_free(&c->hidden);
 }
 
 int

@@ -421,24 +421,34 @@ href_fragment(xmlNodePtr h, const xmlChar *href, const xmlChar *anchor)
 	xmlRemoveProp(xmlHasNsProp(h, BAD_CAST "anchor", BAD_CAST CD_W_NS));
 }
 
-/* Drops hidden runs (when runs may be hidden) and handles hyperlinks
- * (when there may be some). */
+/* Drops the hidden runs among runs (all w:r under root when runs is
+ * NULL), in reverse document order: a run removed never holds one still
+ * to be looked at. */
 static void
-flat_hidden(xmlNodePtr root, int runs, int links)
+flat_hidden_runs(xmlNodePtr root, const cd_flat_list *runs)
 {
 	cd_flat_list l = { 0 };
 
-	if (runs)
+	if (runs == NULL) {
 		cd_flat_collect(root, CD_W_NS, "r", &l);
-	for (size_t i = l.n; i-- > 0;) {
-		xmlNodePtr rpr = cd_w_child(l.v[i], "rPr");
+		runs = &l;
+	}
+	for (size_t i = runs->n; i-- > 0;) {
+		xmlNodePtr rpr = cd_w_child(runs->v[i], "rPr");
 
 		if (cd_w_onoff(rpr, "vanish") == 1 || cd_w_onoff(rpr, "webHidden") == 1)
-			cd_xml_remove(l.v[i]);
+			cd_xml_remove(runs->v[i]);
 	}
 	cd_flat_list_free(&l);
-	if (links)
-		cd_flat_collect(root, CD_W_NS, "hyperlink", &l);
+}
+
+/* Handles the hyperlinks under root. */
+static void
+flat_links(xmlNodePtr root)
+{
+	cd_flat_list l = { 0 };
+
+	cd_flat_collect(root, CD_W_NS, "hyperlink", &l);
 	for (size_t i = l.n; i-- > 0;) {
 		xmlNodePtr h = l.v[i];
 		xmlChar *href = xmlGetNsProp(h, BAD_CAST "href", BAD_CAST CD_PKG_NS);
@@ -463,39 +473,63 @@ static const char *const symbol_names[] = { "sym", "rFonts", NULL };
 static const char *const image_names[] = { "drawing", "pict", "object", NULL };
 static const char *const hidden_names[] = { "vanish", "webHidden", NULL };
 
+/* The passes before fields, in their order. *ran is set when one of them
+ * ran: the census lists may then hold nodes it freed. */
+static cd_status
+flat_early(xmlNodePtr root, const cd_census *c, int mode, int *ran)
+{
+	if (cd_census_has(c, "AlternateContent"))
+		flat_alternates(root), *ran = 1;
+	if (mode != CD_CHANGES_ACCEPT && cd_census_any(c, change_names)) {
+		*ran = 1;
+		if (cd_flat_revisions(root, mode) != CD_OK)
+			return CD_ERR_NOMEM;
+	}
+	if (cd_census_any(c, w_drop) || cd_census_any(c, w_unwrap))
+		flat_wrappers(root), *ran = 1;
+	if (cd_census_any(c, deleted_names))
+		flat_deleted_marks(root, mode), *ran = 1;
+	if (cd_census_has(c, "txbxContent"))
+		flat_textboxes(root), *ran = 1;
+	return CD_OK;
+}
+
 static cd_status
 flat_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 {
 	cd_census c;
 	cd_status st;
-	int fields, mode = *(const int *)ctx;
+	int fields, math, stale, mode = *(const int *)ctx;
 
 	/* each pass only when the part holds an element it acts on */
 	cd_census_take(root, &c);
-	if (cd_census_has(&c, "AlternateContent"))
-		flat_alternates(root);
-	if (mode != CD_CHANGES_ACCEPT && cd_census_any(&c, change_names) &&
-	    cd_flat_revisions(root, mode) != CD_OK) {
+	stale = c.failed;
+	if (flat_early(root, &c, mode, &stale) != CD_OK) {
+		cd_census_free(&c);
 		cd_error_set(err, CD_ERR_NOMEM, part, 0, "out of memory in tracked changes");
 		return CD_ERR_NOMEM;
 	}
-	if (cd_census_any(&c, w_drop) || cd_census_any(&c, w_unwrap))
-		flat_wrappers(root);
-	if (cd_census_any(&c, deleted_names))
-		flat_deleted_marks(root, mode);
-	if (cd_census_has(&c, "txbxContent"))
-		flat_textboxes(root);
 	fields = cd_census_any(&c, field_names);
+	math = cd_census_any(&c, math_names);
 	st = fields ? cd_flat_fields(root, part, err) : CD_OK;
-	if (st == CD_OK && cd_census_any(&c, math_names))
+	if (st == CD_OK && math)
 		st = cd_flat_math(root, part, err);
-	if (st == CD_OK && cd_census_any(&c, symbol_names))
-		st = cd_flat_symbols(root, part, err);
+	stale |= fields || math;
+	if (st == CD_OK && cd_census_any(&c, symbol_names)) {
+		if (stale)
+			st = cd_flat_symbols(root, part, err);
+		else
+			cd_flat_symbols_in(&c.syms, &c.symruns);
+	}
 	if (cd_census_any(&c, image_names))
-		cd_flat_figures(root);
+		cd_flat_figures(root), stale = 1;
+	/* symbols leave runs and their properties as they were */
+	if (cd_census_any(&c, hidden_names))
+		flat_hidden_runs(root, stale ? NULL : &c.hidden);
 	/* fields make hyperlinks */
-	flat_hidden(root, cd_census_any(&c, hidden_names),
-	            fields || cd_census_has(&c, "hyperlink"));
+	if (fields || cd_census_has(&c, "hyperlink"))
+		flat_links(root);
+	cd_census_free(&c);
 	return st;
 }
 

@@ -290,8 +290,8 @@ utf8_put(cd_buf *b, uint32_t c)
 
 /* The symbol font of run r: its direct rFonts ascii or hAnsi (the fonts
  * of Latin text) naming one of the symbol fonts; CD_SYM_NONE else. */
-static int
-run_symbol_font(xmlNodePtr r)
+int
+cd_flat_run_symbol_font(xmlNodePtr r)
 {
 	static const char *const which[] = { "ascii", "hAnsi" };
 	xmlNodePtr f = cd_w_child(cd_w_child(r, "rPr"), "rFonts");
@@ -385,37 +385,45 @@ sym_to_text(xmlNodePtr sym)
 	xmlFree(chr);
 }
 
-/* Appends the w:sym under root to syms and the w:r to runs (pre-order). */
+/* Appends the w:sym under root to syms and the w:r in a symbol font to
+ * runs (pre-order). */
 static void
 collect_syms_runs(xmlNodePtr root, cd_flat_list *syms, cd_flat_list *runs)
 {
 	for (xmlNodePtr n = cd_xml_next_in(root, root); n; n = cd_xml_next_in(n, root)) {
-		if (cd_w_is(n, "r"))
+		if (cd_w_is(n, "r") && cd_flat_run_symbol_font(n) != CD_SYM_NONE)
 			cd_flat_list_add(runs, n);
 		else if (cd_w_is(n, "sym"))
 			cd_flat_list_add(syms, n);
 	}
 }
 
+void
+cd_flat_symbols_in(const cd_flat_list *syms, const cd_flat_list *symruns)
+{
+	for (size_t i = 0; i < syms->n; i++)
+		sym_to_text(syms->v[i]);
+	/* a run's font is its rFonts, which turning w:sym into text leaves */
+	for (size_t i = 0; i < symruns->n; i++) {
+		int font = cd_flat_run_symbol_font(symruns->v[i]);
+
+		for (xmlNodePtr c = symruns->v[i]->children; c != NULL; c = c->next)
+			if (cd_w_is(c, "t"))
+				map_pua(c, font);
+	}
+}
+
 cd_status
 cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err)
 {
-	cd_flat_list l = { 0 }, syms = { 0 };
+	cd_flat_list runs = { 0 }, syms = { 0 };
 
 	(void)part;
 	(void)err;
 	/* one walk: converting symbols never removes a run */
-	collect_syms_runs(root, &syms, &l);
-	for (size_t i = 0; i < syms.n; i++)
-		sym_to_text(syms.v[i]);
+	collect_syms_runs(root, &syms, &runs);
+	cd_flat_symbols_in(&syms, &runs);
 	cd_flat_list_free(&syms);
-	for (size_t i = 0; i < l.n; i++) {
-		int font = run_symbol_font(l.v[i]);
-
-		for (xmlNodePtr c = font ? l.v[i]->children : NULL; c != NULL; c = c->next)
-			if (cd_w_is(c, "t"))
-				map_pua(c, font);
-	}
-	cd_flat_list_free(&l);
+	cd_flat_list_free(&runs);
 	return CD_OK;
 }

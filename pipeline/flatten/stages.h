@@ -41,12 +41,19 @@ cd_status cd_flat_each_part(xmlDocPtr pkg, cd_flat_part_fn fn, void *ctx,
 
 /* pipeline/census.c: which element names (any namespace) occur under a
  * part root, taken in one walk, so that passes with nothing to do are
- * skipped. */
+ * skipped; and, from the same walk, the nodes the symbol and hidden-text
+ * passes act on (valid only while no other pass has changed the part). */
 typedef struct cd_census {
 	unsigned char seen[64];
+	cd_flat_list syms;    /* w:sym, document order */
+	cd_flat_list symruns; /* w:r whose rFonts names a symbol font */
+	cd_flat_list hidden;  /* w:r whose first rPr holds w:vanish or w:webHidden */
+	int failed;           /* a list is incomplete (out of memory) */
 } cd_census;
 
+/* Fills c; free its lists with cd_census_free. */
 void cd_census_take(xmlNodePtr root, cd_census *c);
+void cd_census_free(cd_census *c);
 /* 1 when an element named name may occur (always 1 for a name the census
  * does not track). */
 int cd_census_has(const cd_census *c, const char *name);
@@ -84,6 +91,11 @@ cd_status cd_flat_math(xmlNodePtr root, const char *part, cd_error *err);
 char *cd_flat_math_text(const xmlNode *m);
 /* pipeline/math.c: w:sym and private-use symbol characters → Unicode. */
 cd_status cd_flat_symbols(xmlNodePtr root, const char *part, cd_error *err);
+/* The same, given the w:sym under root and the runs in a symbol font
+ * (cd_census lists, document order). */
+void cd_flat_symbols_in(const cd_flat_list *syms, const cd_flat_list *symruns);
+/* The CD_SYM_* font of run r's own rFonts (ascii or hAnsi); 0 when none. */
+int cd_flat_run_symbol_font(xmlNodePtr r);
 
 /* pipeline/revisions.c: tracked changes under root for mode
  * CD_CHANGES_REJECT (the text before the changes) or CD_CHANGES_ALL (both,

@@ -229,12 +229,13 @@ move_children(xmlNodePtr from, xmlNodePtr to)
 /* One kind of item per list: a list holding several kinds is cut into
  * runs of one kind (Word shows "•" items under "ii)" as a list of their
  * own, not as items 3, 4, 5); an item without a label continues the item
- * before it (an indented paragraph, not a new bullet). */
-static void
+ * before it (an indented paragraph, not a new bullet). Returns 1 when the
+ * document order of the lists may have changed (a list was cut). */
+static int
 split_kinds(xmlNodePtr list)
 {
 	xmlNodePtr cur = list, i, next, prev = NULL;
-	int kind = -1;
+	int kind = -1, made = 0;
 
 	for (i = list->children; i; i = next) {
 		int k;
@@ -244,6 +245,8 @@ split_kinds(xmlNodePtr list)
 			continue;
 		k = item_kind(i);
 		if (k == K_PLAIN && prev != NULL) {
+			/* what stands between may hold lists i's now pass */
+			made |= prev->next != i;
 			move_children(i, prev);
 			xmlUnlinkNode(i);
 			xmlFreeNode(i);
@@ -254,6 +257,7 @@ split_kinds(xmlNodePtr list)
 
 			xmlSetProp(l, BAD_CAST "type", BAD_CAST(k == K_ORDERED ? "ordered" : "bullet"));
 			cur = xmlAddNextSibling(cur, l);
+			made = 1;
 		}
 		kind = k;
 		prev = i;
@@ -262,6 +266,7 @@ split_kinds(xmlNodePtr list)
 			xmlAddChild(cur, i);
 		}
 	}
+	return made;
 }
 
 static xmlNodePtr
@@ -446,13 +451,17 @@ void
 cd_st_lists_finish(xmlNodePtr root)
 {
 	xmlNodePtr *v;
-	size_t n;
+	size_t n, split = 0;
 
 	collect_lists(root, &v, &n);
 	for (size_t k = 0; k < n; k++)
-		split_kinds(v[k]);
-	free(v);
-	collect_lists(root, &v, &n);
+		split += (size_t)split_kinds(v[k]);
+	/* the lists stand in the order found unless one was split: a walk of
+	 * the whole output less */
+	if (split > 0) {
+		free(v);
+		collect_lists(root, &v, &n);
+	}
 	for (size_t k = 0; k < n; k++)
 		if (join_previous(v[k]))
 			v[k] = NULL;

@@ -62,6 +62,8 @@ cd_st_figure(cd_st_ctx *c, const xmlNode *n)
 	xmlChar *href = xmlGetProp(n, BAD_CAST "href");
 	xmlNsPtr ns = (src != NULL || href != NULL) ? pkg_ns(c) : NULL;
 
+	if (c->figures != NULL)
+		(*c->figures)++;
 	copy(n, "alt", e);
 	copy(n, "title", e);
 	set_kind(n, e);

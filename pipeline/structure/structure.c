@@ -419,7 +419,7 @@ structure(xmlDocPtr pkg, cd_error *err)
 	cd_st_ctx c;
 	st_state st;
 	xmlNodePtr body = cd_pkg_body(pkg);
-	size_t dropped;
+	size_t dropped, figures = 0;
 
 	if (body == NULL) {
 		cd_error_set(err, CD_ERR_FORMAT, "word/document.xml", 0,
@@ -428,6 +428,7 @@ structure(xmlDocPtr pkg, cd_error *err)
 	}
 	memset(&c, 0, sizeof c);
 	memset(&st, 0, sizeof st);
+	c.figures = &figures;
 	c.styles = cd_st_styles_load(cd_pkg_part_root(pkg, "styles"));
 	c.num = cd_st_num_load(cd_pkg_part_root(pkg, "numbering"));
 	c.out = xmlNewDoc(BAD_CAST "1.0");
@@ -464,7 +465,8 @@ structure(xmlDocPtr pkg, cd_error *err)
 		cd_msg_at(body, CD_MSG_CHAR_FORBIDDEN, "%zu left in the text (a symbol font set by a style?)",
 		          dropped);
 	cd_refs_mark(st.root);
-	cd_st_figures_lift(st.root);
+	if (figures > 0) /* a walk of the whole output for nothing else */
+		cd_st_figures_lift(st.root);
 	cd_st_edges_out(st.root);
 	cd_xml_indent(st.root, cd_st_block_containers);
 	cd_st_tree_free(st.tree);

@@ -147,6 +147,7 @@ typedef struct cd_st_ctx {
 	char lang[16];     /* document language, primary tag */
 	int in_note;
 	int para_vanish;   /* the current paragraph's style hides its runs */
+	size_t *figures;   /* figures made so far (shared by copies); may be NULL */
 } cd_st_ctx;
 
 /* Plain text of paragraph p as the reader sees it (tabs as '\t', notes
