@@ -112,10 +112,8 @@ relaid(struct vjob *v, xmlDocPtr *council, int validate, char **xml, size_t *xle
        double *xcpu, cd_error *err)
 {
 	double t0 = thread_cpu();
-	cd_status rc = cd_xml_serialize(*council, xml, xlen, err);
+	cd_status rc = cd_relayout(council, xml, xlen, err);
 
-	if (rc == CD_OK)
-		rc = cd_relayout(council, *xml, *xlen, err);
 	*xcpu = thread_cpu() - t0;
 	if (rc == CD_OK && validate) {
 		v->doc = *council;

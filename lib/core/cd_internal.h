@@ -174,11 +174,13 @@ xmlDocPtr cd_xml_parse_ns(const char *part, const char *data, size_t len,
 
 /* ---- the council tree laid out again (output/relayout.c) ---- */
 
-/* Frees *council and replaces it by the document parsed from xml (len
- * bytes: its serialization by cd_xml_serialize), which lies in document
- * order in memory: the same tree, cheaper to walk. On failure *council is
- * NULL and *err says why (the caller still frees *council either way). */
-cd_status cd_relayout(xmlDocPtr *council, const char *xml, size_t len, cd_error *err);
+/* Serializes *council into *xml (malloc'd, caller frees; *len bytes, the
+ * bytes cd_xml_serialize writes), freeing its nodes as they are written,
+ * then replaces *council by the document read back from that XML, which
+ * lies in document order in memory: the same tree, cheaper to walk. On
+ * failure *council and *xml are NULL and *err says why (the caller frees
+ * *council either way). */
+cd_status cd_relayout(xmlDocPtr *council, char **xml, size_t *len, cd_error *err);
 /* 1 when a walk of doc in document order jumps through memory: among its
  * first 8192 elements, more than one step in ten goes 4 KiB or more away
  * from the element before. A tree parsed or built in one go steps a few
