@@ -440,13 +440,6 @@ struct pool {
 	pthread_mutex_t lock;
 };
 
-static void
-silent(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
 /* Runs jobs until none is left. */
 static void *
 worker(void *arg)
@@ -470,8 +463,7 @@ worker(void *arg)
 static void *
 thread_main(void *arg)
 {
-	xmlSetGenericErrorFunc(NULL, silent);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	cd_thread_quiet();
 	return worker(arg);
 }
 

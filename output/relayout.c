@@ -19,7 +19,11 @@
  * A tree built in one go (a report of many short paragraphs)
  * already lies in order: read back, it was no faster to walk, and the
  * stylesheets' own trees came out slower (a million paragraphs: 2.2 to
- * 2.9 s each), so only a scattered tree is laid out again. Which path a
+ * 2.9 s each), so only a scattered tree is laid out again, and only a
+ * large one (a smaller tree fits the cache wherever it lies). The
+ * structure stage now builds a long report's tree apart from the
+ * package's holes (structure.c), so this is rarely needed; it stays for
+ * the trees built in place. Which path a
  * document takes depends on addresses, never its outputs.
  */
 #include <stdint.h>
@@ -82,7 +86,7 @@ cd_relayout_scattered(xmlDocPtr doc)
 			jumps++;
 		prev = n;
 	}
-	return jumps * 10 > steps;
+	return steps == 8192 && jumps * 10 > steps;
 }
 
 /* ---- serialized while freed ---- */

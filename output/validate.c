@@ -42,13 +42,6 @@ struct vjob {
 };
 
 static void
-silent(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-static void
 run_validation(struct vjob *v)
 {
 	double t0 = thread_cpu();
@@ -62,8 +55,7 @@ run_validation(struct vjob *v)
 static void *
 validation_main(void *arg)
 {
-	xmlSetGenericErrorFunc(NULL, silent);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	cd_thread_quiet();
 	run_validation(arg);
 	return NULL;
 }

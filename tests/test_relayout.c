@@ -120,12 +120,12 @@ test_unreadable(void **state)
 }
 
 /* Paragraphs made one after the other lie in order; the same linked in a
- * shuffled order (each next one about 500 nodes further in memory) make a
+ * shuffled order (each next one about 5000 nodes away in memory) make a
  * walk that jumps. */
 static void
 test_scattered(void **state)
 {
-	enum { N = 2000 };
+	enum { N = 10000 };
 	static xmlNodePtr made[N];
 	xmlDocPtr in_order = doc_of("<council/>"), shuffled = doc_of("<council/>");
 	xmlNodePtr r1 = xmlDocGetRootElement(in_order), r2 = xmlDocGetRootElement(shuffled);
@@ -136,20 +136,75 @@ test_scattered(void **state)
 		made[i] = xmlNewDocNode(shuffled, NULL, BAD_CAST "p", NULL);
 	}
 	for (int i = 0; i < N; i++)
-		xmlAddChild(r2, made[(i * 997) % N]);
+		xmlAddChild(r2, made[(i * 4999) % N]);
 	assert_int_equal(cd_relayout_scattered(in_order), 0);
 	assert_int_equal(cd_relayout_scattered(shuffled), 1);
 	xmlFreeDoc(in_order);
 	xmlFreeDoc(shuffled);
 }
 
-/* A report through cd_emit_all_valid (which lays the tree out again) and
- * through cd_emit on a second conversion (which does not): same bytes. */
+/* A report of 9 000 paragraphs, twice: one as converted, one whose
+ * paragraphs were copied in a shuffled order (same document, memory out of
+ * order). The second goes through the relayout in cd_emit_all_valid; each
+ * format must be what cd_emit makes from the first. */
+static xmlDocPtr
+long_report(const cd_options *o)
+{
+	cd_buf dump;
+	cd_error err;
+	xmlDocPtr doc;
+
+	cd_buf_init(&dump);
+	cd_buf_adds(&dump, "Report by the Secretary-General\nITU activities\n1\tIntroduction\n");
+	for (int i = 0; i < 9000; i++)
+		cd_buf_printf(&dump, "Paragraph %d of the report.\n", i);
+	doc = cd_convert("r.txt", (const unsigned char *)dump.data, dump.len, o, &err);
+	cd_buf_free(&dump);
+	assert_non_null(doc);
+	return doc;
+}
+
+static void
+shuffle_paragraphs(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), *ps = NULL, *copies;
+	size_t n = 0, cap = 0;
+
+	for (xmlNodePtr x = cd_xml_next_in(root, root); x; x = cd_xml_next_in(x, root))
+		if (strcmp((const char *)x->name, "p") == 0) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 1024;
+				ps = realloc(ps, cap * sizeof *ps);
+				assert_non_null(ps);
+			}
+			ps[n++] = x;
+		}
+	assert_true(n > 8192);
+	copies = calloc(n, sizeof *copies);
+	assert_non_null(copies);
+	/* new elements made in a shuffled order take over each paragraph's
+	 * attributes and children */
+	for (size_t i = 0; i < n; i++) {
+		size_t k = (i * 4999) % n;
+
+		copies[k] = xmlNewDocNode(doc, ps[k]->ns, ps[k]->name, NULL);
+		xmlCopyPropList(copies[k], ps[k]->properties);
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (xmlNodePtr c = ps[i]->children, nx; c != NULL; c = nx) {
+			nx = c->next;
+			xmlUnlinkNode(c);
+			xmlAddChild(copies[i], c);
+		}
+		xmlFreeNode(xmlReplaceNode(ps[i], copies[i]));
+	}
+	free(ps);
+	free(copies);
+}
+
 static void
 test_emit_all_valid_same_outputs(void **state)
 {
-	static const char dump[] = "Report by the Secretary-General\nITU activities\n"
-	                           "1\tIntroduction\nSome text.\n1.1\tScope\nMore text.\n";
 	static const cd_format fmts[4] = { CD_FMT_XML, CD_FMT_DOCBOOK, CD_FMT_MD, CD_FMT_TXT };
 	cd_options o;
 	cd_error err;
@@ -163,13 +218,15 @@ test_emit_all_valid_same_outputs(void **state)
 	cd_options_init(&o);
 	eng = cd_engine_new(NULL, &err);
 	assert_non_null(eng);
-	doc = cd_convert("r.txt", (const unsigned char *)dump, sizeof dump - 1, &o, &err);
-	ref = cd_convert("r.txt", (const unsigned char *)dump, sizeof dump - 1, &o, &err);
-	assert_non_null(doc);
-	assert_non_null(ref);
+	doc = long_report(&o);
+	ref = long_report(&o);
+	shuffle_paragraphs(doc);
+	assert_int_equal(cd_relayout_scattered(doc), 1);
+	assert_int_equal(cd_relayout_scattered(ref), 0);
 	assert_int_equal(cd_emit_all_valid(eng, CD_FMT_XML | CD_FMT_DOCBOOK | CD_FMT_MD |
 	                                   CD_FMT_TXT, &doc, &o, 2, 1, out, len, NULL, NULL,
 	                                   &err), CD_OK);
+	assert_int_equal(cd_relayout_scattered(doc), 0);   /* read back */
 	for (int i = 0; i < 4; i++) {
 		assert_int_equal(cd_emit(eng, fmts[i], ref, &o, &one, &n, &err), CD_OK);
 		assert_int_equal(len[i], n);

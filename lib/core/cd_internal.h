@@ -39,6 +39,11 @@
 #include <libxml/tree.h>
 #include "councildoc.h"
 
+/* In a thread the library starts: libxml2's error handlers are per
+ * thread, so it silences its own as cd_init does the caller's
+ * (lib/core/core.c). */
+void cd_thread_quiet(void);
+
 /* OOXML namespaces (Transitional; input/ rewrites Strict ones to these). */
 #define CD_R_NS    "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define CD_MC_NS   "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -181,9 +186,9 @@ xmlDocPtr cd_xml_parse_ns(const char *part, const char *data, size_t len,
  * failure *council and *xml are NULL and *err says why (the caller frees
  * *council either way). */
 cd_status cd_relayout(xmlDocPtr *council, char **xml, size_t *len, cd_error *err);
-/* 1 when a walk of doc in document order jumps through memory: among its
- * first 8192 elements, more than one step in ten goes 4 KiB or more away
- * from the element before. A tree parsed or built in one go steps a few
+/* 1 when a walk of doc in document order jumps through memory: it has
+ * 8192 elements or more, and among the first 8192 more than one step in
+ * ten goes 4 KiB or more away from the element before. A tree parsed or built in one go steps a few
  * dozen bytes forward at a time; the structure stage's tree of a long
  * report, built between the package's holes, jumps about every other
  * step. */

@@ -217,6 +217,13 @@ cd_init(void)
 }
 
 void
+cd_thread_quiet(void)
+{
+	xmlSetGenericErrorFunc(NULL, silent_generic);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+void
 cd_cleanup(void)
 {
 	if (users == 0 || --users > 0)
