@@ -52,10 +52,9 @@ if command -v pandoc >/dev/null 2>&1; then
 	r_pd=$(stat "pandoc -f docx -t gfm $B/big5.docx")
 	row "big5: pandoc (gfm only)" $r_pd
 fi
-set -- $small_cd; scd=$1; set -- $small_floor; sfl=$1
+set -- $small_cd; scd=$1; set -- $small_floor; sfl=$1; set -- $small_cdj; scdj=$1
 echo
-echo "small batch: councildoc / floor wall = $(ratio $scd $sfl)"
-set -- $small_cdj; scdj=$1
+echo "small batch: councildoc / floor wall = $(ratio $scd $sfl) (-j 1), $(ratio $scdj $sfl) (-j cores)"
 if [ -n "${small_pd:-}" ]; then set -- $small_pd; echo "small batch: pandoc / councildoc wall = $(ratio $1 $scd) (-j 1), $(ratio $1 $scdj) (-j cores)"; fi
 set -- $cd_big20; w20=$1 m20=$3; set -- $fl_big20; fw20=$1 fm20=$3
 echo "big20: councildoc / floor wall = $(ratio $w20 $fw20), peak RSS = $(ratio $m20 $fm20)"
