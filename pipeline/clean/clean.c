@@ -454,7 +454,8 @@ collect_block(xmlNodePtr k, clean_ctx *cx, cd_flat_list *runs, merge_stack *ms)
 	for (xmlNodePtr n = k; n != NULL; n = cd_xml_next_in(n, k))
 		if (is_walk_name(n))
 			take_elem(n, cx, runs);
-	if (cx->marks.n != m0 || cx->marks.failed || runs->failed || is_run_level(k))
+	if (cx->marks.n != m0 || cx->marks.failed || runs->failed || is_run_level(k) ||
+	    runs->n == r0)
 		return;
 	clean_list(runs->v + r0, runs->n - r0, ms);
 	runs->n = r0;
