@@ -80,24 +80,35 @@ static const char body[] =
 static xmlDocPtr out;
 static xmlXPathContextPtr xp;
 
-static int
-setup(void **state)
+/* The package document of the fixture, extra at the end of its body
+ * (caller: xmlFreeDoc), or NULL. */
+static xmlDocPtr
+fixture_pkg(const char *extra)
 {
 	cd_buf b;
 	xmlDocPtr pkg;
-	cd_error err;
-	cd_options o;
 
-	(void)state;
 	cd_buf_init(&b);
 	cd_buf_adds(&b, "<pkg:package xmlns:pkg=\"" CD_PKG_NS "\" " W " kind=\"docx\">"
 	            "<pkg:part name=\"word/document.xml\" role=\"document\"><w:document><w:body>");
 	cd_buf_adds(&b, body);
+	cd_buf_adds(&b, extra);
 	cd_buf_adds(&b, "</w:body></w:document></pkg:part><pkg:part name=\"word/styles.xml\" role=\"styles\">");
 	cd_buf_adds(&b, styles);
 	cd_buf_adds(&b, "</pkg:part></pkg:package>");
 	pkg = xmlReadMemory(b.data, (int)b.len, "pkg.xml", NULL, 0);
 	cd_buf_free(&b);
+	return pkg;
+}
+
+static int
+setup(void **state)
+{
+	xmlDocPtr pkg = fixture_pkg("");
+	cd_error err;
+	cd_options o;
+
+	(void)state;
 	if (pkg == NULL)
 		return -1;
 	cd_options_init(&o);
@@ -279,10 +290,53 @@ test_numbers(void **state)
 	assert_string_equal(num, "\xe4\xb8\x80");
 }
 
+static void
+count_message(void *ctx, const cd_message *m)
+{
+	(void)m;
+	(*(int *)ctx)++;
+}
+
+/* Built in a thread of its own (its own malloc arena) or in place: the
+ * same council document, and the messages reach the caller's report
+ * function either way (a private-use character no symbol font explains
+ * makes one). */
+static void
+test_apart(void **state)
+{
+	static const char pua[] = P("", "x\xEF\x80\xA0y");
+	xmlDocPtr pkg[2] = { fixture_pkg(pua), fixture_pkg(pua) }, built[2];
+	int seen[2] = { 0, 0 };
+	char *xml[2];
+	size_t len;
+
+	(void)state;
+	for (int apart = 0; apart < 2; apart++) {
+		cd_options o;
+		cd_error err;
+
+		assert_non_null(pkg[apart]);
+		cd_options_init(&o);
+		o.report = count_message;
+		o.report_ctx = &seen[apart];
+		built[apart] = cd_st_build(pkg[apart], &o, &err, apart);
+		assert_non_null(built[apart]);
+		assert_int_equal(cd_xml_serialize(built[apart], &xml[apart], &len, &err), CD_OK);
+		xmlFreeDoc(built[apart]);
+		xmlFreeDoc(pkg[apart]);
+	}
+	assert_string_equal(xml[1], xml[0]);
+	assert_int_equal(seen[0], 1);
+	assert_int_equal(seen[1], 1);
+	free(xml[0]);
+	free(xml[1]);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_apart),
 		cmocka_unit_test(test_meta_and_leadin),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_inline),

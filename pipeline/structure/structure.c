@@ -532,7 +532,7 @@ heap_holey(void)
  * freed: its peak memory grew by 7 %. The calling thread waits; the
  * outputs are the same. */
 xmlDocPtr
-cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+cd_st_build(xmlDocPtr pkg, const cd_options *o, cd_error *err, int apart)
 {
 	struct apart a = { pkg, err, NULL };
 	cd_msg_route mr;
@@ -543,10 +543,16 @@ cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 		return NULL;
 	}
 	cd_msg_bind(pkg, &mr, o);
-	if (heap_holey() && pthread_create(&tid, NULL, apart_main, &a) == 0)
+	if (apart && pthread_create(&tid, NULL, apart_main, &a) == 0)
 		pthread_join(tid, NULL);
 	else
 		a.out = structure(pkg, err);
 	cd_msg_unbind(pkg, &mr);
 	return a.out;
+}
+
+xmlDocPtr
+cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+{
+	return cd_st_build(pkg, o, err, heap_holey());
 }

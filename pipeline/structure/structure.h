@@ -9,6 +9,13 @@
 #include <libxml/tree.h>
 #include "cd_internal.h"
 
+/* ---- structure.c ---- */
+
+/* cd_structure, the council document built in a thread of its own when
+ * apart is set (cd_structure sets it when the heap is full of holes).
+ * Same result either way; caller: xmlFreeDoc. */
+xmlDocPtr cd_st_build(xmlDocPtr pkg, const cd_options *o, cd_error *err, int apart);
+
 /* ---- styles.c ---- */
 
 typedef struct cd_st_styles cd_st_styles;
