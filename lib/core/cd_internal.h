@@ -126,6 +126,8 @@ int cd_xml_is(const xmlNode *n, const char *ns, const char *name);
 int cd_xml_has_ns(const xmlNode *n, const char *ns);
 /* 1 if n is the WordprocessingML element w:name. */
 int cd_w_is(const xmlNode *n, const char *name);
+/* 1 when n is a w: element named by one of the NULL-terminated names. */
+int cd_w_is_any(const xmlNode *n, const char *const *names);
 /* 1 if n is the package-document element pkg:name. */
 int cd_pkg_is(const xmlNode *n, const char *name);
 

@@ -44,6 +44,15 @@ cd_w_is(const xmlNode *n, const char *name)
 }
 
 int
+cd_w_is_any(const xmlNode *n, const char *const *names)
+{
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (cd_w_is(n, names[i]))
+			return 1;
+	return 0;
+}
+
+int
 cd_pkg_is(const xmlNode *n, const char *name)
 {
 	return cd_xml_is(n, CD_PKG_NS, name);

@@ -388,24 +388,15 @@ merge_stack_free(merge_stack *ms)
 }
 
 static int
-in_names(const xmlNode *n, const char *const *names)
-{
-	for (size_t i = 0; names[i] != NULL; i++)
-		if (cd_w_is(n, names[i]))
-			return 1;
-	return 0;
-}
-
-static int
 is_walk_name(const xmlNode *n)
 {
-	return in_names(n, walk_names);
+	return cd_w_is_any(n, walk_names);
 }
 
 static int
 is_run_level(const xmlNode *n)
 {
-	return in_names(n, run_level);
+	return cd_w_is_any(n, run_level);
 }
 
 /* Sorts element n of the anchor walk: links and bookmarks for the anchor

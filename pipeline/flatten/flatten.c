@@ -264,15 +264,6 @@ static const char *const w_drop[] = {
 	"commentRangeStart", "commentRangeEnd", "commentReference", NULL
 };
 
-static int
-in_list(const xmlNode *n, const char *const *names)
-{
-	for (size_t i = 0; names[i] != NULL; i++)
-		if (cd_w_is(n, names[i]))
-			return 1;
-	return 0;
-}
-
 static void
 flat_wrappers(xmlNodePtr root)
 {
@@ -285,9 +276,9 @@ flat_wrappers(xmlNodePtr root)
 
 		if ((cd_w_is(n, "del") || cd_w_is(n, "ins")) && cd_flat_in_props(n))
 			continue; /* a mark on the paragraph mark or row, not a wrapper */
-		if (in_list(n, w_drop))
+		if (cd_w_is_any(n, w_drop))
 			cd_xml_remove(n);
-		else if (in_list(n, w_unwrap))
+		else if (cd_w_is_any(n, w_unwrap))
 			cd_xml_unwrap(n);
 	}
 	cd_flat_list_free(&l);

@@ -230,10 +230,7 @@ holds_no_refs(const xmlNode *n)
 	static const char *const names[] = { "rPr", "pPr", "t", "tcPr", "trPr", "tblPr",
 		"tblGrid", "sectPr", NULL };
 
-	for (size_t i = 0; names[i] != NULL; i++)
-		if (cd_w_is(n, names[i]))
-			return 1;
-	return 0;
+	return cd_w_is_any(n, names);
 }
 
 /* The note references under root, in document order (nothing else:
