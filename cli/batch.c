@@ -57,7 +57,7 @@ threads_for(const struct run *r, const struct stage_clock *sc)
  * all succeeded (unsynced: cd_batch_run syncs the file system once at the
  * end). The outputs' SHA-256 only for a manifest. */
 static int
-render_and_write(struct run *r, size_t idx, xmlDocPtr *council, const cd_media *media,
+render_and_write(struct run *r, size_t idx, xmlDocPtr council, const cd_media *media,
                  cd_buf *outs, struct stage_clock *sc, cd_error *err)
 {
 	char *out[NFMTS] = { NULL };
@@ -68,10 +68,10 @@ render_and_write(struct run *r, size_t idx, xmlDocPtr *council, const cd_media *
 	size_t i;
 
 	if (r->meta) {
-		if (r->validate && cd_engine_validate(r->eng, *council, err) != CD_OK)
+		if (r->validate && cd_engine_validate(r->eng, council, err) != CD_OK)
 			return 1;
 		sc_mark(sc, ST_VALIDATE);
-		if (cd_meta_json(*council, &out[0], &olen[0], err) != CD_OK)
+		if (cd_meta_json(council, &out[0], &olen[0], err) != CD_OK)
 			return 1;
 		rc = fwrite(out[0], 1, olen[0], stdout) != olen[0] || fflush(stdout) != 0;
 		if (rc)
@@ -159,7 +159,7 @@ convert_one(struct run *r, size_t idx)
 		if (council != NULL &&
 		    cd_media_collect(council, data, len, prefix, &r->opt, &media, &err) == CD_OK) {
 			sc_mark(&sc, ST_VALIDATE);  /* the pictures' collection */
-			rc = render_and_write(r, idx, &council, &media, &outs, &sc, &err);
+			rc = render_and_write(r, idx, council, &media, &outs, &sc, &err);
 		}
 	}
 	sc_print(&sc, input);

@@ -234,16 +234,11 @@ cd_status cd_emit_all(cd_engine *eng, unsigned formats, xmlDocPtr council,
 /*
  * cd_emit_all after validating the document against council.rng when
  * validate is set: nothing is returned when it does not validate, and *err
- * then holds the validation's error (before any format's). With a
- * stylesheet among the formats, *council is first serialized, freed and
- * read back from its XML (the same tree, laid out in document order: the
- * validation and the stylesheets walk it faster), so *council changes; on
- * failure it may be NULL. The caller frees *council afterwards. For the
- * XML alone, with threads > 1, the validation runs beside its
- * serialization. *vcpu (when vcpu is not NULL) receives the validation's
- * CPU seconds; cpu[0] those of the serialization and the reading back.
+ * then holds the validation's error (before any format's). With threads > 1
+ * and the XML among the formats, the validation runs beside the XML's
+ * serialization. *vcpu (when vcpu is not NULL) receives its CPU seconds.
  */
-cd_status cd_emit_all_valid(cd_engine *eng, unsigned formats, xmlDocPtr *council,
+cd_status cd_emit_all_valid(cd_engine *eng, unsigned formats, xmlDocPtr council,
                             const cd_options *o, int threads, int validate,
                             char *out[4], size_t len[4], double cpu[4], double *vcpu,
                             cd_error *err);

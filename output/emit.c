@@ -520,10 +520,11 @@ cd_emit_all(cd_engine *eng, unsigned formats, xmlDocPtr council, const cd_option
 	 * Both are the stylesheets' work, counted in their CPU time (the
 	 * stripping shared out). */
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		double t0 = thread_cpu();
+		double t0;
 
 		if (!(formats & order[i].fmt))
 			continue;
+		t0 = thread_cpu();
 		if (!new_job(&jobs[n], eng, order[i].sheet, order[i].fmt, council, o, err)) {
 			rc = CD_ERR_NOMEM;
 			break;

@@ -1,10 +1,7 @@
-/* validate.c — every format of a document after its validation.
+/* validate.c — every format of a document after its validation, the
+ * validation beside the XML's serialization.
  *
- * With a stylesheet among the formats and a tree scattered in memory, the
- * XML is serialized first and the tree read back from it (relayout.c),
- * then validated and transformed: the validation and the stylesheets walk
- * a tree that lies in document order. Otherwise the validation runs beside
- * the XML's serialization. There neither writes what the other reads: the serializer (xmlsave.c) writes
+ * Neither writes what the other reads: the serializer (xmlsave.c) writes
  * only the document's encoding field, for the time of the dump, which the
  * validator never reads; xmlRelaxNGValidateDoc (libxml2 2.9.14, relaxng.c)
  * writes only the psvi field of the elements it validates (node->psvi =
@@ -60,97 +57,63 @@ validation_main(void *arg)
 	return NULL;
 }
 
-static void
-clear_outputs(char *out[4], size_t len[4], double cpu[4])
-{
-	for (int i = 0; i < 4; i++) {
-		out[i] = NULL;
-		len[i] = 0;
-		if (cpu != NULL)
-			cpu[i] = 0;
-	}
-}
-
-/* The XML (when want_xml) into *xml, the document validated (when
- * validate) beside its serialization when a thread is free. */
-static cd_status
-valid_xml(struct vjob *v, int want_xml, int validate, int threads, char **xml,
-          size_t *xlen, double *xcpu, cd_error *err)
-{
-	pthread_t tid;
-	double t0;
-	cd_status xrc = CD_OK;
-	int side = validate && want_xml && threads > 1 &&
-	           pthread_create(&tid, NULL, validation_main, v) == 0;
-
-	if (validate && !side)
-		run_validation(v);
-	t0 = thread_cpu();
-	if (want_xml && (side || v->rc == CD_OK))
-		xrc = cd_xml_serialize(v->doc, xml, xlen, err);
-	*xcpu = thread_cpu() - t0;
-	if (side)
-		pthread_join(tid, NULL);
-	/* the validation's error first, as when it ran before the outputs */
-	if (v->rc != CD_OK)
-		*err = v->err;
-	return v->rc != CD_OK ? v->rc : xrc;
-}
-
-/* The XML into *xml, *council read back from it (relayout.c), then
- * validated (when validate). */
-static cd_status
-relaid(struct vjob *v, xmlDocPtr *council, int validate, char **xml, size_t *xlen,
-       double *xcpu, cd_error *err)
-{
-	double t0 = thread_cpu();
-	cd_status rc = cd_relayout(council, xml, xlen, err);
-
-	*xcpu = thread_cpu() - t0;
-	if (rc == CD_OK && validate) {
-		v->doc = *council;
-		run_validation(v);
-		if ((rc = v->rc) != CD_OK)
-			*err = v->err;
-	}
-	return rc;
-}
-
 cd_status
-cd_emit_all_valid(cd_engine *eng, unsigned formats, xmlDocPtr *council,
+cd_emit_all_valid(cd_engine *eng, unsigned formats, xmlDocPtr council,
                   const cd_options *o, int threads, int validate, char *out[4],
                   size_t len[4], double cpu[4], double *vcpu, cd_error *err)
 {
-	struct vjob v = { eng, *council, { 0 }, CD_OK, 0 };
-	unsigned sheets = formats & ~(unsigned)CD_FMT_XML;
+	struct vjob v = { eng, council, { 0 }, CD_OK, 0 };
+	pthread_t tid;
 	char *xml = NULL;
 	size_t xlen = 0;
-	double xcpu = 0;
-	cd_status rc;
+	double t0;
+	cd_status rc, xrc;
 
-	clear_outputs(out, len, cpu);
-	/* the stylesheets walk the tree many times: a scattered one is laid
-	 * out again first */
-	if (sheets != 0 && cd_relayout_scattered(*council))
-		rc = relaid(&v, council, validate, &xml, &xlen, &xcpu, err);
-	else
-		rc = valid_xml(&v, (formats & CD_FMT_XML) != 0, validate, threads, &xml, &xlen,
-		               &xcpu, err);
+	if (vcpu != NULL)
+		*vcpu = 0;
+	if (!validate)
+		return cd_emit_all(eng, formats, council, o, threads, out, len, cpu, err);
+	if (threads <= 1 || !(formats & CD_FMT_XML) ||
+	    pthread_create(&tid, NULL, validation_main, &v) != 0) {
+		run_validation(&v);
+		if (vcpu != NULL)
+			*vcpu = v.cpu;
+		if (v.rc != CD_OK) {
+			for (int i = 0; i < 4; i++) {
+				out[i] = NULL;
+				len[i] = 0;
+			}
+			*err = v.err;
+			return v.rc;
+		}
+		return cd_emit_all(eng, formats, council, o, threads, out, len, cpu, err);
+	}
+	t0 = thread_cpu();
+	xrc = cd_xml_serialize(council, &xml, &xlen, err);
+	t0 = thread_cpu() - t0;
+	pthread_join(tid, NULL);
 	if (vcpu != NULL)
 		*vcpu = v.cpu;
-	if (rc == CD_OK && sheets != 0)
-		rc = cd_emit_all(eng, sheets, *council, o, threads, out, len, cpu, err);
+	/* the validation's error first, as when it ran before the outputs */
+	if (v.rc != CD_OK || xrc != CD_OK) {
+		free(xml);
+		for (int i = 0; i < 4; i++) {
+			out[i] = NULL;
+			len[i] = 0;
+		}
+		if (v.rc != CD_OK)
+			*err = v.err;
+		return v.rc != CD_OK ? v.rc : xrc;
+	}
+	rc = cd_emit_all(eng, formats & ~(unsigned)CD_FMT_XML, council, o, threads, out, len,
+	                 cpu, err);
 	if (rc != CD_OK) {
 		free(xml);
 		return rc;
 	}
-	if (formats & CD_FMT_XML) {
-		out[0] = xml;
-		len[0] = xlen;
-	} else {
-		free(xml);
-	}
+	out[0] = xml;
+	len[0] = xlen;
 	if (cpu != NULL)
-		cpu[0] = xcpu;
+		cpu[0] = t0;
 	return CD_OK;
 }

@@ -23,7 +23,6 @@
  *   cd_meta_*                                    pipeline/structure/meta/: meta.c, leadin.c, metadate.c, metaxml.c
  *   cd_refs_*                                    pipeline/structure/refs/: refs.c, refkinds.c
  *   cd_engine_*, cd_emit*, cd_xml_serialize      output/emit.c, validate.c
- *   cd_relayout*                                 output/relayout.c
  *   cd_write_atomic*, cd_sync_fs, cd_read_file   output/write.c
  *   cd_media_*, cd_eqtext                         output/media.c, metafile.c, imginfo.c, eqtext.c
  *   cd_meta_json, cd_json_*                      output/json.c
@@ -178,23 +177,6 @@ void cd_xml_indent(xmlNodePtr root, const char *const *containers);
  * found while parsing, no walk of the tree. */
 xmlDocPtr cd_xml_parse_ns(const char *part, const char *data, size_t len,
                           const char *ns_prefix, int *ns_seen, cd_error *err);
-
-/* ---- the council tree laid out again (output/relayout.c) ---- */
-
-/* Serializes *council into *xml (malloc'd, caller frees; *len bytes, the
- * bytes cd_xml_serialize writes), freeing its nodes as they are written,
- * then replaces *council by the document read back from that XML, which
- * lies in document order in memory: the same tree, cheaper to walk. On
- * failure *council and *xml are NULL and *err says why (the caller frees
- * *council either way). */
-cd_status cd_relayout(xmlDocPtr *council, char **xml, size_t *len, cd_error *err);
-/* 1 when a walk of doc in document order jumps through memory: it has
- * 8192 elements or more, and among the first 8192 more than one step in
- * ten goes 4 KiB or more away from the element before. A tree parsed or built in one go steps a few
- * dozen bytes forward at a time; the structure stage's tree of a long
- * report, built between the package's holes, jumps about every other
- * step. */
-int cd_relayout_scattered(xmlDocPtr doc);
 
 /* ---- metadata and lead-in labels (pipeline/structure/meta/) ---- */
 
