@@ -19,6 +19,7 @@
 
 #include "cd_internal.h"
 #include "xsltemph.h"
+#include "xsltext.h"
 
 /* $m-punct and $m-spacelike of md-inline.xsl, in UTF-8 */
 static const char punct[] =
@@ -175,15 +176,8 @@ cd_xsltemph_md_emph(xmlXPathParserContextPtr ctxt, int nargs)
 	cd_buf out;
 	xmlChar *r;
 
-	if (nargs != 4) {
-		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+	if (!cd_xslt_pop_set(ctxt, nargs, 4, &set))
 		return;
-	}
-	set = xmlXPathPopNodeSet(ctxt);
-	if (xmlXPathCheckError(ctxt)) {
-		xmlXPathFreeNodeSet(set);
-		return;
-	}
 	html = xmlXPathPopString(ctxt);
 	delim = xmlXPathPopString(ctxt);
 	raw = xmlXPathPopString(ctxt);

@@ -141,6 +141,23 @@ one_arg(xmlXPathParserContextPtr ctxt, int nargs)
 	return xmlXPathPopString(ctxt);
 }
 
+int
+cd_xslt_pop_set(xmlXPathParserContextPtr ctxt, int nargs, int want, xmlNodeSetPtr *set)
+{
+	*set = NULL;
+	if (nargs != want) {
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return 0;
+	}
+	*set = xmlXPathPopNodeSet(ctxt);
+	if (xmlXPathCheckError(ctxt)) {
+		xmlXPathFreeNodeSet(*set);
+		*set = NULL;
+		return 0;
+	}
+	return 1;
+}
+
 static void
 push_buf(xmlXPathParserContextPtr ctxt, cd_buf *b)
 {
@@ -467,15 +484,8 @@ fn_md_cell_of(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlNodeSetPtr set;
 	cd_buf t, p, out;
 
-	if (nargs != 1) {
-		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+	if (!cd_xslt_pop_set(ctxt, nargs, 1, &set))
 		return;
-	}
-	set = xmlXPathPopNodeSet(ctxt);
-	if (xmlXPathCheckError(ctxt)) {
-		xmlXPathFreeNodeSet(set);
-		return;
-	}
 	cd_buf_init(&t);
 	cd_buf_init(&p);
 	for (int i = 0; set != NULL && i < set->nodeNr; i++) {
