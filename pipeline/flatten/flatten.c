@@ -512,8 +512,10 @@ flat_part(xmlNodePtr root, const char *part, void *ctx, cd_error *err)
 		else
 			cd_flat_symbols_in(&c.syms, &c.symruns);
 	}
-	if (cd_census_any(&c, image_names))
-		cd_flat_figures(root), stale = 1;
+	if (cd_census_any(&c, image_names)) {
+		cd_flat_figures(root);
+		stale = 1;
+	}
 	/* symbols leave runs and their properties as they were */
 	if (cd_census_any(&c, hidden_names))
 		flat_hidden_runs(root, stale ? NULL : &c.hidden);
