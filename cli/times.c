@@ -118,6 +118,7 @@ sc_convert(struct stage_clock *c, const char *name, const unsigned char *data,
            size_t len, const cd_options *o, cd_error *err)
 {
 	xmlDocPtr pkg, council;
+	cd_noterefs *refs = NULL;
 
 	fast_bins(0);
 	pkg = cd_read(name, data, len, o, err);
@@ -128,10 +129,10 @@ sc_convert(struct stage_clock *c, const char *name, const unsigned char *data,
 	if (cd_flatten(pkg, o, err) != CD_OK)
 		goto fail;
 	sc_mark(c, ST_FLATTEN);
-	if (cd_clean(pkg, o, err) != CD_OK)
+	if (cd_clean_ex(pkg, o, err, &refs) != CD_OK)
 		goto fail;
 	sc_mark(c, ST_CLEAN);
-	if (cd_notes(pkg, o, err) != CD_OK)
+	if (cd_notes_ex(pkg, o, err, refs) != CD_OK)
 		goto fail;
 	sc_mark(c, ST_NOTES);
 	council = cd_structure(pkg, o, err);
@@ -153,7 +154,7 @@ sc_print(const struct stage_clock *c, const char *input)
 		return;
 	fprintf(stderr, "times: %s", input);
 	for (int i = 0; i < ST_N; i++)
-		fprintf(stderr, " %s=%.4f", stage_name[i], c->t[i]);
+		fprintf(stderr, " %s=%.6f", stage_name[i], c->t[i]);
 	fprintf(stderr, "\npeak MB after: %s", input);
 	for (int i = 0; i < ST_N; i++)
 		fprintf(stderr, " %s=%.0f", stage_name[i], c->peak[i]);

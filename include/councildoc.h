@@ -181,6 +181,19 @@ cd_status cd_flatten(xmlDocPtr pkg, const cd_options *o, cd_error *err);
 cd_status cd_clean(xmlDocPtr pkg, const cd_options *o, cd_error *err);
 cd_status cd_notes(xmlDocPtr pkg, const cd_options *o, cd_error *err);
 
+/* cd_clean and cd_notes sharing one walk of the main part: cd_clean_ex
+ * also hands back in *refs the note references its walk met (NULL when it
+ * could not vouch for them), and cd_notes_ex places them without walking
+ * the part again (refs NULL: it looks for them itself). The package must
+ * not change between the two calls. cd_notes_ex frees refs, whatever it
+ * returns; cd_noterefs_free frees refs that never reach it. */
+typedef struct cd_noterefs cd_noterefs;
+cd_status cd_clean_ex(xmlDocPtr pkg, const cd_options *o, cd_error *err,
+                      cd_noterefs **refs);
+cd_status cd_notes_ex(xmlDocPtr pkg, const cd_options *o, cd_error *err,
+                      cd_noterefs *refs);
+void cd_noterefs_free(cd_noterefs *refs);
+
 /* Builds the council document from a package document that went through the
  * three stages above. Returns a new document (caller: xmlFreeDoc), or NULL. */
 xmlDocPtr cd_structure(xmlDocPtr pkg, const cd_options *o, cd_error *err);

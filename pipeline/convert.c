@@ -8,12 +8,13 @@ cd_convert(const char *name, const unsigned char *data, size_t len,
            const cd_options *o, cd_error *err)
 {
 	xmlDocPtr pkg, council;
+	cd_noterefs *refs = NULL;
 
 	pkg = cd_read(name, data, len, o, err);
 	if (pkg == NULL)
 		return NULL;
-	if (cd_flatten(pkg, o, err) != CD_OK || cd_clean(pkg, o, err) != CD_OK ||
-	    cd_notes(pkg, o, err) != CD_OK) {
+	if (cd_flatten(pkg, o, err) != CD_OK || cd_clean_ex(pkg, o, err, &refs) != CD_OK ||
+	    cd_notes_ex(pkg, o, err, refs) != CD_OK) {
 		xmlFreeDoc(pkg);
 		return NULL;
 	}

@@ -100,6 +100,68 @@ test_label_formats(void **state)
 	xmlFreeDoc(d);
 }
 
+/* Cleans and places the notes of s twice, cd_notes walking the part for
+ * its references and cd_notes_ex taking them from cd_clean_ex: the two
+ * packages must serialize alike. Returns how many references cd_clean_ex
+ * handed over, -1 when it handed none. */
+static int
+handed(const char *s)
+{
+	xmlDocPtr walked = parse(s), took = parse(s);
+	cd_noterefs *refs = NULL;
+	cd_options o;
+	cd_error e;
+	char *a, *b;
+	int n;
+
+	cd_options_init(&o);
+	cd_error_clear(&e);
+	assert_int_equal(cd_clean(walked, &o, &e), CD_OK);
+	assert_int_equal(cd_notes(walked, &o, &e), CD_OK);
+	assert_int_equal(cd_clean_ex(took, &o, &e, &refs), CD_OK);
+	n = refs ? (int)refs->refs.n : -1;
+	assert_int_equal(cd_notes_ex(took, &o, &e, refs), CD_OK);
+	a = doc_xml(walked);
+	b = doc_xml(took);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	xmlFreeDoc(walked);
+	xmlFreeDoc(took);
+	return n;
+}
+
+/* cd_clean_ex's walk hands cd_notes_ex the references a walk of its own
+ * would find, and none when cleaning could free one of them. */
+static void
+test_refs_from_clean(void **state)
+{
+	(void)state;
+	/* runs merged around the references, the body's w:sectPr */
+	assert_int_equal(handed(PKG(
+		"<w:p><w:r><w:t>A</w:t></w:r>" REF("3") "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
+		"<w:t>b</w:t></w:r>" REF("7") "<w:r><w:endnoteReference w:id=\"2\"/></w:r></w:p>"
+		"<w:tbl><w:tr><w:tc><w:p>" REF("3") "</w:p></w:tc></w:tr></w:tbl>"
+		"<w:sectPr><w:endnotePr><w:numFmt w:val=\"decimal\"/></w:endnotePr></w:sectPr>",
+		FN_PART(NOTE("3", "Three") NOTE("7", "Seven"))
+		EN_PART("<w:endnote w:id=\"2\"><w:p><w:r><w:endnoteRef/></w:r></w:p></w:endnote>"))), 4);
+	/* a reference where notes never looks (inside w:t, w:rPr) is not one */
+	assert_int_equal(handed(PKG(
+		"<w:p><w:r><w:rPr><w:footnoteReference w:id=\"3\"/></w:rPr><w:t>x<w:footnoteReference w:id=\"3\"/></w:t></w:r>"
+		REF("3") "</w:p>", FN_PART(NOTE("3", "Three")))), 1);
+	/* inside what cleaning removes whole: cd_notes_ex looks for itself */
+	assert_int_equal(handed(PKG(
+		"<w:p><w:proofErr>" REF("3") "</w:proofErr>" REF("7") "</w:p>",
+		FN_PART(NOTE("3", "Three") NOTE("7", "Seven")))), -1);
+	assert_int_equal(handed(PKG(
+		"<w:p><w:bookmarkStart w:id=\"0\" w:name=\"b\">" REF("3") "</w:bookmarkStart>" REF("7") "</w:p>",
+		FN_PART(NOTE("3", "Three") NOTE("7", "Seven")))), -1);
+	assert_int_equal(handed(PKG("<w:p><w:r><w:br w:type=\"page\">" REF("3") "</w:br></w:r></w:p>",
+		FN_PART(NOTE("3", "Three")))), -1);
+	/* no main part: nothing to hand over */
+	assert_int_equal(handed(PKG_OPEN FN_PART(NOTE("3", "Three")) "</pkg:package>"), -1);
+}
+
 int
 main(void)
 {
@@ -108,6 +170,7 @@ main(void)
 		cmocka_unit_test(test_custom_missing_separator),
 		cmocka_unit_test(test_no_notes_part),
 		cmocka_unit_test(test_label_formats),
+		cmocka_unit_test(test_refs_from_clean),
 	};
 
 	cd_init();

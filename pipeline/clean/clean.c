@@ -1,7 +1,7 @@
 /*
  * clean.c — cd_clean: bookmarks (kept as pkg:anchor only when a link
  * refers to them), proofing and layout marks, empty runs; merges adjacent
- * runs with the same properties so split words come out whole.
+ * runs with the same properties (merge.c) so split words come out whole.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +46,10 @@ typedef struct clean_ctx {
 	cd_flat_list *runs;    /* per part: the run-level elements left (clean_part) */
 	size_t nparts, next;
 	int failed;
+	cd_noterefs *nr;       /* the main part's note references (cd_clean_ex) */
+	int in_main;           /* the anchor walk is in the main part */
+	int nr_lost;           /* cleaning may free one of them: not handed over */
+	int nr_seen;           /* the anchor walk met the main part */
 } clean_ctx;
 
 /* the anchor pass's names, then clean_part's: one walk finds both */
@@ -134,179 +138,6 @@ clean_run_children(xmlNodePtr r)
 	}
 }
 
-/* Joins adjacent w:t children of run r into one (xml:space="preserve"). */
-static void
-join_texts(xmlNodePtr r)
-{
-	xmlNodePtr c, nx;
-
-	for (c = r->children; c != NULL; c = nx) {
-		nx = c->next;
-		if (!cd_w_is(c, "t"))
-			continue;
-		while (cd_w_is(nx, "t")) {
-			xmlNodePtr m = nx;
-			xmlChar *s = xmlNodeGetContent(m);
-
-			nx = m->next;
-			if (s != NULL)
-				xmlNodeAddContent(c, s);
-			xmlFree(s);
-			cd_xml_remove(m);
-			xmlNodeSetSpacePreserve(c, 1);
-		}
-		/* one text node inside */
-		if (c->children != NULL && c->children->next != NULL) {
-			xmlChar *s = xmlNodeGetContent(c);
-			xmlNodePtr tx = xmlNewDocText(c->doc, s);
-
-			while (c->children != NULL)
-				cd_xml_remove(c->children);
-			xmlAddChild(c, tx);
-			xmlFree(s);
-		}
-	}
-}
-
-/* ---- run merging ---- */
-
-/* Run properties that never reach the output (sizes, colours, spacing,
- * theme fonts, proofing): runs differing only in these merge. */
-static const char *const key_ignored[] = {
-	"noProof", "sz", "szCs", "color", "kern", "spacing", "w", "fitText",
-	"snapToGrid", "effect", NULL
-};
-
-static int
-key_attr_ignored(const xmlChar *name)
-{
-	return xmlStrcmp(name, BAD_CAST "hint") == 0 ||
-	       xmlStrncmp(name, BAD_CAST "rsid", 4) == 0 ||
-	       xmlStrstr(name, BAD_CAST "heme") != NULL; /* asciiTheme, cstheme... */
-}
-
-static int
-key_elem_ignored(const xmlNode *c)
-{
-	if (c->type != XML_ELEMENT_NODE)
-		return 1;
-	for (size_t i = 0; key_ignored[i] != NULL; i++)
-		if (cd_w_is(c, key_ignored[i]))
-			return 1;
-	if (cd_w_is(c, "rFonts")) {
-		for (xmlAttrPtr a = c->properties; a != NULL; a = a->next)
-			if (!key_attr_ignored(a->name))
-				return 0;
-		return 1;
-	}
-	return 0;
-}
-
-/* Appends n's attributes (but ignored ones) to b. */
-static void
-key_attrs(const xmlNode *n, cd_buf *b)
-{
-	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
-		xmlChar *v;
-
-		if (key_attr_ignored(a->name))
-			continue;
-		cd_buf_addc(b, ' ');
-		cd_buf_adds(b, (const char *)a->name);
-		cd_buf_addc(b, '=');
-		if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
-		    a->children->next == NULL && a->children->content != NULL) {
-			/* the common case: what xmlNodeListGetString returns */
-			cd_buf_adds(b, (const char *)a->children->content);
-			continue;
-		}
-		v = xmlNodeListGetString(n->doc, a->children, 1);
-		cd_buf_adds(b, v ? (const char *)v : "");
-		xmlFree(v);
-	}
-}
-
-/* The canonical text of r's properties ignoring proofing/rsid noise, in
- * b (emptied first; "" when there is no rPr). 0 when out of memory. */
-static int
-rpr_key(xmlNodePtr r, cd_buf *b)
-{
-	xmlNodePtr rpr = cd_w_child(r, "rPr");
-
-	/* one buffer for every run: no allocation per run */
-	b->len = 0;
-	b->failed = 0;
-	if (b->data != NULL)
-		b->data[0] = '\0';
-	else
-		cd_buf_add(b, "", 0);
-	for (xmlNodePtr c = rpr ? rpr->children : NULL; c != NULL; c = c->next) {
-		if (key_elem_ignored(c))
-			continue;
-		cd_buf_addc(b, '{');
-		cd_buf_adds(b, c->ns && c->ns->href ? (const char *)c->ns->href : "");
-		cd_buf_addc(b, '}');
-		cd_buf_adds(b, (const char *)c->name);
-		key_attrs(c, b);
-		for (xmlNodePtr g = c->children; g != NULL; g = g->next)
-			if (g->type == XML_ELEMENT_NODE) {
-				cd_buf_addc(b, '<');
-				cd_buf_adds(b, (const char *)g->name);
-				key_attrs(g, b);
-			}
-		cd_buf_addc(b, ';');
-	}
-	return !b->failed && b->data != NULL;
-}
-
-/* Moves run c's content (not its properties) to the end of run prev and
- * frees c. */
-static void
-merge_into(xmlNodePtr prev, xmlNodePtr c)
-{
-	while (c->children != NULL) {
-		xmlNodePtr m = c->children;
-
-		xmlUnlinkNode(m);
-		if (cd_w_is(m, "rPr"))
-			xmlFreeNode(m);
-		else
-			xmlAddChild(prev, m);
-	}
-	cd_xml_remove(c);
-	join_texts(prev);
-}
-
-/* Merges runs among the children of parent; key[0] and key[1] are
- * scratch buffers (the caller frees them). */
-static void
-merge_runs(xmlNodePtr parent, cd_buf key[2])
-{
-	xmlNodePtr prev = NULL, c, nx;
-	int cur = 0, pok = 0;
-
-	for (c = parent->children; c != NULL; c = nx) {
-		int ok;
-
-		nx = c->next;
-		if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
-			continue;
-		if (!cd_w_is(c, "r")) {
-			prev = NULL;
-			continue;
-		}
-		ok = rpr_key(c, &key[cur]);
-		if (prev != NULL && ok && pok && strcmp(key[cur].data, key[!cur].data) == 0) {
-			merge_into(prev, c);
-			continue;
-		}
-		/* this key is the one the next run compares with */
-		cur = !cur;
-		pok = ok;
-		prev = c;
-	}
-}
-
 /* Containers whose runs wait to be merged, innermost last: each is an
  * ancestor of the element being cleaned, so that nothing cleaned frees
  * one. A container is merged as soon as the (reverse document order)
@@ -332,7 +163,7 @@ static void
 merge_left(merge_stack *ms, const xmlNode *e)
 {
 	while (ms->open.n > 0 && (e == NULL || !is_above(ms->open.v[ms->open.n - 1], e)))
-		merge_runs(ms->open.v[--ms->open.n], ms->key);
+		cd_clean_merge_runs(ms->open.v[--ms->open.n], ms->key);
 }
 
 static const char *const run_level[] = {
@@ -353,7 +184,7 @@ clean_one(xmlNodePtr n, merge_stack *ms)
 		cd_xml_remove(n);
 	} else if (cd_w_is(n, "r")) {
 		clean_run_children(n);
-		join_texts(n);
+		cd_clean_join_texts(n);
 		if (!cd_flat_run_has_content(n))
 			cd_xml_remove(n);
 		else if (ms->open.n == 0 || ms->open.v[ms->open.n - 1] != n->parent)
@@ -431,6 +262,25 @@ take_elem(xmlNodePtr n, clean_ctx *cx, cd_flat_list *runs)
 	xmlFree(a);
 }
 
+/* Elements cleaning removes with whatever they hold (the others it
+ * removes hold no note reference cd_notes would place). */
+static const char *const frees_held[] = {
+	"proofErr", "lastRenderedPageBreak", "permStart", "permEnd", "softHyphen",
+	"annotationRef", "noProof", "noBreakHyphen", "br", "bookmarkStart", "bookmarkEnd",
+	NULL
+};
+
+/* Keeps note reference n of the main part for cd_notes_ex, unless
+ * cleaning could free it (odd input): then none is handed over. */
+static void
+take_ref(xmlNodePtr n, clean_ctx *cx)
+{
+	for (const xmlNode *a = n->parent; a != NULL && a != cx->nr->root; a = a->parent)
+		if (cd_w_is_any(a, frees_held))
+			cx->nr_lost = 1;
+	cd_flat_list_add(&cx->nr->refs, n);
+}
+
 /* Walks block k (k included). When it holds no bookmark, its run-level
  * elements are cleaned and merged at once, while in the cache: the
  * bookmarks, which wait for every part's links, are all that could make
@@ -445,6 +295,8 @@ collect_block(xmlNodePtr k, clean_ctx *cx, cd_flat_list *runs, merge_stack *ms)
 	for (xmlNodePtr n = k; n != NULL; n = cd_xml_next_in(n, k))
 		if (is_walk_name(n))
 			take_elem(n, cx, runs);
+		else if (cx->in_main && cd_notes_is_ref(n, cx->nr->root))
+			take_ref(n, cx);
 	if (cx->marks.n != m0 || cx->marks.failed || runs->failed || is_run_level(k) ||
 	    runs->n == r0)
 		return;
@@ -468,6 +320,8 @@ collect_anchors(xmlNodePtr root, clean_ctx *cx)
 	cx->runs = runs;
 	runs = &cx->runs[cx->nparts++];
 	memset(runs, 0, sizeof *runs);
+	cx->in_main = cx->nr != NULL && root == cx->nr->root;
+	cx->nr_seen |= cx->in_main;
 	for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -475,10 +329,16 @@ collect_anchors(xmlNodePtr root, clean_ctx *cx)
 			collect_block(c, cx, runs, &ms);
 			continue;
 		}
-		for (xmlNodePtr b = c->children; b != NULL; b = b->next)
-			if (b->type == XML_ELEMENT_NODE)
-				collect_block(b, cx, runs, &ms);
+		for (xmlNodePtr b = c->children; b != NULL; b = b->next) {
+			if (b->type != XML_ELEMENT_NODE)
+				continue;
+			if (cx->in_main && c == cx->nr->body && cx->nr->sect == NULL &&
+			    cd_w_is(b, "sectPr"))
+				cx->nr->sect = b;
+			collect_block(b, cx, runs, &ms);
+		}
 	}
+	cx->in_main = 0;
 	cx->failed |= ms.open.failed;
 	merge_stack_free(&ms);
 }
@@ -532,14 +392,76 @@ drop_runs(clean_ctx *cx)
 	cx->nparts = cx->next = 0;
 }
 
-cd_status
-cd_clean(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+/* The note references for cd_notes_ex, when the anchor walk met them
+ * all and cleaning left them in place; else NULL. */
+static cd_noterefs *
+hand_refs(clean_ctx *cx, cd_status st)
 {
-	clean_ctx cx = { 0 };
+	cd_noterefs *nr = cx->nr;
+
+	cx->nr = NULL;
+	if (nr != NULL && (st != CD_OK || cx->nr_lost || !cx->nr_seen || nr->refs.failed)) {
+		cd_noterefs_free(nr);
+		nr = NULL;
+	}
+	return nr;
+}
+
+/* The note references' hand-over, when asked for (refs) and the package
+ * has a main part. */
+static void
+want_refs(xmlDocPtr pkg, clean_ctx *cx, cd_noterefs **refs)
+{
+	xmlNodePtr root = cd_pkg_part_root(pkg, "document");
+
+	if (refs == NULL || root == NULL)
+		return;
+	cx->nr = calloc(1, sizeof *cx->nr);
+	if (cx->nr == NULL)
+		return;
+	cx->nr->pkg = pkg;
+	cx->nr->root = root;
+	cx->nr->body = cd_w_child(root, "body");
+}
+
+static cd_status
+clean(xmlDocPtr pkg, clean_ctx *cx, cd_error *err)
+{
 	cd_status st;
 	int failed;
 
+	st = cd_flat_each_part(pkg, anchors_part, cx, err);
+	failed = cx->marks.failed || cx->failed;
+	for (size_t i = 0; i < cx->nparts; i++)
+		failed |= cx->runs[i].failed;
+	for (size_t i = 0; i < cx->marks.n && cx->runs != NULL; i++)
+		if (cx->marks.v[i]->children != NULL) {
+			drop_runs(cx);
+			cx->nr_lost = 1;
+		}
+	if (st == CD_OK && !failed)
+		clean_bookmarks(&cx->marks, cx->refs);
+	cd_flat_list_free(&cx->marks);
+	if (st == CD_OK && failed) {
+		drop_runs(cx);
+		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+		return CD_ERR_NOMEM;
+	}
+	if (st == CD_OK)
+		st = cd_flat_each_part(pkg, clean_part, cx, err);
+	drop_runs(cx);
+	return st;
+}
+
+cd_status
+cd_clean_ex(xmlDocPtr pkg, const cd_options *o, cd_error *err, cd_noterefs **refs)
+{
+	clean_ctx cx = { 0 };
+	cd_status st;
+
 	(void)o;
+	if (refs != NULL)
+		*refs = NULL;
 	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
 		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "clean: no package document");
 		return CD_ERR_USAGE;
@@ -549,24 +471,16 @@ cd_clean(xmlDocPtr pkg, const cd_options *o, cd_error *err)
 		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
 		return CD_ERR_NOMEM;
 	}
-	st = cd_flat_each_part(pkg, anchors_part, &cx, err);
-	failed = cx.marks.failed || cx.failed;
-	for (size_t i = 0; i < cx.nparts; i++)
-		failed |= cx.runs[i].failed;
-	for (size_t i = 0; i < cx.marks.n && cx.runs != NULL; i++)
-		if (cx.marks.v[i]->children != NULL)
-			drop_runs(&cx);
-	if (st == CD_OK && !failed)
-		clean_bookmarks(&cx.marks, cx.refs);
-	cd_flat_list_free(&cx.marks);
+	want_refs(pkg, &cx, refs);
+	st = clean(pkg, &cx, err);
 	xmlHashFree(cx.refs, NULL);
-	if (st == CD_OK && failed) {
-		drop_runs(&cx);
-		cd_error_set(err, CD_ERR_NOMEM, NULL, 0, "out of memory");
-		return CD_ERR_NOMEM;
-	}
-	if (st == CD_OK)
-		st = cd_flat_each_part(pkg, clean_part, &cx, err);
-	drop_runs(&cx);
+	if (refs != NULL)
+		*refs = hand_refs(&cx, st);
 	return st;
+}
+
+cd_status
+cd_clean(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+{
+	return cd_clean_ex(pkg, o, err, NULL);
 }

@@ -107,5 +107,26 @@ cd_status cd_flat_revisions(xmlNodePtr root, int mode);
  * name itself when it is one). Returns a malloc'd string (caller frees),
  * NULL on allocation failure. */
 char *cd_clean_ncname(const char *name);
+/* pipeline/clean/merge.c: joins the adjacent w:t children of run r; merges
+ * the adjacent runs among parent's children whose properties differ only
+ * in what never reaches the output (key[0], key[1]: scratch buffers the
+ * caller frees). */
+void cd_clean_join_texts(xmlNodePtr r);
+void cd_clean_merge_runs(xmlNodePtr parent, cd_buf key[2]);
+
+/* The note references of the main part, in document order, and its
+ * body's first w:sectPr, as cd_clean_ex's walk met them (notes.c places
+ * them; cd_noterefs_free frees). */
+struct cd_noterefs {
+	xmlDocPtr pkg;
+	xmlNodePtr root;   /* the main part's root */
+	xmlNodePtr body;   /* its first w:body (NULL when none) */
+	xmlNodePtr sect;   /* the first w:sectPr child of body */
+	cd_flat_list refs;
+};
+/* pipeline/notes.c: 1 when n is a note reference cd_notes places: a
+ * w:footnoteReference or w:endnoteReference with no property container or
+ * w:t between it and root. */
+int cd_notes_is_ref(const xmlNode *n, const xmlNode *root);
 
 #endif

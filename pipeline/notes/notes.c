@@ -233,6 +233,17 @@ holds_no_refs(const xmlNode *n)
 	return cd_w_is_any(n, names);
 }
 
+int
+cd_notes_is_ref(const xmlNode *n, const xmlNode *root)
+{
+	if (!cd_w_is(n, "footnoteReference") && !cd_w_is(n, "endnoteReference"))
+		return 0;
+	for (n = n->parent; n != root; n = n->parent)
+		if (n == NULL || holds_no_refs(n))
+			return 0;
+	return 1;
+}
+
 /* The note references under root, in document order (nothing else:
  * placing a reference frees nodes around it); and the first w:sectPr
  * child of body (NULL when none), met on the way. */
@@ -321,16 +332,40 @@ kind_free(notes_kind *k)
 	xmlHashFree(k->used, NULL);
 }
 
+void
+cd_noterefs_free(cd_noterefs *refs)
+{
+	if (refs == NULL)
+		return;
+	cd_flat_list_free(&refs->refs);
+	free(refs);
+}
+
+/* The references and the body's section properties: those clean's walk
+ * handed over (nr, when it is about this package's main part), else one
+ * walk finds them. */
+static void
+find_refs(xmlNodePtr doc, cd_noterefs *nr, cd_flat_list *l, xmlNodePtr *sect)
+{
+	if (nr != NULL && doc != NULL && nr->root == doc && nr->pkg == doc->doc &&
+	    !nr->refs.failed) {
+		*l = nr->refs;
+		memset(&nr->refs, 0, sizeof nr->refs);
+		*sect = nr->sect;
+		return;
+	}
+	collect_refs(doc, doc ? cd_w_child(doc, "body") : NULL, l, sect);
+}
+
 static cd_status
-notes(xmlDocPtr pkg, cd_error *err)
+notes(xmlDocPtr pkg, cd_noterefs *nr, cd_error *err)
 {
 	notes_kind k[2];
 	cd_flat_list l = { 0 };
 	xmlNodePtr doc = cd_pkg_part_root(pkg, "document"), sect;
 	cd_status st = CD_OK;
 
-	/* one walk finds the references and the body's section properties */
-	collect_refs(doc, doc ? cd_w_child(doc, "body") : NULL, &l, &sect);
+	find_refs(doc, nr, &l, &sect);
 	kind_init(&k[0], 1);
 	kind_init(&k[1], 0);
 	kind_format(pkg, &k[0], sect);
@@ -358,17 +393,25 @@ notes(xmlDocPtr pkg, cd_error *err)
 }
 
 cd_status
-cd_notes(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+cd_notes_ex(xmlDocPtr pkg, const cd_options *o, cd_error *err, cd_noterefs *refs)
 {
 	cd_msg_route mr;
 	cd_status st;
 
 	if (pkg == NULL || xmlDocGetRootElement(pkg) == NULL) {
+		cd_noterefs_free(refs);
 		cd_error_set(err, CD_ERR_USAGE, NULL, 0, "notes: no package document");
 		return CD_ERR_USAGE;
 	}
 	cd_msg_bind(pkg, &mr, o);
-	st = notes(pkg, err);
+	st = notes(pkg, refs, err);
 	cd_msg_unbind(pkg, &mr);
+	cd_noterefs_free(refs);
 	return st;
+}
+
+cd_status
+cd_notes(xmlDocPtr pkg, const cd_options *o, cd_error *err)
+{
+	return cd_notes_ex(pkg, o, err, NULL);
 }
