@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -389,10 +390,78 @@ send_record(int fd, int lock, const char *msg, size_t len)
 	return off == len ? 0 : -1;
 }
 
-static void
-worker(struct run *r, size_t k, size_t n, int fd, int lock)
+/* The workers' queue: inputs largest first (the batch ends when its
+ * largest input does not start last), each worker taking the next one
+ * when it is free, so that no worker idles while another has several
+ * inputs left. next lives in memory shared by the forked workers. */
+struct queue {
+	size_t *order;           /* input indices, largest first */
+	size_t *next;            /* shared: next position in order */
+};
+
+static off_t
+input_size(const char *path)
 {
-	for (size_t i = k; i < r->ninputs; i += n) {
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? sb.st_size : 0;
+}
+
+static const off_t *sort_sizes;
+
+static int
+larger_first(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+
+	if (sort_sizes[i] != sort_sizes[j])
+		return sort_sizes[i] > sort_sizes[j] ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/* 0, or -1 when it cannot be made (the caller then runs the inputs in
+ * this process). */
+static int
+queue_init(struct queue *q, const struct run *r)
+{
+	off_t *size = calloc(r->ninputs, sizeof *size);
+
+	q->order = calloc(r->ninputs, sizeof *q->order);
+	q->next = mmap(NULL, sizeof *q->next, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+	               -1, 0);
+	if (size == NULL || q->order == NULL || q->next == MAP_FAILED) {
+		if (q->next != MAP_FAILED)
+			munmap(q->next, sizeof *q->next);
+		free(size);
+		free(q->order);
+		return -1;
+	}
+	for (size_t i = 0; i < r->ninputs; i++) {
+		q->order[i] = i;
+		size[i] = input_size(r->inputs[i]);
+	}
+	sort_sizes = size;
+	qsort(q->order, r->ninputs, sizeof *q->order, larger_first);
+	sort_sizes = NULL;
+	free(size);
+	*q->next = 0;
+	return 0;
+}
+
+static void
+queue_free(struct queue *q)
+{
+	munmap(q->next, sizeof *q->next);
+	free(q->order);
+}
+
+static void
+worker(struct run *r, struct queue *q, int fd, int lock)
+{
+	size_t j;
+
+	while ((j = __atomic_fetch_add(q->next, 1, __ATOMIC_RELAXED)) < r->ninputs) {
+		size_t i = q->order[j];
 		char *line = r->clash[i] ? clash_record(r, i) : convert_one(r, i);
 		char *msg;
 		int len;
@@ -412,10 +481,15 @@ run_workers(struct run *r, struct tally *t)
 {
 	size_t n = (size_t)r->jobs < r->ninputs ? (size_t)r->jobs : r->ninputs;
 	int pfd[2], status, lock;
+	struct queue q;
 	FILE *lf;
 
-	if (pipe(pfd) != 0)
+	if (queue_init(&q, r) != 0)
 		return -1;
+	if (pipe(pfd) != 0) {
+		queue_free(&q);
+		return -1;
+	}
 	lf = tmpfile();   /* the workers' write lock (send_record) */
 	lock = lf != NULL ? fileno(lf) : -1;
 	fflush(NULL);
@@ -426,11 +500,13 @@ run_workers(struct run *r, struct tally *t)
 			close(pfd[0]);
 			if (t->mf != NULL)
 				fclose(t->mf);
-			worker(r, k, n, pfd[1], lock);
+			worker(r, &q, pfd[1], lock);
 			_exit(0);
 		}
-		if (pid < 0)   /* no more processes: this share runs here */
-			worker(r, k, n, pfd[1], lock);
+		if (pid < 0) { /* no more processes: the rest runs here */
+			worker(r, &q, pfd[1], lock);
+			break;
+		}
 	}
 	close(pfd[1]);
 	collect(t, pfd[0]);
@@ -439,6 +515,7 @@ run_workers(struct run *r, struct tally *t)
 		;
 	if (lf != NULL)
 		fclose(lf);
+	queue_free(&q);
 	return 0;
 }
 
