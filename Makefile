@@ -11,10 +11,14 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt libzip libwmf libgcrypt
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libemf2svg ships no pkg-config file; the stylesheets run in threads
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lemf2svg -pthread
+PKGS     = libxml-2.0 libxslt libexslt libzip libgcrypt
+# libwmf and libemf2svg (which ships no pkg-config file): their headers
+# only; the metafile step's child process loads them (dlopen, where
+# glibc before 2.34 needs -ldl); the stylesheets run in threads
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libwmf 2>/dev/null)
+DL_LIBS    := $(shell printf '\043include <dlfcn.h>\nint main(void) { return dlopen("x", 0) != 0; }\n' | \
+                $(CC) -x c - -o /dev/null 2>/dev/null || echo -ldl)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(DL_LIBS) -pthread
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # the CLI reads its manifest with jansson (the library does not need it)
 CLI_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
@@ -81,7 +85,7 @@ $(R)/libcouncildoc.so.$(SOVER): $(REL_OBJ)
 
 $(R)/councildoc.pc: build-aux/councildoc.pc.in $(R)/prefix.stamp include/councildoc.h
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
-	    -e 's|@PRIVATE@|$(filter-out libxml-2.0,$(PKGS))|' $< > $@
+	    -e 's|@PRIVATE@|$(filter-out libxml-2.0,$(PKGS))|' -e 's|@DL_LIBS@|$(DL_LIBS)|' $< > $@
 
 lib: $(R)/libcouncildoc.a $(R)/libcouncildoc.so.$(SOVER) $(R)/councildoc.pc
 

@@ -9,7 +9,14 @@
  * fails alone and a new child goes on with the next (one fork a document,
  * not one a picture). Each SVG is then parsed with the safe parser (no
  * DTD, no network) before it is accepted.
+ *
+ * The child loads the two libraries itself (dlopen): linked into the
+ * program, they and the fifteen libraries they bring (X11, freetype,
+ * fontconfig, libstdc++...) cost every start of councildoc 2 ms, a tenth
+ * of converting a small report, and most documents hold no metafile.
+ * Without them a metafile stays as it is, as when its conversion fails.
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -29,15 +36,73 @@
 #define CD_MF_SECONDS 20
 #define CD_MF_MAX_SVG ((size_t)64 << 20)
 
+/* The functions of libemf2svg and libwmf the conversions call, as the
+ * child found them (NULL: that library is missing). */
+struct mf_api {
+	int (*emf2svg)(char *, size_t, char **, size_t *, generatorOptions *);
+	wmf_error_t (*api_create)(wmfAPI **, unsigned long, wmfAPI_Options *);
+	wmf_error_t (*mem_open)(wmfAPI *, unsigned char *, long);
+	wmf_error_t (*scan)(wmfAPI *, unsigned long, wmfD_Rect *);
+	wmf_error_t (*display_size)(wmfAPI *, unsigned int *, unsigned int *, double, double);
+	wmf_error_t (*play)(wmfAPI *, unsigned long, wmfD_Rect *);
+	wmfStream *(*stream_create)(wmfAPI *, FILE *);
+	void (*stream_destroy)(wmfAPI *, wmfStream *, char **, unsigned long *);
+	void (*svg_function)(wmfAPI *);
+};
+
+/* The first of the file names (NULL-terminated) that loads; NULL when
+ * none does. */
+static void *
+mf_open(const char *const *names)
+{
+	void *h = NULL;
+
+	for (size_t i = 0; h == NULL && names[i] != NULL; i++)
+		h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+	return h;
+}
+
+/* Stores the address of symbol name of h in *fn (a pointer to a function
+ * pointer: POSIX guarantees dlsym's object pointer converts). 0 when h
+ * has it. */
 static int
-emf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
+mf_sym(void *h, const char *name, void *fn)
+{
+	void *p = h != NULL ? dlsym(h, name) : NULL;
+
+	memcpy(fn, &p, sizeof p);
+	return p != NULL ? 0 : -1;
+}
+
+static void
+mf_load(struct mf_api *a)
+{
+	static const char *const emf[] = { "libemf2svg.so.1", "libemf2svg.so", NULL };
+	static const char *const wmf[] = { "libwmf-0.2.so.7", "libwmf-0.2.so", "libwmf.so", NULL };
+	void *he = mf_open(emf), *hw = mf_open(wmf);
+
+	memset(a, 0, sizeof *a);
+	if (mf_sym(he, "emf2svg", &a->emf2svg) != 0)
+		a->emf2svg = NULL;
+	if (mf_sym(hw, "wmf_api_create", &a->api_create) || mf_sym(hw, "wmf_mem_open", &a->mem_open) ||
+	    mf_sym(hw, "wmf_scan", &a->scan) || mf_sym(hw, "wmf_display_size", &a->display_size) ||
+	    mf_sym(hw, "wmf_play", &a->play) || mf_sym(hw, "wmf_stream_create", &a->stream_create) ||
+	    mf_sym(hw, "wmf_stream_destroy", &a->stream_destroy) ||
+	    mf_sym(hw, "wmf_svg_function", &a->svg_function))
+		a->api_create = NULL;
+}
+
+static int
+emf_convert(const struct mf_api *a, const unsigned char *in, size_t len, char **out, size_t *olen)
 {
 	generatorOptions g;
 
+	if (a->emf2svg == NULL)
+		return -1;
 	memset(&g, 0, sizeof g);
 	g.svgDelimiter = true;
 	g.emfplus = true;
-	return emf2svg((char *)in, len, out, olen, &g) == 1 && *out != NULL ? 0 : -1;
+	return a->emf2svg((char *)in, len, out, olen, &g) == 1 && *out != NULL ? 0 : -1;
 }
 
 /* The part of the page the SVG shows. libwmf maps the box of what is
@@ -64,7 +129,7 @@ wmf_frame(wmfD_Rect drawn, unsigned int w, unsigned int h)
 }
 
 static int
-wmf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
+wmf_convert(const struct mf_api *a, const unsigned char *in, size_t len, char **out, size_t *olen)
 {
 	wmfAPI *api = NULL;
 	wmfAPI_Options opt;
@@ -73,13 +138,15 @@ wmf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
 	unsigned int w = 0, h = 0;
 	unsigned long n = 0;
 
-	memset(&opt, 0, sizeof opt);
-	opt.function = wmf_svg_function;
-	if (wmf_api_create(&api, WMF_OPT_FUNCTION | WMF_OPT_IGNORE_NONFATAL, &opt) != wmf_E_None)
+	if (a->api_create == NULL)
 		return -1;
-	if (wmf_mem_open(api, (unsigned char *)in, (long)len) != wmf_E_None ||
-	    wmf_scan(api, 0, &bbox) != wmf_E_None ||
-	    wmf_display_size(api, &w, &h, 96, 96) != wmf_E_None)
+	memset(&opt, 0, sizeof opt);
+	opt.function = a->svg_function;
+	if (a->api_create(&api, WMF_OPT_FUNCTION | WMF_OPT_IGNORE_NONFATAL, &opt) != wmf_E_None)
+		return -1;
+	if (a->mem_open(api, (unsigned char *)in, (long)len) != wmf_E_None ||
+	    a->scan(api, 0, &bbox) != wmf_E_None ||
+	    a->display_size(api, &w, &h, 96, 96) != wmf_E_None)
 		return -1;
 	if (!(bbox.BR.x > bbox.TL.x && bbox.BR.y > bbox.TL.y)) {
 		/* nothing drawn: an empty picture of the size the header gives */
@@ -94,10 +161,10 @@ wmf_convert(const unsigned char *in, size_t len, char **out, size_t *olen)
 	dd->width = w;
 	dd->height = h;
 	dd->flags |= WMF_SVG_INLINE_IMAGES;
-	dd->out = wmf_stream_create(api, NULL);
-	if (dd->out == NULL || wmf_play(api, 0, &bbox) != wmf_E_None)
+	dd->out = a->stream_create(api, NULL);
+	if (dd->out == NULL || a->play(api, 0, &bbox) != wmf_E_None)
 		return -1;
-	wmf_stream_destroy(api, dd->out, out, &n);
+	a->stream_destroy(api, dd->out, out, &n);
 	*olen = n;
 	return *out != NULL && n > 0 ? 0 : -1;
 }
@@ -109,11 +176,13 @@ static void
 child(int fd, const cd_mf_job *jobs, size_t from, size_t n)
 {
 	int devnull = open("/dev/null", O_WRONLY);
+	struct mf_api a;
 
 	if (devnull >= 0) {   /* the libraries print their complaints */
 		dup2(devnull, 1);
 		dup2(devnull, 2);
 	}
+	mf_load(&a);
 	for (size_t i = from; i < n; i++) {
 		char *svg = NULL;
 		size_t len = 0;
@@ -122,8 +191,8 @@ child(int fd, const cd_mf_job *jobs, size_t from, size_t n)
 		alarm(CD_MF_SECONDS);
 		srand(1);   /* libemf2svg names clip paths with rand(): the same SVG
 		             * for the same picture, whatever came before it */
-		if ((jobs[i].emf ? emf_convert(jobs[i].in, jobs[i].len, &svg, &len)
-		                 : wmf_convert(jobs[i].in, jobs[i].len, &svg, &len)) != 0)
+		if ((jobs[i].emf ? emf_convert(&a, jobs[i].in, jobs[i].len, &svg, &len)
+		                 : wmf_convert(&a, jobs[i].in, jobs[i].len, &svg, &len)) != 0)
 			len = 0;
 		head[0] = i;
 		head[1] = len;
