@@ -42,6 +42,11 @@
  *   cdx:db-first(ID)       db-first (council2docbook.xsl): generate-id()
  *                          of the first c:section, c:annex, c:anchor,
  *                          c:note or c:p whose @id is ID, "" when none
+ *   cdx:db-id(NODE)        the test of db-id (db-ids.xsl) in one call: the
+ *                          @id of NODE's first node when that node is the
+ *                          first carrier of it and it starts with
+ *                          [A-Za-z_] (or is empty) and holds none of
+ *                          ' :/\t#?[]()'; else an empty node-set
  */
 #include <stdlib.h>
 #include <string.h>
@@ -571,6 +576,37 @@ fn_db_first(xmlXPathParserContextPtr ctxt, int nargs)
 	xsltGenerateIdFunction(ctxt, 1);
 }
 
+static void
+fn_db_id(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	xmlNodeSetPtr set;
+	xmlNodePtr n;
+	xmlAttrPtr a = NULL;
+	xmlHashTablePtr h;
+	xmlChar *id = NULL;
+
+	if (!cd_xslt_pop_set(ctxt, nargs, 1, &set))
+		return;
+	n = set != NULL && set->nodeNr > 0 ? set->nodeTab[0] : NULL;
+	if (n != NULL && n->type == XML_ELEMENT_NODE && t != NULL)
+		a = xmlHasNsProp(n, BAD_CAST "id", NULL);
+	if (a != NULL)
+		id = xmlNodeGetContent((xmlNodePtr)a);
+	/* contains($db-ncname-start, substring(@id, 1, 1)) and
+	 * translate(@id, ' :/&#9;#?[]()', '') = @id */
+	if (id == NULL || (id[0] != '\0' && id[0] != '_' && !((id[0] | 0x20) >= 'a' && (id[0] | 0x20) <= 'z')) ||
+	    strpbrk((const char *)id, " :/\t#?[]()") != NULL)
+		a = NULL;
+	h = a != NULL ? db_ids(t, t->initialContextDoc != NULL ? t->initialContextDoc : ctxt->context->doc)
+	              : NULL;
+	if (h == NULL || xmlHashLookup(h, id) != n)
+		a = NULL;
+	xmlFree(id);
+	xmlXPathFreeNodeSet(set);
+	valuePush(ctxt, xmlXPathNewNodeSet((xmlNodePtr)a));
+}
+
 void
 cd_xslt_ext_done(xsltTransformContextPtr ctxt)
 {
@@ -593,6 +629,7 @@ cd_xslt_ext_register(xsltTransformContextPtr ctxt)
 		{ "indent", fn_indent }, { "md-url", fn_md_url },
 		{ "md-cell", fn_md_cell }, { "md-cell-of", fn_md_cell_of },
 		{ "md-emph", cd_xsltemph_md_emph }, { "db-first", fn_db_first },
+		{ "db-id", fn_db_id },
 	};
 
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)

@@ -44,17 +44,15 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- (with cdx:db-first, one test: no variable holding a tree fragment,
-       no template call; the same attribute) -->
+  <!-- (with councildoc's functions, cdx:db-id makes the test below in
+       one call: the @id to keep, or nothing; the same attribute) -->
   <xsl:template name="db-id">
     <xsl:param name="n" select="."/>
     <xsl:choose>
       <xsl:when test="$db-first-c">
-        <xsl:if test="$n/@id and contains($db-ncname-start, substring($n/@id, 1, 1))
-                      and translate($n/@id, ' :/&#9;#?[]()', '') = $n/@id
-                      and cdx:db-first(string($n/@id)) = generate-id($n)">
-          <xsl:attribute name="xml:id"><xsl:value-of select="$n/@id"/></xsl:attribute>
-        </xsl:if>
+        <xsl:for-each select="cdx:db-id($n)">
+          <xsl:attribute name="xml:id"><xsl:value-of select="."/></xsl:attribute>
+        </xsl:for-each>
       </xsl:when>
       <xsl:when test="$n/@id">
         <xsl:variable name="first">
