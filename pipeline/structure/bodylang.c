@@ -40,6 +40,7 @@ count_runs(const cd_st_styles *s, const xmlNode *n, const char *dflt, lang_count
 	for (const xmlNode *k = n->children; k; k = k->next) {
 		cd_st_rfmt f;
 		cd_buf text;
+		const char *one;
 		char lang[16], tag[8];
 		size_t len = 0;
 		cd_st_script sc;
@@ -52,12 +53,23 @@ count_runs(const cd_st_styles *s, const xmlNode *n, const char *dflt, lang_count
 		}
 		cd_st_run_fmt(s, cd_w_child(k, "rPr"), &f);
 		cd_buf_init(&text);
-		for (const xmlNode *t = k->children; t; t = t->next)
-			if (cd_w_is(t, "t") && t->children && t->children->content)
-				cd_buf_adds(&text, (const char *)t->children->content);
-		sc = cd_st_lang_run(cd_w_child(k, "rPr"), f.lang, text.len ? text.data : "",
-		                    lang, sizeof lang);
-		cd_st_lang_script(text.len ? text.data : "", &len, NULL);
+		one = NULL;
+		for (const xmlNode *t = k->children; t; t = t->next) {
+			if (!cd_w_is(t, "t") || !t->children || !t->children->content)
+				continue;
+			/* a run of one w:t (clean joined them): its text as it is */
+			if (one == NULL && text.len == 0) {
+				one = (const char *)t->children->content;
+				continue;
+			}
+			if (one != NULL)
+				cd_buf_adds(&text, one);
+			one = NULL;
+			cd_buf_adds(&text, (const char *)t->children->content);
+		}
+		sc = cd_st_lang_run_n(cd_w_child(k, "rPr"), f.lang,
+		                      one != NULL ? one : text.len ? text.data : "",
+		                      lang, sizeof lang, &len);
 		cd_buf_free(&text);
 		if (sc == CD_SCRIPT_NONE)
 			continue;

@@ -76,8 +76,14 @@ cd_st_lang_script(const char *s, size_t *letters, char *guess)
 	cd_st_script r = CD_SCRIPT_NONE;
 	const char *g = "";
 
-	for (; *p; p += n)
+	for (; *p; p += n) {
+		if (*p < 0x80) {   /* ASCII, most of most runs: a letter or none */
+			n = 1;
+			cnt[(*p | 0x20) >= 'a' && (*p | 0x20) <= 'z' ? K_LTR : K_NONE]++;
+			continue;
+		}
 		cnt[kind_of(utf8_next(p, &n))]++;
+	}
 	ltr = cnt[K_LTR];
 	rtl = cnt[K_AR] + cnt[K_HE];
 	cjk = cnt[K_HAN] + cnt[K_KANA] + cnt[K_HANGUL];
@@ -100,8 +106,15 @@ cd_st_lang_script(const char *s, size_t *letters, char *guess)
 cd_st_script
 cd_st_lang_run(const xmlNode *rpr, const char *val, const char *text, char *out, size_t max)
 {
+	return cd_st_lang_run_n(rpr, val, text, out, max, NULL);
+}
+
+cd_st_script
+cd_st_lang_run_n(const xmlNode *rpr, const char *val, const char *text, char *out, size_t max,
+                 size_t *letters)
+{
 	char guess[4];
-	cd_st_script sc = cd_st_lang_script(text, NULL, guess);
+	cd_st_script sc = cd_st_lang_script(text, letters, guess);
 	xmlNodePtr l = rpr ? cd_w_child(rpr, "lang") : NULL;
 	xmlChar *a = NULL;
 

@@ -29,6 +29,10 @@ cd_st_script cd_st_lang_script(const char *s, size_t *letters, char *guess);
  * letters or no tag applies) and returns the script. */
 cd_st_script cd_st_lang_run(const xmlNode *rpr, const char *val, const char *text,
                             char *out, size_t max);
+/* cd_st_lang_run that also counts the letters of the script in *letters
+ * (as cd_st_lang_script): one pass over the text for both. */
+cd_st_script cd_st_lang_run_n(const xmlNode *rpr, const char *val, const char *text,
+                              char *out, size_t max, size_t *letters);
 
 /* Copies the primary subtag of lang, lower-cased, to out ("en-GB" -> "en"). */
 void cd_st_lang_primary(const char *lang, char *out, size_t max);

@@ -118,6 +118,10 @@ mark_text(xmlNodePtr t, xmlNsPtr ns)
 			from = i;
 			continue;
 		}
+		if ((unsigned char)s[i] < 0x80) {   /* ASCII: one byte, no decoding */
+			i++;
+			continue;
+		}
 		cd_meta_u8(s + i, &n);
 		i += n ? n : 1;
 	}
