@@ -12,21 +12,6 @@
 #include "cd_internal.h"
 
 int
-cd_xml_is(const xmlNode *n, const char *ns, const char *name)
-{
-	if (n == NULL || n->type != XML_ELEMENT_NODE)
-		return 0;
-	/* the first letters first: most tests fail there */
-	if (name != NULL && (n->name[0] != (const xmlChar)name[0] ||
-	                     strcmp((const char *)n->name, name) != 0))
-		return 0;
-	if (ns == NULL)
-		return 1;
-	return n->ns != NULL && n->ns->href != NULL &&
-	       strcmp((const char *)n->ns->href, ns) == 0;
-}
-
-int
 cd_xml_has_ns(const xmlNode *n, const char *ns)
 {
 	for (const xmlNode *k = n->children; k != NULL; k = k->next)
@@ -35,12 +20,6 @@ cd_xml_has_ns(const xmlNode *n, const char *ns)
 		      strcmp((const char *)k->ns->href, ns) == 0) || cd_xml_has_ns(k, ns)))
 			return 1;
 	return 0;
-}
-
-int
-cd_w_is(const xmlNode *n, const char *name)
-{
-	return cd_xml_is(n, CD_W_NS, name);
 }
 
 int
