@@ -301,10 +301,12 @@ void cd_media_free(cd_media *m);
 /* Writes len bytes to path atomically (temporary file in the same
  * directory, fsync, rename). No partial file is ever left at path. */
 cd_status cd_write_atomic(const char *path, const char *data, size_t len, cd_error *err);
-/* As cd_write_atomic without the fsync: path is still never seen
- * half-written, even when the process is killed, but the data is on disk
- * only after the kernel wrote it back or cd_sync_fs: for batches, many
- * writes and then one cd_sync_fs. */
+/* As cd_write_atomic without the fsync and, where O_TMPFILE works,
+ * without the rename: the old file at path is unlinked and the new one
+ * linked there, so path is never seen half-written, even when the process
+ * is killed, but may be missing for an instant. The data is on disk only
+ * after the kernel wrote it back or cd_sync_fs: for batches, many writes
+ * and then one cd_sync_fs. */
 cd_status cd_write_atomic_nosync(const char *path, const char *data, size_t len,
                                  cd_error *err);
 /* Flushes the whole file system holding path (a file or a directory) to

@@ -23,12 +23,20 @@ write_all(int fd, const char *data, size_t len, int sync)
 
 /*
  * The file is first written without a name (O_TMPFILE): if the process is
- * killed, even with SIGKILL, nothing is left behind. It then gets a
- * temporary name in the same directory and is renamed over path, so path
- * is never seen half-written. Where O_TMPFILE is not supported, a named
- * temporary file (DIR/.NAME.XXXXXX) is used instead. Without sync the
- * data reaches the disk when the kernel writes it back (or at cd_sync_fs);
- * a killed process still leaves only whole files.
+ * killed, even with SIGKILL, nothing is left behind. With sync (the
+ * manifest) it then gets a temporary name in the same directory and is
+ * renamed over path, so path is never seen half-written nor missing.
+ * Without sync (the outputs) the old file, if any, is unlinked and the new
+ * one linked at path itself: path is never seen half-written, but for an
+ * instant it is missing; no temporary name, no rename over a file (ext4
+ * writes a file renamed over another at once, a disk request per output;
+ * this way the batch's one cd_sync_fs writes them all, and replacing an
+ * output costs half as much). When another file appears at path
+ * meanwhile, the temporary name and rename are used. Where O_TMPFILE is
+ * not supported, a named temporary file (DIR/.NAME.XXXXXX) is renamed
+ * instead. Without sync the data reaches the disk when the kernel writes
+ * it back (or at cd_sync_fs); a killed process still leaves only whole
+ * files.
  */
 static cd_status
 write_atomic(const char *path, const char *data, size_t len, int sync, cd_error *err)
@@ -54,6 +62,17 @@ write_atomic(const char *path, const char *data, size_t len, int sync, cd_error 
 		if (write_all(fd, data, len, sync) != 0)
 			goto fail;
 		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		if (!sync && (unlink(path) == 0 || errno == ENOENT) &&
+		    linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0) {
+			free(tmp);
+			if (close(fd) != 0) {   /* (a late write error: not a whole file) */
+				cd_error_set(err, CD_ERR_IO, NULL, 0, "cannot write %s: %s", path,
+				             strerror(errno));
+				unlink(path);
+				return CD_ERR_IO;
+			}
+			return CD_OK;
+		}
 		for (int tries = 0; !named && tries < 100; tries++) {
 			snprintf(tmp + dirlen, plen + 32 - dirlen, ".%s.%06x", path + dirlen,
 			         (unsigned)(getpid() * 131u + (unsigned)tries * 7919u) & 0xffffffu);
