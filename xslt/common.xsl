@@ -32,39 +32,38 @@
     </xsl:choose>
   </xsl:variable>
 
-  <!-- labels in the six ITU languages (English when the language is other) -->
-  <xsl:variable name="cd-labels-rtf">
-    <l:l k="agenda" en="Agenda item:" fr="Point de l'ordre du jour:" es="Punto del orden del día:"
-         ar="بند جدول الأعمال:" zh="议项：" ru="Пункт повестки дня:"/>
-    <l:l k="document" en="Document" fr="Document" es="Documento" ar="الوثيقة" zh="文件" ru="Документ"/>
-    <l:l k="original" en="Original:" fr="Original:" es="Original:" ar="الأصل:" zh="原文：" ru="Оригинал:"/>
-    <l:l k="purpose" en="Purpose" fr="Objet" es="Objeto" ar="الغرض" zh="目的" ru="Цель"/>
-    <l:l k="action" en="Action required" fr="Suite à donner" es="Acción solicitada" ar="الإجراء المطلوب"
-         zh="需要采取的行动" ru="Необходимые действия"/>
-    <l:l k="references" en="References" fr="Références" es="Referencias" ar="المراجع" zh="参考文献"
-         ru="Справочные материалы"/>
-    <l:l k="notes" en="Notes" fr="Notes" es="Notas" ar="الحواشي" zh="注释" ru="Примечания"/>
-    <l:l k="comments" en="Comments" fr="Commentaires" es="Comentarios" ar="التعليقات" zh="批注"
-         ru="Комментарии"/>
-    <l:l k="image" en="Image" fr="Image" es="Imagen" ar="صورة" zh="图片" ru="Изображение"/>
-    <l:l k="chart" en="Chart" fr="Graphique" es="Gráfico" ar="رسم بياني" zh="图表" ru="Диаграмма"/>
-    <l:l k="drawing" en="Drawing" fr="Dessin" es="Dibujo" ar="رسم" zh="绘图" ru="Рисунок"/>
-    <l:l k="equation" en="Equation" fr="Équation" es="Ecuación" ar="معادلة" zh="公式" ru="Уравнение"/>
-    <l:l k="contents" en="Contents" fr="Table des matières" es="Índice" ar="المحتويات" zh="目录" ru="Содержание"/>
-    <l:l k="ins" en="inserted" fr="inséré" es="insertado" ar="مُدرج" zh="插入" ru="вставлено"/>
-    <l:l k="del" en="deleted" fr="supprimé" es="suprimido" ar="محذوف" zh="删除" ru="удалено"/>
-    <l:l k="untitled" en="Untitled" fr="Sans titre" es="Sin título" ar="بدون عنوان" zh="无标题" ru="Без названия"/>
-  </xsl:variable>
-  <xsl:variable name="cd-labels" select="exsl:node-set($cd-labels-rtf)/l:l"/>
+  <!-- labels in the six ITU languages (English when the language is other),
+       one string of records "#KEY|en=...|fr=...|es=...|ar=...|zh=...|ru=...|"
+       and a last "#" (no label holds '|' or '#'): a string costs nothing to make at each
+       run, where a tree of sixteen elements cost a third of the
+       transformation of a short document -->
+  <xsl:variable name="cd-labels" select='concat(
+      "#agenda|en=Agenda item:|fr=Point de l&apos;ordre du jour:|es=Punto del orden del día:|ar=بند جدول الأعمال:|zh=议项：|ru=Пункт повестки дня:|",
+      "#document|en=Document|fr=Document|es=Documento|ar=الوثيقة|zh=文件|ru=Документ|",
+      "#original|en=Original:|fr=Original:|es=Original:|ar=الأصل:|zh=原文：|ru=Оригинал:|",
+      "#purpose|en=Purpose|fr=Objet|es=Objeto|ar=الغرض|zh=目的|ru=Цель|",
+      "#action|en=Action required|fr=Suite à donner|es=Acción solicitada|ar=الإجراء المطلوب|zh=需要采取的行动|ru=Необходимые действия|",
+      "#references|en=References|fr=Références|es=Referencias|ar=المراجع|zh=参考文献|ru=Справочные материалы|",
+      "#notes|en=Notes|fr=Notes|es=Notas|ar=الحواشي|zh=注释|ru=Примечания|",
+      "#comments|en=Comments|fr=Commentaires|es=Comentarios|ar=التعليقات|zh=批注|ru=Комментарии|",
+      "#image|en=Image|fr=Image|es=Imagen|ar=صورة|zh=图片|ru=Изображение|",
+      "#chart|en=Chart|fr=Graphique|es=Gráfico|ar=رسم بياني|zh=图表|ru=Диаграмма|",
+      "#drawing|en=Drawing|fr=Dessin|es=Dibujo|ar=رسم|zh=绘图|ru=Рисунок|",
+      "#equation|en=Equation|fr=Équation|es=Ecuación|ar=معادلة|zh=公式|ru=Уравнение|",
+      "#contents|en=Contents|fr=Table des matières|es=Índice|ar=المحتويات|zh=目录|ru=Содержание|",
+      "#ins|en=inserted|fr=inséré|es=insertado|ar=مُدرج|zh=插入|ru=вставлено|",
+      "#del|en=deleted|fr=supprimé|es=suprimido|ar=محذوف|zh=删除|ru=удалено|",
+      "#untitled|en=Untitled|fr=Sans titre|es=Sin título|ar=بدون عنوان|zh=无标题|ru=Без названия|",
+      "#")'/>
 
   <!-- cd-label: the label KEY in the document language -->
   <xsl:template name="cd-label">
     <xsl:param name="key"/>
-    <xsl:variable name="e" select="$cd-labels[@k = $key]"/>
-    <xsl:variable name="v" select="$e/@*[local-name() = $cd-lang]"/>
+    <xsl:variable name="e" select="substring-before(substring-after($cd-labels, concat('#', $key, '|')), '#')"/>
+    <xsl:variable name="v" select="substring-before(substring-after(concat('|', $e), concat('|', $cd-lang, '=')), '|')"/>
     <xsl:choose>
-      <xsl:when test="$v"><xsl:value-of select="$v"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$e/@en"/></xsl:otherwise>
+      <xsl:when test="$v != ''"><xsl:value-of select="$v"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="substring-before(substring-after(concat('|', $e), '|en='), '|')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
