@@ -501,6 +501,15 @@ run_workers(struct run *r, struct tally *t)
 			if (t->mf != NULL)
 				fclose(t->mf);
 			worker(r, &q, pfd[1], lock);
+			/* no input left for this worker: what the batch wrote so
+			 * far goes to disk now, beside the others' last inputs (the
+			 * parent's syncfs at the end then finds little to do; it
+			 * is the one that reports) */
+			if (r->outdir != NULL) {
+				cd_error e;
+
+				(void)cd_sync_fs(r->outdir, &e);
+			}
 			_exit(0);
 		}
 		if (pid < 0) { /* no more processes: the rest runs here */
