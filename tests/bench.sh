@@ -72,8 +72,10 @@ fi
 # Each input: the parse floor (wall, RSS); councildoc -t all -j 1 as it runs
 # by default (wall, RSS: the stylesheets side by side when it chooses); then
 # with COUNCILDOC_THREADS=1 COUNCILDOC_TIMES=1 for the CPU seconds of each
-# stage and format measured in the process itself (the least of three runs
-# below 5 MB, where a few milliseconds of noise would bend the slope).
+# stage and format measured in the process itself: the least of three runs
+# at every size (a few milliseconds of noise would bend the slope at the
+# small end; the same estimator at the large end, or the least of three
+# against a single run would tilt it up).
 # The growth exponent k of a column is the least-squares slope of
 # log(time) over log(XML size): time ~ size^k.
 stages="read flatten clean notes structure validate xml docbook md txt write"
@@ -89,7 +91,7 @@ series() { # NAME: reads "SIZE DOCX" lines on stdin
 		rm -rf "$B/sout"; mkdir -p "$B/sout"
 		set -- $(stat "$bin -t all -j 1 -o $B/sout $docx" < /dev/null)
 		cw=$1 cm=$3
-		reps=1; [ "$mb" -lt 5000000 ] && reps=3
+		reps=3
 		: > "$B/times.txt"
 		i=0; while [ $i -lt $reps ]; do
 			COUNCILDOC_THREADS=1 COUNCILDOC_TIMES=1 $bin -t all -j 1 -o $B/sout $docx 2>> "$B/times.txt" < /dev/null
