@@ -33,8 +33,8 @@ struct cd_st_tree {
 	int nsec;
 	lframe lst[DEPTH_MAX];
 	int nlst;
-	xmlHashTablePtr ids;     /* id -> 1: the ids given so far */
-	xmlHashTablePtr next;    /* base -> the next suffix to try for it */
+	xmlHashTablePtr ids;     /* id given so far -> the next suffix to try
+	                          * when it is asked for as a base (>= 2) */
 	int anon, annexes;
 };
 
@@ -47,8 +47,7 @@ cd_st_tree_new(cd_st_ctx *c, xmlNodePtr root)
 	if (t == NULL)
 		return NULL;
 	t->ids = xmlHashCreate(64);
-	t->next = xmlHashCreate(64);
-	if (t->ids == NULL || t->next == NULL) {
+	if (t->ids == NULL) {
 		cd_st_tree_free(t);
 		return NULL;
 	}
@@ -65,26 +64,30 @@ cd_st_tree_free(cd_st_tree *t)
 	if (t == NULL)
 		return;
 	xmlHashFree(t->ids, NULL);
-	xmlHashFree(t->next, NULL);
 	free(t);
 }
 
-/* Sets a unique id (base, base-2, base-3...) on e and remembers it. Ids
- * and the next free suffix per base live in hash tables, so a long report
- * with many repeated numbers stays linear. */
+/* Sets a unique id (base, base-2, base-3...) on e and remembers it. One
+ * hash table holds the ids and, for each, the next suffix to try when it
+ * is asked for again, so a long report with many repeated numbers stays
+ * linear: a free base costs one look-up, a taken one its suffixes' (and a
+ * large table's look-ups are memory latency at every step). */
 static void
 set_id(cd_st_tree *t, xmlNodePtr e, const char *base)
 {
 	char id[160];
-	intptr_t n = (intptr_t)xmlHashLookup(t->next, BAD_CAST base);
+	intptr_t n = (intptr_t)xmlHashLookup(t->ids, BAD_CAST base);
 
-	if (n < 2)
-		n = 2;
-	snprintf(id, sizeof id, "%s", base);
-	while (xmlHashLookup(t->ids, BAD_CAST id) != NULL)
+	if (n == 0) {
+		xmlHashAddEntry(t->ids, BAD_CAST base, (void *)2);
+		xmlSetProp(e, BAD_CAST "id", BAD_CAST base);
+		return;
+	}
+	do
 		snprintf(id, sizeof id, "%s-%ld", base, (long)n++);
-	xmlHashUpdateEntry(t->next, BAD_CAST base, (void *)n, NULL);
-	xmlHashAddEntry(t->ids, BAD_CAST id, (void *)1);
+	while (xmlHashLookup(t->ids, BAD_CAST id) != NULL);
+	xmlHashUpdateEntry(t->ids, BAD_CAST base, (void *)n, NULL);
+	xmlHashAddEntry(t->ids, BAD_CAST id, (void *)2);
 	xmlSetProp(e, BAD_CAST "id", BAD_CAST id);
 }
 
