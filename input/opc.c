@@ -1,7 +1,7 @@
 /*
- * opc.c — Open Packaging Conventions: relationships and the assembly of
- * the package document (doc/pipeline.md; its nodes: pkgdoc.c); Strict
- * namespaces: strict.c,
+ * opc.c — Open Packaging Conventions: the assembly of the package
+ * document (doc/pipeline.md; its nodes: pkgdoc.c); relationships:
+ * rels.c; Strict namespaces: strict.c,
  * picture and chart references: picrefs.c. The parts
  * come from a loader (input/docx.c: zip entries or Flat OPC); part-name
  * resolution (cd_opc_resolve) lives in docx.c too.
@@ -17,114 +17,6 @@
 #define STRICT_PREFIX "http://purl.oclc.org/ooxml/"
 #define TRANS_PREFIX  "http://schemas.openxmlformats.org/"
 #define CD_OPC_MAX_PARTS 1000 /* parts loaded: bounds the quadratic lookups */
-
-/* ---- relationships ---- */
-
-
-static void
-rels_free(rels *rl)
-{
-	for (size_t i = 0; i < rl->n; i++) {
-		free(rl->v[i].id);
-		free(rl->v[i].type);
-		free(rl->v[i].target);
-	}
-	free(rl->v);
-	free(rl->byid);
-	rl->v = NULL;
-	rl->byid = NULL;
-	rl->n = 0;
-}
-
-/* qsort order of rels.byid: id, then position (the first one wins). */
-static int
-rel_cmp(const void *a, const void *b)
-{
-	const rel *x = *(const rel *const *)a, *y = *(const rel *const *)b;
-	int c = strcmp(x->id, y->id);
-
-	return c != 0 ? c : (x > y) - (x < y);
-}
-
-/* malloc'd copy of the unqualified attribute name of n ("" if absent). */
-static char *
-attr_dup(const xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
-	char *s = strdup(v ? (const char *)v : "");
-
-	xmlFree(v);
-	return s;
-}
-
-/* Reads the Relationship elements of a parsed rels part into rl. */
-static int
-rels_parse(xmlDocPtr doc, rels *rl)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	size_t cap = 0;
-
-	for (xmlNodePtr c = cd_xml_first_elem(root); c != NULL; c = cd_xml_next_elem(c)) {
-		rel *r;
-		char *mode, *t;
-
-		if (strcmp((const char *)c->name, "Relationship") != 0)
-			continue;
-		if (rl->n == cap) {
-			rel *v = realloc(rl->v, (cap = cap ? cap * 2 : 16) * sizeof *v);
-
-			if (v == NULL)
-				return -1;
-			rl->v = v;
-		}
-		r = &rl->v[rl->n++];
-		r->id = attr_dup(c, "Id");
-		r->type = attr_dup(c, "Type");
-		r->target = attr_dup(c, "Target");
-		mode = attr_dup(c, "TargetMode");
-		r->external = mode != NULL && strcasecmp(mode, "External") == 0;
-		free(mode);
-		if (r->id == NULL || r->type == NULL || r->target == NULL)
-			return -1;
-		if ((t = cd_opc_strict_uri(r->type)) != NULL) {
-			free(r->type);
-			r->type = t;
-		}
-	}
-	/* a sorted index: a hostile part may hold many r:ids and relationships */
-	if (rl->n > 0 && (rl->byid = malloc(rl->n * sizeof *rl->byid)) == NULL)
-		return -1;
-	for (size_t i = 0; i < rl->n; i++)
-		rl->byid[i] = &rl->v[i];
-	if (rl->n > 0)
-		qsort(rl->byid, rl->n, sizeof *rl->byid, rel_cmp);
-	return 0;
-}
-
-/* 1 if the relationship type ends in "/suffix". */
-static int
-rel_is(const rel *r, const char *suffix)
-{
-	const char *slash = strrchr(r->type, '/');
-
-	return slash != NULL && strcmp(slash + 1, suffix) == 0;
-}
-
-const rel *
-cd_opc_rels_find(const rels *rl, const char *id)
-{
-	size_t lo = 0, hi = rl->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(rl->byid[mid]->id, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < rl->n && strcmp(rl->byid[lo]->id, id) == 0 ? rl->byid[lo] : NULL;
-}
 
 /* ---- the build ---- */
 
@@ -145,7 +37,10 @@ typedef struct build {
 	size_t n, cap;
 	int strict;            /* Strict namespaces met (reported once) */
 	xmlNodePtr *refs;      /* the main part's c:chart, w:headerReference and */
-	size_t nrefs;          /* w:footerReference, in document order */
+	size_t nrefs, caprefs; /* w:footerReference, in document order */
+	xmlNodePtr *links;     /* the main part's picture references and */
+	size_t nlinks, caplinks; /* w:hyperlink, in document order (resolve_links) */
+	int links_ok;          /* links is complete (else resolve_links walks) */
 } build;
 
 static const char *const role_order[] = {
@@ -195,7 +90,7 @@ load_rels(build *b, const char *name, rels *rl)
 	free(rn);
 	if (st <= 0)
 		return st;
-	st = rels_parse(doc, rl);
+	st = cd_opc_rels_parse(doc, rl);
 	xmlFreeDoc(doc);
 	if (st < 0)
 		cd_error_set(b->err, CD_ERR_NOMEM, name, 0, "out of memory");
@@ -278,10 +173,11 @@ build_free(build *b)
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->v[i].name);
 		xmlFreeDoc(b->v[i].doc);
-		rels_free(&b->v[i].rl);
+		cd_opc_rels_free(&b->v[i].rl);
 	}
 	free(b->v);
 	free(b->refs);
+	free(b->links);
 }
 
 static const char *const main_types[] = {
@@ -305,12 +201,12 @@ main_from_content_types(build *b)
 	}
 	for (xmlNodePtr c = cd_xml_first_elem(xmlDocGetRootElement(doc));
 	     c != NULL && name == NULL; c = cd_xml_next_elem(c)) {
-		char *ct = attr_dup(c, "ContentType"), *pn;
+		char *ct = cd_opc_attr_dup(c, "ContentType"), *pn;
 
 		for (int i = 0; ct != NULL && main_types[i] != NULL && name == NULL; i++) {
 			if (strcasecmp(ct, main_types[i]) != 0)
 				continue;
-			pn = attr_dup(c, "PartName");
+			pn = cd_opc_attr_dup(c, "PartName");
 			name = pn ? cd_opc_resolve("", pn) : NULL;
 			free(pn);
 		}
@@ -327,7 +223,7 @@ main_part_name(build *b, const rels *pr)
 	char *name;
 
 	for (size_t i = 0; i < pr->n; i++)
-		if (!pr->v[i].external && rel_is(&pr->v[i], "officeDocument") &&
+		if (!pr->v[i].external && cd_opc_rel_is(&pr->v[i], "officeDocument") &&
 		    (name = cd_opc_resolve("", pr->v[i].target)) != NULL)
 			return name;
 	if ((name = main_from_content_types(b)) != NULL)
@@ -360,7 +256,7 @@ load_satellites(build *b, const char *base, const rels *rl, int package)
 			char *name;
 			int st;
 
-			if (props != package || !rel_is(r, satellites[k].suffix))
+			if (props != package || !cd_opc_rel_is(r, satellites[k].suffix))
 				continue;
 			/* QUIRK: a target outside the package is ignored */
 			if ((name = cd_opc_resolve(base, r->target)) == NULL) {
@@ -413,57 +309,89 @@ set_hf_types(build *b)
 	}
 }
 
-/* Sets pkg:href on every w:hyperlink under pe whose r:id names an
- * external relationship of rl, and resolves picture and chart
- * references (resolve_media) against the part base. */
+/* Sets pkg:href on w:hyperlink n when its r:id names an external
+ * relationship of rl, and resolves n when it is a picture or chart
+ * reference (resolve_media) against the part base. */
 static void
-resolve_links(const build *b, xmlNodePtr pe, const char *base, const rels *rl, int rels_read)
+resolve_one(const build *b, xmlNodePtr pe, xmlNodePtr n, const char *base, const rels *rl,
+            int rels_read)
 {
-	for (xmlNodePtr n = pe; n != NULL; n = cd_xml_next_in(n, pe)) {
-		xmlChar *id;
-		const rel *r;
-		int linked;
+	xmlChar *id;
+	const rel *r;
+	int linked;
 
-		if (cd_opc_picture_ref(n, &linked) != NULL &&
-		    cd_opc_resolve_picture(n, pe->ns, base, rl) != 0 && rels_read)
-			cd_msg(b->o, CD_MSG_PICTURE_UNRESOLVED, base, xmlGetLineNo(n), NULL);
-		if (!cd_w_is(n, "hyperlink"))
-			continue;
-		id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
-		/* QUIRK: an r:id naming no relationship is ignored */
-		r = id ? cd_opc_rels_find(rl, (const char *)id) : NULL;
-		if (id != NULL && r == NULL && rels_read)
-			cd_msg(b->o, CD_MSG_LINK_UNRESOLVED, base, xmlGetLineNo(n), "r:id %s",
-			       (const char *)id);
-		xmlFree(id);
-		if (r != NULL && r->external)
-			xmlSetNsProp(n, pe->ns, BAD_CAST "href", BAD_CAST r->target);
+	if (cd_opc_picture_ref(n, &linked) != NULL &&
+	    cd_opc_resolve_picture(n, pe->ns, base, rl) != 0 && rels_read)
+		cd_msg(b->o, CD_MSG_PICTURE_UNRESOLVED, base, xmlGetLineNo(n), NULL);
+	if (!cd_w_is(n, "hyperlink"))
+		return;
+	id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST CD_R_NS);
+	/* QUIRK: an r:id naming no relationship is ignored */
+	r = id ? cd_opc_rels_find(rl, (const char *)id) : NULL;
+	if (id != NULL && r == NULL && rels_read)
+		cd_msg(b->o, CD_MSG_LINK_UNRESOLVED, base, xmlGetLineNo(n), "r:id %s",
+		       (const char *)id);
+	xmlFree(id);
+	if (r != NULL && r->external)
+		xmlSetNsProp(n, pe->ns, BAD_CAST "href", BAD_CAST r->target);
+}
+
+/* resolve_one on every element under pe; or, for the main part, on the
+ * ones collect_refs listed (b->links: the same elements in the same
+ * order, without a second walk of the largest part). */
+static void
+resolve_links(const build *b, xmlNodePtr pe, const char *base, const rels *rl, int rels_read,
+              int main_part)
+{
+	if (main_part && b->links_ok) {
+		for (size_t k = 0; k < b->nlinks; k++)
+			resolve_one(b, pe, b->links[k], base, rl, rels_read);
+		return;
 	}
+	for (xmlNodePtr n = pe; n != NULL; n = cd_xml_next_in(n, pe))
+		resolve_one(b, pe, n, base, rl, rels_read);
+}
+
+/* Appends x to the list v (n used, cap allocated); -1 out of memory. */
+static int
+list_add(xmlNodePtr **v, size_t *n, size_t *cap, xmlNodePtr x)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? 2 * *cap : 16;
+		xmlNodePtr *w = realloc(*v, nc * sizeof *w);
+
+		if (w == NULL)
+			return -1;
+		*v = w;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = x;
+	return 0;
 }
 
 /* Lists in b->refs the main part's elements that load_charts and
- * set_hf_types read (one walk for both; the main part does not change
- * in between). 0, or -1 out of memory (in b->err). */
+ * set_hf_types read, and in b->links those resolve_links acts on (one
+ * walk for all; the main part does not change in between). 0, or -1 out
+ * of memory (in b->err). */
 static int
 collect_refs(build *b)
 {
 	xmlNodePtr top = xmlDocGetRootElement(b->v[0].doc);
-	size_t cap = 0;
 
+	b->links_ok = 1;
 	for (xmlNodePtr n = top; n != NULL; n = cd_xml_next_in(n, top)) {
+		int linked;
+
+		if ((cd_opc_picture_ref(n, &linked) != NULL || cd_w_is(n, "hyperlink")) &&
+		    b->links_ok && list_add(&b->links, &b->nlinks, &b->caplinks, n) != 0)
+			b->links_ok = 0;   /* resolve_links walks instead */
 		if (!cd_xml_is(n, CD_C_NS, "chart") && !cd_w_is(n, "headerReference") &&
 		    !cd_w_is(n, "footerReference"))
 			continue;
-		if (b->nrefs == cap) {
-			xmlNodePtr *v = realloc(b->refs, (cap = cap ? 2 * cap : 16) * sizeof *v);
-
-			if (v == NULL) {
-				cd_error_set(b->err, CD_ERR_NOMEM, NULL, 0, "out of memory");
-				return -1;
-			}
-			b->refs = v;
+		if (list_add(&b->refs, &b->nrefs, &b->caprefs, n) != 0) {
+			cd_error_set(b->err, CD_ERR_NOMEM, NULL, 0, "out of memory");
+			return -1;
 		}
-		b->refs[b->nrefs++] = n;
 	}
 	return 0;
 }
@@ -509,7 +437,7 @@ assemble(build *b, const char *source)
 	b->v[0].doc = NULL;   /* the main part (role document, first) */
 	if (pkg == NULL)
 		return NULL;
-	resolve_links(b, pe, b->v[0].name, &b->v[0].rl, 1);
+	resolve_links(b, pe, b->v[0].name, &b->v[0].rl, 1, 1);
 	for (int rank = 0; role_order[rank] != NULL; rank++) {
 		for (size_t i = 1; i < b->n; i++) {
 			part *p = &b->v[i];
@@ -522,7 +450,7 @@ assemble(build *b, const char *source)
 				xmlFreeDoc(pkg);
 				return NULL;
 			}
-			resolve_links(b, pe, p->name, &p->rl, !parts_without_rels(p->role));
+			resolve_links(b, pe, p->name, &p->rl, !parts_without_rels(p->role), 0);
 		}
 	}
 	return pkg;
@@ -539,7 +467,7 @@ build_parts(build *b)
 		return -1;
 	main_name = main_part_name(b, &pr);
 	if (main_name == NULL) {
-		rels_free(&pr);
+		cd_opc_rels_free(&pr);
 		cd_error_set(b->err, CD_ERR_FORMAT, NULL, 0,
 		             "no main document part (word/document.xml)");
 		return -1;
@@ -564,7 +492,7 @@ build_parts(build *b)
 		    load_charts(b) < 0)
 			st = -1;
 	}
-	rels_free(&pr);
+	cd_opc_rels_free(&pr);
 	return st > 0 ? 0 : -1;
 }
 
@@ -572,7 +500,7 @@ xmlDocPtr
 cd_opc_build(cd_opc_load_fn load, void *ctx, const char *source, const cd_options *o,
              cd_error *err)
 {
-	build b = { load, ctx, o, err, NULL, 0, 0, 0, NULL, 0 };
+	build b = { load, ctx, o, err, NULL, 0, 0, 0, NULL, 0, 0, NULL, 0, 0, 0 };
 	xmlDocPtr pkg = NULL;
 
 	if (build_parts(&b) == 0) {

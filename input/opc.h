@@ -68,7 +68,7 @@ xmlDocPtr cd_opc_pkg_take(xmlDocPtr part, const char *source, const char *kind,
 xmlNodePtr cd_opc_pkg_add(xmlDocPtr pkg, xmlDocPtr part, const char *name,
                           const char *role, const char *type);
 
-/* A relationship, and a part's relationships (opc.c). */
+/* A relationship, and a part's relationships (rels.c). */
 typedef struct rel {
 	char *id, *type, *target; /* type: Transitional, target: as written */
 	int external;
@@ -80,8 +80,18 @@ typedef struct rels {
 	const rel **byid; /* v sorted by id (ties in document order), for lookups */
 } rels;
 
+/* rels.c: reads the Relationship elements of a parsed rels part into rl
+ * (0; -1 out of memory, rl then partly filled: free it). */
+int cd_opc_rels_parse(xmlDocPtr doc, rels *rl);
+/* Frees what rl holds and empties it. */
+void cd_opc_rels_free(rels *rl);
 /* The first relationship with id (binary search of byid), or NULL. */
 const rel *cd_opc_rels_find(const rels *rl, const char *id);
+/* 1 if the relationship type ends in "/suffix". */
+int cd_opc_rel_is(const rel *r, const char *suffix);
+/* malloc'd copy of the unqualified attribute name of n ("" if absent;
+ * NULL out of memory). */
+char *cd_opc_attr_dup(const xmlNode *n, const char *name);
 
 /* strict.c: the Transitional form of a Strict URI (namespace or
  * relationship type); malloc'd (caller: free()), or NULL when uri is not
