@@ -99,10 +99,7 @@ static const char *const drop_marks[] = {
 static int
 is_drop_mark(const xmlNode *n)
 {
-	for (size_t i = 0; drop_marks[i] != NULL; i++)
-		if (cd_w_is(n, drop_marks[i]))
-			return 1;
-	return 0;
+	return cd_w_is_any(n, drop_marks);
 }
 
 /* Run-level cleanup of run r's children. */
@@ -262,12 +259,11 @@ take_elem(xmlNodePtr n, clean_ctx *cx, cd_flat_list *runs)
 	xmlFree(a);
 }
 
-/* Elements cleaning removes with whatever they hold (the others it
- * removes hold no note reference cd_notes would place). */
+/* Besides the marks, the elements cleaning removes with whatever they
+ * hold (the others it removes hold no note reference cd_notes would
+ * place). */
 static const char *const frees_held[] = {
-	"proofErr", "lastRenderedPageBreak", "permStart", "permEnd", "softHyphen",
-	"annotationRef", "noProof", "noBreakHyphen", "br", "bookmarkStart", "bookmarkEnd",
-	NULL
+	"noBreakHyphen", "br", "bookmarkStart", "bookmarkEnd", NULL
 };
 
 /* Keeps note reference n of the main part for cd_notes_ex, unless
@@ -276,7 +272,7 @@ static void
 take_ref(xmlNodePtr n, clean_ctx *cx)
 {
 	for (const xmlNode *a = n->parent; a != NULL && a != cx->nr->root; a = a->parent)
-		if (cd_w_is_any(a, frees_held))
+		if (is_drop_mark(a) || cd_w_is_any(a, frees_held))
 			cx->nr_lost = 1;
 	cd_flat_list_add(&cx->nr->refs, n);
 }

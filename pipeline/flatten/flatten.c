@@ -464,24 +464,29 @@ static const char *const symbol_names[] = { "sym", "rFonts", NULL };
 static const char *const image_names[] = { "drawing", "pict", "object", NULL };
 static const char *const hidden_names[] = { "vanish", "webHidden", NULL };
 
-/* The passes before fields, in their order. *ran is set when one of them
- * ran: the census lists may then hold nodes it freed. */
+/* The passes before fields, in their order, each only when the census
+ * saw an element it acts on. *ran is set when one of them runs: the
+ * census lists may then hold nodes it freed. */
 static cd_status
 flat_early(xmlNodePtr root, const cd_census *c, int mode, int *ran)
 {
-	if (cd_census_has(c, "AlternateContent"))
-		flat_alternates(root), *ran = 1;
-	if (mode != CD_CHANGES_ACCEPT && cd_census_any(c, change_names)) {
-		*ran = 1;
-		if (cd_flat_revisions(root, mode) != CD_OK)
-			return CD_ERR_NOMEM;
-	}
-	if (cd_census_any(c, w_drop) || cd_census_any(c, w_unwrap))
-		flat_wrappers(root), *ran = 1;
-	if (cd_census_any(c, deleted_names))
-		flat_deleted_marks(root, mode), *ran = 1;
-	if (cd_census_has(c, "txbxContent"))
-		flat_textboxes(root), *ran = 1;
+	int alternates = cd_census_has(c, "AlternateContent");
+	int changes = mode != CD_CHANGES_ACCEPT && cd_census_any(c, change_names);
+	int wrappers = cd_census_any(c, w_drop) || cd_census_any(c, w_unwrap);
+	int deleted = cd_census_any(c, deleted_names);
+	int boxes = cd_census_has(c, "txbxContent");
+
+	*ran |= alternates || changes || wrappers || deleted || boxes;
+	if (alternates)
+		flat_alternates(root);
+	if (changes && cd_flat_revisions(root, mode) != CD_OK)
+		return CD_ERR_NOMEM;
+	if (wrappers)
+		flat_wrappers(root);
+	if (deleted)
+		flat_deleted_marks(root, mode);
+	if (boxes)
+		flat_textboxes(root);
 	return CD_OK;
 }
 
