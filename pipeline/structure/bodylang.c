@@ -33,6 +33,34 @@ lc_add(lang_count *lc, const char *tag, size_t len, int explicit_tag)
 	}
 }
 
+/* 1 when t is a w:t holding text. */
+static int
+is_text(const xmlNode *t)
+{
+	return cd_w_is(t, "t") && t->children != NULL && t->children->content != NULL;
+}
+
+/* The text of run r's w:t: the content of the one w:t as it is (clean
+ * joined a run's w:t into one), else their text gathered in b. */
+static const char *
+run_text(const xmlNode *r, cd_buf *b)
+{
+	const xmlNode *first = NULL;
+	int more = 0;
+
+	for (const xmlNode *t = r->children; t != NULL && !more; t = t->next)
+		if (is_text(t)) {
+			more = first != NULL;
+			first = first != NULL ? first : t;
+		}
+	if (!more)
+		return first != NULL ? (const char *)first->children->content : "";
+	for (const xmlNode *t = r->children; t != NULL; t = t->next)
+		if (is_text(t))
+			cd_buf_adds(b, (const char *)t->children->content);
+	return b->len > 0 ? b->data : "";
+}
+
 /* Counts the letters of every run under n by the language Word applies to
  * them (stlang.h: Arabic text takes w:bidi, CJK w:eastAsia). */
 static void
@@ -40,16 +68,15 @@ count_runs(const cd_st_styles *s, const xmlNode *n, const char *dflt, lang_count
 {
 	for (const xmlNode *k = n->children; k; k = k->next) {
 		cd_st_rfmt f;
-		/* a parsed body lies in memory mostly in document order: fetch
-		 * the next kilobytes now (as cd_xml_next_in) */
-		__builtin_prefetch((const void *)((uintptr_t)k + 512));
-		__builtin_prefetch((const void *)((uintptr_t)k + 1024));
 		cd_buf text;
-		const char *one;
 		char lang[16], tag[8];
 		size_t len = 0;
 		cd_st_script sc;
 
+		/* a parsed body lies in memory mostly in document order: fetch
+		 * the next kilobytes now (as cd_xml_next_in) */
+		__builtin_prefetch((const void *)((uintptr_t)k + 512));
+		__builtin_prefetch((const void *)((uintptr_t)k + 1024));
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
 		if (!cd_w_is(k, "r")) {
@@ -58,23 +85,8 @@ count_runs(const cd_st_styles *s, const xmlNode *n, const char *dflt, lang_count
 		}
 		cd_st_run_fmt(s, cd_w_child(k, "rPr"), &f);
 		cd_buf_init(&text);
-		one = NULL;
-		for (const xmlNode *t = k->children; t; t = t->next) {
-			if (!cd_w_is(t, "t") || !t->children || !t->children->content)
-				continue;
-			/* a run of one w:t (clean joined them): its text as it is */
-			if (one == NULL && text.len == 0) {
-				one = (const char *)t->children->content;
-				continue;
-			}
-			if (one != NULL)
-				cd_buf_adds(&text, one);
-			one = NULL;
-			cd_buf_adds(&text, (const char *)t->children->content);
-		}
-		sc = cd_st_lang_run_n(cd_w_child(k, "rPr"), f.lang,
-		                      one != NULL ? one : text.len ? text.data : "",
-		                      lang, sizeof lang, &len);
+		sc = cd_st_lang_run_n(cd_w_child(k, "rPr"), f.lang, run_text(k, &text), lang,
+		                      sizeof lang, &len);
 		cd_buf_free(&text);
 		if (sc == CD_SCRIPT_NONE)
 			continue;
