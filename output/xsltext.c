@@ -523,9 +523,10 @@ fn_md_cell_of(xmlXPathParserContextPtr ctxt, int nargs)
  * first call of a transformation (in its thread; the document is only
  * read), kept in the context's _private until cd_xslt_ext_done. */
 static xmlHashTablePtr
-db_ids(xsltTransformContextPtr t, xmlDocPtr doc)
+db_ids(xsltTransformContextPtr t, xmlXPathParserContextPtr ctxt)
 {
 	static const char *const names[] = { "section", "annex", "anchor", "note", "p" };
+	xmlDocPtr doc = t->initialContextDoc != NULL ? t->initialContextDoc : ctxt->context->doc;
 	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 	xmlHashTablePtr h;
 
@@ -563,7 +564,7 @@ fn_db_first(xmlXPathParserContextPtr ctxt, int nargs)
 		xmlFree(id);
 		return;
 	}
-	h = db_ids(t, t->initialContextDoc != NULL ? t->initialContextDoc : ctxt->context->doc);
+	h = db_ids(t, ctxt);
 	if (h != NULL)
 		n = xmlHashLookup(h, id);
 	xmlFree(id);
@@ -574,6 +575,17 @@ fn_db_first(xmlXPathParserContextPtr ctxt, int nargs)
 	/* libxslt's own generate-id(), on the node */
 	valuePush(ctxt, xmlXPathNewNodeSet(n));
 	xsltGenerateIdFunction(ctxt, 1);
+}
+
+/* The id test of db-id that needs no look-up: contains($db-ncname-start,
+ * substring(@id, 1, 1)) and translate(@id, ' :/&#9;#?[]()', '') = @id. */
+static int
+db_id_plain(const xmlChar *id)
+{
+	int c = id[0] | 0x20;   /* ASCII letters in lower case */
+
+	return (id[0] == '\0' || id[0] == '_' || (c >= 'a' && c <= 'z')) &&
+	       strpbrk((const char *)id, " :/\t#?[]()") == NULL;
 }
 
 static void
@@ -593,13 +605,9 @@ fn_db_id(xmlXPathParserContextPtr ctxt, int nargs)
 		a = xmlHasNsProp(n, BAD_CAST "id", NULL);
 	if (a != NULL)
 		id = xmlNodeGetContent((xmlNodePtr)a);
-	/* contains($db-ncname-start, substring(@id, 1, 1)) and
-	 * translate(@id, ' :/&#9;#?[]()', '') = @id */
-	if (id == NULL || (id[0] != '\0' && id[0] != '_' && !((id[0] | 0x20) >= 'a' && (id[0] | 0x20) <= 'z')) ||
-	    strpbrk((const char *)id, " :/\t#?[]()") != NULL)
+	if (id == NULL || !db_id_plain(id))
 		a = NULL;
-	h = a != NULL ? db_ids(t, t->initialContextDoc != NULL ? t->initialContextDoc : ctxt->context->doc)
-	              : NULL;
+	h = a != NULL ? db_ids(t, ctxt) : NULL;
 	if (h == NULL || xmlHashLookup(h, id) != n)
 		a = NULL;
 	xmlFree(id);
