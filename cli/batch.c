@@ -399,24 +399,21 @@ struct queue {
 	size_t *next;            /* shared: next position in order */
 };
 
-static off_t
-input_size(const char *path)
-{
-	struct stat sb;
+/* An input and its size in bytes, for the queue's order. */
+struct sized {
+	off_t size;
+	size_t idx;
+};
 
-	return stat(path, &sb) == 0 ? sb.st_size : 0;
-}
-
-static const off_t *sort_sizes;
-
+/* Larger first; inputs of one size in input order. */
 static int
 larger_first(const void *a, const void *b)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct sized *x = a, *y = b;
 
-	if (sort_sizes[i] != sort_sizes[j])
-		return sort_sizes[i] > sort_sizes[j] ? -1 : 1;
-	return i < j ? -1 : i > j;
+	if (x->size != y->size)
+		return x->size > y->size ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
 /* 0, or -1 when it cannot be made (the caller then runs the inputs in
@@ -424,26 +421,28 @@ larger_first(const void *a, const void *b)
 static int
 queue_init(struct queue *q, const struct run *r)
 {
-	off_t *size = calloc(r->ninputs, sizeof *size);
+	struct sized *v = calloc(r->ninputs, sizeof *v);
 
 	q->order = calloc(r->ninputs, sizeof *q->order);
 	q->next = mmap(NULL, sizeof *q->next, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
 	               -1, 0);
-	if (size == NULL || q->order == NULL || q->next == MAP_FAILED) {
+	if (v == NULL || q->order == NULL || q->next == MAP_FAILED) {
 		if (q->next != MAP_FAILED)
 			munmap(q->next, sizeof *q->next);
-		free(size);
+		free(v);
 		free(q->order);
 		return -1;
 	}
 	for (size_t i = 0; i < r->ninputs; i++) {
-		q->order[i] = i;
-		size[i] = input_size(r->inputs[i]);
+		struct stat sb;
+
+		v[i].size = stat(r->inputs[i], &sb) == 0 ? sb.st_size : 0;
+		v[i].idx = i;
 	}
-	sort_sizes = size;
-	qsort(q->order, r->ninputs, sizeof *q->order, larger_first);
-	sort_sizes = NULL;
-	free(size);
+	qsort(v, r->ninputs, sizeof *v, larger_first);
+	for (size_t i = 0; i < r->ninputs; i++)
+		q->order[i] = v[i].idx;
+	free(v);
 	*q->next = 0;
 	return 0;
 }

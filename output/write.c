@@ -64,14 +64,16 @@ write_atomic(const char *path, const char *data, size_t len, int sync, cd_error 
 		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
 		if (!sync && (unlink(path) == 0 || errno == ENOENT) &&
 		    linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0) {
-			free(tmp);
-			if (close(fd) != 0) {   /* (a late write error: not a whole file) */
-				cd_error_set(err, CD_ERR_IO, NULL, 0, "cannot write %s: %s", path,
-				             strerror(errno));
-				unlink(path);
-				return CD_ERR_IO;
+			int rc = close(fd), e = errno;
+
+			fd = -1;
+			if (rc == 0) {
+				free(tmp);
+				return CD_OK;
 			}
-			return CD_OK;
+			unlink(path);   /* a late write error: not a whole file */
+			errno = e;
+			goto fail;
 		}
 		for (int tries = 0; !named && tries < 100; tries++) {
 			snprintf(tmp + dirlen, plen + 32 - dirlen, ".%s.%06x", path + dirlen,
