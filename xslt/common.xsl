@@ -34,8 +34,8 @@
 
   <!-- labels in the six ITU languages (English when the language is other),
        one string of records "#KEY|en=...|fr=...|es=...|ar=...|zh=...|ru=...|"
-       and a last "#" (no label holds '|' or '#'): a string costs nothing to make at each
-       run, where a tree of sixteen elements cost a third of the
+       and a last "#" (no label holds '|' or '#'): a string costs nothing to
+       make at each run, where a tree of sixteen elements cost a third of the
        transformation of a short document -->
   <xsl:variable name="cd-labels" select='concat(
       "#agenda|en=Agenda item:|fr=Point de l&apos;ordre du jour:|es=Punto del orden del día:|ar=بند جدول الأعمال:|zh=议项：|ru=Пункт повестки дня:|",
